@@ -1,0 +1,124 @@
+"""Back office for series, events and days."""
+
+from adminsortable2.admin import SortableAdminBase, SortableTabularInline
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from conference.models import Day, Event, EventSeries, User
+from programme.models import Session
+from programme.queries import programme_overview_for_admin
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "email", "first_name", "last_name", "is_staff", "is_active"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+    search_fields = ["username", "first_name", "last_name", "email"]
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "event_count"]
+    list_filter = []
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(_event_count=Count("events"))
+
+    @admin.display(description=_("events"), ordering="_event_count")
+    def event_count(self, obj):
+        return obj._event_count
+
+
+class DayInline(TranslationTabularInline):
+    model = Day
+    extra = 0
+    fields = ["date", "label"]
+    show_change_link = True
+
+
+@admin.register(Event)
+class EventAdmin(TranslationAdmin):
+    list_display = ["title", "edition", "series", "start_date", "end_date", "city", "status"]
+    list_filter = ["status", "series", "start_date"]
+    search_fields = ["title", "subtitle", "edition", "slug", "venue", "city"]
+    list_select_related = ["series"]
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ["title_en"]}
+    inlines = [DayInline]
+    readonly_fields = ["published_at", "programme_overview"]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["series", "title", "subtitle", "edition", "slug", "status", "published_at"]}),
+        (_("When and where"), {"fields": ["start_date", "end_date", "time_zone", "venue", "city", "country"]}),
+        (_("Introduction"), {"fields": ["description", "website"]}),
+        (_("Programme"), {"fields": ["programme_overview"]}),
+    ]
+
+    @admin.display(description=_("Programme overview"))
+    def programme_overview(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Save the event, then add its days and slots.")
+        return render_to_string(
+            "admin/conference/event/programme_overview.html",
+            {"days": programme_overview_for_admin(obj), "event": obj},
+        )
+
+    def save_model(self, request, obj, form, change):
+        if obj.is_published and obj.published_at is None:
+            obj.publish()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Publish selected events"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = 0
+        for event in queryset.exclude(status="published"):
+            event.publish()
+            event.save(update_fields=["status", "published_at", "updated_at"])
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d event published.", "%(count)d events published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish selected events (back to draft)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = 0
+        for event in queryset.filter(status="published"):
+            event.unpublish()
+            event.save(update_fields=["status", "updated_at"])
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d event is now a draft.", "%(count)d events are now drafts.", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+class SessionInline(SortableTabularInline, TranslationTabularInline):
+    model = Session
+    extra = 0
+    fields = ["start_time", "end_time", "kind", "number", "title"]
+    show_change_link = True
+
+
+@admin.register(Day)
+class DayAdmin(SortableAdminBase, TranslationAdmin):
+    list_display = ["__str__", "event", "date", "label"]
+    list_filter = ["event"]
+    search_fields = ["label", "event__title"]
+    list_select_related = ["event"]
+    autocomplete_fields = ["event"]
+    inlines = [SessionInline]

@@ -1,0 +1,50 @@
+"""Back office for documents and photos."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from documents.models import Document, Photo
+
+
+@admin.register(Document)
+class DocumentAdmin(TranslationAdmin):
+    list_display = ["title", "kind", "language", "attached_to", "is_public", "has_file"]
+    list_filter = ["kind", "language", "is_public"]
+    search_fields = ["title", "participation__person__family_names", "session__title", "event__title"]
+    list_select_related = ["event", "session", "participation", "participation__person"]
+    autocomplete_fields = ["event", "session", "participation", "translation_of"]
+    fieldsets = [
+        (None, {"fields": ["title", "kind", "language", "is_public", "order"]}),
+        (_("File"), {"fields": ["file", "url"]}),
+        (_("Attached to exactly one of"), {"fields": ["event", "session", "participation"]}),
+        (_("Translations"), {"fields": ["translation_of"]}),
+    ]
+
+    @admin.display(description=_("attached to"))
+    def attached_to(self, obj):
+        if obj.participation_id:
+            return obj.participation.person.full_name
+        if obj.session_id:
+            return obj.session.title
+        return obj.event.title if obj.event_id else ""
+
+    @admin.display(description=_("file or link"), boolean=True)
+    def has_file(self, obj):
+        return not obj.is_placeholder
+
+
+@admin.register(Photo)
+class PhotoAdmin(TranslationAdmin):
+    list_display = ["preview", "caption", "event", "credit", "order"]
+    list_filter = ["event"]
+    search_fields = ["caption", "alt_text", "credit"]
+    list_select_related = ["event"]
+    autocomplete_fields = ["event", "session"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        if not obj.thumbnail:
+            return ""
+        return format_html('<img src="{}" alt="{}" width="80">', obj.thumbnail.url, obj.alt_text)

@@ -1,0 +1,242 @@
+"""Documents (remarks, presentations, background papers) and photos of events."""
+
+import mimetypes
+import os
+import uuid
+from io import BytesIO
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from conference.enums import EventStatus
+from documents.enums import DocumentKind
+
+THUMBNAIL_SIZE = (480, 480)
+
+
+def document_upload_to(instance, filename):
+    """Stored under a generated name: the uploader's file name never reaches the disk."""
+    extension = os.path.splitext(filename)[1].lower()[:10]
+    return f"documents/{uuid.uuid4().hex}{extension}"
+
+
+def photo_upload_to(instance, filename):
+    extension = os.path.splitext(filename)[1].lower()[:10]
+    return f"photos/{uuid.uuid4().hex}{extension}"
+
+
+def published_through(prefix=""):
+    """Q that is true when the document or photo belongs to a published event."""
+    return (
+        Q(**{f"{prefix}event__status": EventStatus.PUBLISHED})
+        | Q(**{f"{prefix}session__day__event__status": EventStatus.PUBLISHED})
+        | Q(**{f"{prefix}participation__session__day__event__status": EventStatus.PUBLISHED})
+    )
+
+
+class DocumentQuerySet(models.QuerySet):
+    def public(self):
+        """Public documents with a file or a link, in published events."""
+        return (
+            self.filter(is_public=True)
+            .exclude(Q(file="") & Q(url=""))
+            .filter(published_through())
+        )
+
+
+class Document(models.Model):
+    """A document attached to exactly one event, slot or appearance."""
+
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind, default=DocumentKind.OTHER)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    file = models.FileField(_("file"), upload_to=document_upload_to, blank=True, max_length=200)
+    url = models.URLField(_("external address"), blank=True, max_length=500)
+    file_size = models.PositiveBigIntegerField(_("file size in bytes"), null=True, blank=True, editable=False)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True, editable=False)
+    event = models.ForeignKey(
+        "conference.Event",
+        verbose_name=_("event"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+        null=True,
+        blank=True,
+    )
+    session = models.ForeignKey(
+        "programme.Session",
+        verbose_name=_("slot"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+        null=True,
+        blank=True,
+    )
+    participation = models.ForeignKey(
+        "programme.Participation",
+        verbose_name=_("appearance"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+        null=True,
+        blank=True,
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.CASCADE,
+        related_name="translations",
+        null=True,
+        blank=True,
+        help_text=_("The same document in another language: listed as one entry with its languages."),
+    )
+    is_public = models.BooleanField(_("public"), default=True)
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(event__isnull=False, session__isnull=True, participation__isnull=True)
+                    | Q(event__isnull=True, session__isnull=False, participation__isnull=True)
+                    | Q(event__isnull=True, session__isnull=True, participation__isnull=False)
+                ),
+                name="document_has_exactly_one_target",
+            ),
+            models.CheckConstraint(
+                condition=Q(file="") | Q(url=""), name="document_not_both_file_and_url"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=DocumentKind.values), name="document_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("documents:document-download", kwargs={"pk": self.pk})
+
+    @property
+    def is_placeholder(self):
+        """A document awaiting its file: shown to staff only."""
+        return not self.file and not self.url
+
+    @property
+    def format_label(self):
+        """“PDF”, “PPTX” … from the stored file's name, or “Link” for an external address."""
+        if self.file:
+            return os.path.splitext(self.file.name)[1].lstrip(".").upper() or _("File")
+        if self.url:
+            return _("Link")
+        return ""
+
+    def clean(self):
+        super().clean()
+        targets = [self.event_id, self.session_id, self.participation_id]
+        if sum(target is not None for target in targets) != 1:
+            raise ValidationError(
+                _("Attach the document to exactly one of: the event, a slot or an appearance.")
+            )
+        if self.file and self.url:
+            raise ValidationError(
+                {"url": _("Give either an uploaded file or an external address, not both.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            try:
+                self.file_size = self.file.size
+            except (FileNotFoundError, ValueError):
+                self.file_size = None
+            self.content_type = mimetypes.guess_type(self.file.name)[0] or "application/octet-stream"
+        else:
+            self.file_size = None
+            self.content_type = ""
+        super().save(*args, **kwargs)
+
+
+class PhotoQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(event__status=EventStatus.PUBLISHED)
+
+
+class Photo(models.Model):
+    """A photo of an event, optionally of one slot, with a thumbnail made on upload."""
+
+    event = models.ForeignKey(
+        "conference.Event", verbose_name=_("event"), on_delete=models.PROTECT, related_name="photos"
+    )
+    session = models.ForeignKey(
+        "programme.Session",
+        verbose_name=_("slot"),
+        on_delete=models.PROTECT,
+        related_name="photos",
+        null=True,
+        blank=True,
+    )
+    image = models.ImageField(
+        _("image"), upload_to=photo_upload_to, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="photos/thumbnails/", blank=True, editable=False)
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=500,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="photo_has_alt_text"),
+        ]
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+    def clean(self):
+        super().clean()
+        if not (self.alt_text or "").strip():
+            raise ValidationError(
+                {"alt_text": _("Describe the photo for people who cannot see it.")}
+            )
+        if self.session_id and self.event_id and self.session.day.event_id != self.event_id:
+            raise ValidationError({"session": _("This slot belongs to another event.")})
+
+    def make_thumbnail(self):
+        """Render a JPEG thumbnail of the image with Pillow."""
+        from PIL import Image
+
+        self.image.open("rb")
+        self.image.seek(0)
+        with Image.open(self.image) as source:
+            source.thumbnail(THUMBNAIL_SIZE)
+            buffer = BytesIO()
+            source.convert("RGB").save(buffer, format="JPEG", quality=82, optimize=True)
+        name = f"{uuid.uuid4().hex}.jpg"
+        self.thumbnail.save(name, ContentFile(buffer.getvalue()), save=False)
+
+    def save(self, *args, **kwargs):
+        if self.image and not self.thumbnail:
+            self.make_thumbnail()
+        super().save(*args, **kwargs)

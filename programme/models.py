@@ -1,0 +1,200 @@
+"""Slots of the timetable, the roles people play in them, and their appearances."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from programme.enums import SessionKind
+from speakers.enums import Honorific
+
+
+class Role(models.Model):
+    """What a person does in a slot: moderator, presenter, speaker …"""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    label = models.CharField(
+        _("printed label"),
+        max_length=150,
+        help_text=_("As printed before the name, without the colon: “Moderator”."),
+    )
+    listed_before_speakers = models.BooleanField(
+        _("listed before the speakers"),
+        default=True,
+        help_text=_("Printed with its label above the list of speakers (moderators, presenters)."),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self):
+        return self.label or self.name
+
+
+class SessionQuerySet(models.QuerySet):
+    def published(self):
+        from conference.enums import EventStatus
+
+        return self.filter(day__event__status=EventStatus.PUBLISHED)
+
+
+class Session(models.Model):
+    """A slot of the timetable: a panel, a keynote, a break …"""
+
+    day = models.ForeignKey(
+        "conference.Day", verbose_name=_("day"), on_delete=models.PROTECT, related_name="sessions"
+    )
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=SessionKind, default=SessionKind.PANEL)
+    number = models.PositiveSmallIntegerField(
+        _("number"), null=True, blank=True, help_text=_("Printed as “Session 4”. Leave blank if none.")
+    )
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    video_url = models.URLField(_("video of the session"), blank=True)
+    room = models.CharField(_("room"), max_length=200, blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "start_time"]
+        verbose_name = _("slot")
+        verbose_name_plural = _("slots")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True) | Q(end_time__gt=F("start_time")),
+                name="session_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=SessionKind.values), name="session_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        start = self.start_time.strftime("%H:%M") if self.start_time else ""
+        return f"{start} {self.heading}".strip()
+
+    @property
+    def heading(self):
+        """“Session 1: Advancing migration governance …” or just the title."""
+        if self.number:
+            return _("Session %(number)s: %(title)s") % {"number": self.number, "title": self.title}
+        return self.title
+
+    @property
+    def anchor(self):
+        return f"session-{self.pk}"
+
+    @property
+    def is_break(self):
+        return self.kind == SessionKind.BREAK
+
+    def get_absolute_url(self):
+        return f"{self.day.event.get_absolute_url()}#{self.anchor}"
+
+    def clean(self):
+        super().clean()
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("The session must end after it starts.")})
+
+
+class Participation(models.Model):
+    """A person in a role in a slot, with their designation as printed for this appearance."""
+
+    session = models.ForeignKey(
+        "programme.Session",
+        verbose_name=_("slot"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    person = models.ForeignKey(
+        "speakers.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    role = models.ForeignKey(
+        "programme.Role", verbose_name=_("role"), on_delete=models.PROTECT, related_name="participations"
+    )
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    honorific = models.CharField(_("honorific"), max_length=10, choices=Honorific, blank=True)
+    position = models.CharField(_("position"), max_length=300, blank=True)
+    organization = models.ForeignKey(
+        "speakers.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+        null=True,
+        blank=True,
+    )
+    country = CountryField(_("country"), blank=True)
+    designation = models.TextField(
+        _("designation as printed"),
+        blank=True,
+        help_text=_(
+            "The full line as printed after the name, when it does not split cleanly into "
+            "position, organisation and country. Printed instead of them when filled."
+        ),
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "person", "role"], name="participation_unique_person_role"
+            ),
+        ]
+
+    def __str__(self):
+        return self.designation or self.position or _("Appearance %(pk)s") % {"pk": self.pk}
+
+    @property
+    def printed_designation(self):
+        """The designation as printed on the programme for this appearance."""
+        if self.designation:
+            return self.designation
+        parts = [self.position]
+        if self.organization_id:
+            parts.append(self.organization.name)
+        if self.country:
+            parts.append(self.country.name)
+        return ", ".join(str(part) for part in parts if part)
+
+    def fill_from_person(self):
+        """Start a new appearance from the person's current position."""
+        person = self.person
+        if not self.honorific:
+            self.honorific = person.honorific
+        if not (self.position or self.designation):
+            self.position = person.position
+            if self.organization_id is None:
+                self.organization_id = person.organization_id
+            if not self.country:
+                self.country = person.country
+
+    def clean(self):
+        super().clean()
+        if self.session_id and self.person_id and self.role_id:
+            clash = Participation.objects.filter(
+                session_id=self.session_id, person_id=self.person_id, role_id=self.role_id
+            ).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError(
+                    {"person": _("This person already has this role in this slot.")}
+                )
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.person_id:
+            self.fill_from_person()
+        super().save(*args, **kwargs)

@@ -1,0 +1,150 @@
+"""People who appear on programmes and the organisations they speak for."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from speakers.enums import Gender, Honorific, OrganizationCategory
+
+
+def unique_slug(model, text, *, exclude_pk=None, max_length=100):
+    """A slug from text that no other row of model uses yet (“name”, “name-2”, …)."""
+    base = slugify(text)[: max_length - 6] or "item"
+    candidate, counter = base, 1
+    existing = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
+    while existing.filter(slug=candidate).exists():
+        counter += 1
+        candidate = f"{base}-{counter}"
+    return candidate
+
+
+class Organization(models.Model):
+    """A government, UN entity, NGO, company or other body a person speaks for."""
+
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    category = models.CharField(
+        _("category"), max_length=30, choices=OrganizationCategory, default=OrganizationCategory.OTHER
+    )
+    country = CountryField(_("country"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="organization_has_name"),
+            models.CheckConstraint(
+                condition=Q(category__in=OrganizationCategory.values),
+                name="organization_category_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def clean(self):
+        super().clean()
+        if not (self.name or "").strip():
+            raise ValidationError({"name": _("Give the organisation's name.")})
+
+
+class PersonQuerySet(models.QuerySet):
+    def appearing_in_published_events(self):
+        from conference.enums import EventStatus
+
+        return self.filter(
+            participations__session__day__event__status=EventStatus.PUBLISHED
+        ).distinct()
+
+
+class Person(models.Model):
+    """Someone who speaks, moderates or presents. Email, phone and gender are staff-only."""
+
+    honorific = models.CharField(
+        _("honorific"), max_length=10, choices=Honorific, blank=True, default=Honorific.NONE
+    )
+    given_names = models.CharField(_("given names"), max_length=150, blank=True)
+    family_names = models.CharField(
+        _("family names"),
+        max_length=150,
+        help_text=_("Used for sorting: “Gómez Camacho” for Juan José Gómez Camacho."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the public address /speakers/<slug>/. Made from the name if blank."),
+    )
+    gender = models.CharField(
+        _("gender"),
+        max_length=10,
+        choices=Gender,
+        blank=True,
+        default=Gender.NOT_RECORDED,
+        help_text=_("Staff only; used for parity statistics."),
+    )
+    position = models.CharField(_("current position"), max_length=300, blank=True)
+    organization = models.ForeignKey(
+        "speakers.Organization",
+        verbose_name=_("current organisation"),
+        on_delete=models.SET_NULL,
+        related_name="people",
+        null=True,
+        blank=True,
+    )
+    country = CountryField(_("country"), blank=True)
+    biography = models.TextField(_("biography"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    email = models.EmailField(_("email"), blank=True, help_text=_("Staff only."))
+    phone = models.CharField(_("phone"), max_length=50, blank=True, help_text=_("Staff only."))
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_names", "given_names"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(condition=~Q(family_names=""), name="person_has_family_names"),
+            models.CheckConstraint(
+                condition=Q(gender__in=Gender.values), name="person_gender_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return " ".join(part for part in (self.given_names, self.family_names) if part)
+
+    @property
+    def sort_name(self):
+        return f"{self.family_names}, {self.given_names}" if self.given_names else self.family_names
+
+    def get_absolute_url(self):
+        return reverse("speakers:person-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if not (self.family_names or "").strip():
+            raise ValidationError(
+                {"family_names": _("Give the family name; it is used to sort the list of people.")}
+            )
+        if self.slug and Person.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+            raise ValidationError({"slug": _("Another person already uses this address.")})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Person, self.full_name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)

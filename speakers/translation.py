@@ -1,0 +1,15 @@
+"""Fields staff enter in English, French and Spanish (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from speakers.models import Organization, Person
+
+
+@register(Organization)
+class OrganizationTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Person)
+class PersonTranslationOptions(TranslationOptions):
+    fields = ("position", "biography")
