@@ -1,0 +1,38 @@
+import pytest
+from django.utils import translation
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files go to a temporary folder, never into the project."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Tests start in English, the language content is entered in."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="editor", is_staff=True, groups=["Secretariat editors"])
+
+
+@pytest.fixture
+def viewer(db):
+    return UserFactory(username="viewer", is_staff=True, groups=["Secretariat viewers"])
+
+
+@pytest.fixture
+def staff_client(client, superuser):
+    client.force_login(superuser)
+    return client
