@@ -189,15 +189,15 @@ class Participation(models.Model):
 
     def fill_from_person(self):
         """Start a new appearance from the person's current position."""
+        if self.position or self.designation:
+            return
         person = self.person
-        if not self.honorific:
-            self.honorific = person.honorific
-        if not (self.position or self.designation):
-            self.position = person.position
-            if self.organization_id is None:
-                self.organization_id = person.organization_id
-            if not self.country:
-                self.country = person.country
+        self.honorific = self.honorific or person.honorific
+        self.position = person.position
+        if self.organization_id is None:
+            self.organization_id = person.organization_id
+        if not self.country:
+            self.country = person.country
 
     def clean(self):
         super().clean()
