@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint fmt messages migrate demo clean
+.PHONY: run test install lint fmt messages browser-deps migrate demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ messages: $(STAMP)
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
 	@if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then \
 		DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v0; fi
+
+# The browser tests (tests/browser/) drive Debian's Chromium; they are skipped without it.
+browser-deps:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
 migrate: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput

@@ -1,0 +1,78 @@
+"""Browser tests: Playwright for Python drives Debian's Chromium against pytest-django's live server.
+
+Playwright's own browser download does not work here, so the tests launch /usr/bin/chromium
+(`make browser-deps` installs it) and are skipped, with the reason, when it is missing.
+Screenshots go to $SCREENSHOT_DIR (default: screenshots/ at the repository root).
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
+# thread with a running loop unless told that this is deliberate.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+REPOSITORY = Path(__file__).resolve().parents[2]
+WIDTHS = (375, 1280)
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(
+        reason=f"{CHROMIUM} is missing: run `make browser-deps` to install Debian's Chromium"
+    )
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh browser tab (own cookies) at desktop width, English unless a test says otherwise."""
+    context = chromium.new_context(viewport=DESKTOP, locale="en-GB")
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    folder = Path(os.environ.get("SCREENSHOT_DIR") or REPOSITORY / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def screenshot(screenshot_dir):
+    """screenshot(page, "programme-fr") writes programme-fr-375.png and programme-fr-1280.png."""
+
+    def take(tab, name):
+        original = tab.viewport_size or DESKTOP
+        paths = []
+        for width in WIDTHS:
+            tab.set_viewport_size({"width": width, "height": original["height"]})
+            path = screenshot_dir / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}-{width}.png"
+            tab.screenshot(path=str(path), full_page=True)
+            paths.append(path)
+        tab.set_viewport_size(original)
+        return paths
+
+    return take
