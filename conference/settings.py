@@ -101,6 +101,8 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates in the UN's form (“8 October 2018”); French and Spanish use Django's own.
+FORMAT_MODULE_PATH = ["conference.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Zurich"
 USE_TZ = True

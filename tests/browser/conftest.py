@@ -1,4 +1,4 @@
-"""Browser tests: Playwright for Python drives Debian's Chromium against pytest-django's live server.
+"""Browser tests: Playwright for Python drives Debian's Chromium against the live server.
 
 Playwright's own browser download does not work here, so the tests launch /usr/bin/chromium
 (`make browser-deps` installs it) and are skipped, with the reason, when it is missing.

@@ -8,7 +8,10 @@ from playwright.sync_api import expect
 from programme.models import Participation, Session
 from tests.factories import DayFactory, EventFactory, PersonFactory, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PASSWORD = "Geneva-plenary-2018!"
 

@@ -1,0 +1,46 @@
+"""The current page in each language: for the language switcher and hreflang alternates."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+def page_in(language, request):
+    """The address of the request's page in language, query string kept.
+
+    translate_url() re-reverses the resolved URL under the other language; a path that
+    does not resolve (a 404 page) falls back to that language's home page.
+    """
+    path = request.get_full_path()
+    current = get_language()
+    translated = translate_url(path, language)
+    if translated == path and language != current:
+        return f"/{language}/"
+    return translated
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """One entry per language of LANGUAGES: code, own name, relative and absolute address."""
+    request = context.get("request")
+    if request is None:
+        return []
+    current = get_language()
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        url = page_in(code, request)
+        info = get_language_info(code)
+        languages.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "bidi": info["bidi"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "is_current": code == current,
+            }
+        )
+    return languages
