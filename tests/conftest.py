@@ -1,7 +1,26 @@
+import shutil
+from pathlib import Path
+
 import pytest
+from django.conf import settings
+from django.core.management import call_command
 from django.utils import translation
 
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _compiled_catalogues():
+    """French and Spanish pages need the .mo files `make messages` builds; build stale ones."""
+    catalogues = list(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"))
+    stale = [
+        po
+        for po in catalogues
+        if not po.with_suffix(".mo").exists()
+        or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
+    if stale and shutil.which("msgfmt"):
+        call_command("compilemessages", locale=["fr", "es"], ignore_patterns=[".venv"], verbosity=0)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,100 @@
+"""The French and Spanish catalogues translate every interface string, and really do."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.template import Context, Template
+from django.utils import translation
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+TRANSLATED = ["fr", "es"]
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w*)\}")
+ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+
+def unquote(text):
+    return re.sub(r"\\(.)", lambda match: ESCAPES[match.group(1)], text[1:-1])
+
+
+def entries(path):
+    """Each entry of a .po file as {"flags", "msgid", "msgid_plural", "msgstr[0]" …}."""
+    found, entry, key = [], None, None
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if not line.strip():
+            if entry and "msgid" in entry:
+                found.append(entry)
+            entry, key = None, None
+            continue
+        entry = entry if entry is not None else {"flags": set()}
+        if line.startswith("#,"):
+            entry["flags"].update(flag.strip() for flag in line[2:].split(","))
+        elif line.startswith("#~"):
+            entry["obsolete"] = True
+        elif line.startswith("#"):
+            continue
+        elif line.startswith('"'):
+            entry[key] += unquote(line)
+        else:
+            key, _space, value = line.partition(" ")
+            key = "msgstr[0]" if key == "msgstr" else key
+            entry[key] = unquote(value)
+    return [entry for entry in found if entry["msgid"] and not entry.get("obsolete")]
+
+
+def translations(entry):
+    return [value for key, value in entry.items() if key.startswith("msgstr")]
+
+
+def catalogue(language):
+    path = LOCALE / language / "LC_MESSAGES" / "django.po"
+    assert path.exists(), f"{path} is missing: run makemessages -l {language}"
+    return entries(path)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_string_is_translated_and_none_is_fuzzy(language):
+    messages = catalogue(language)
+
+    untranslated = [m["msgid"] for m in messages if not all(translations(m))]
+    fuzzy = [m["msgid"] for m in messages if "fuzzy" in m["flags"]]
+
+    assert len(messages) > 150
+    assert untranslated == []
+    assert fuzzy == []
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_translations_keep_the_placeholders(language):
+    wrong = []
+    for message in catalogue(language):
+        expected = sorted(PLACEHOLDER.findall(message.get("msgid_plural") or message["msgid"]))
+        for text in translations(message):
+            if "python-format" in message["flags"] and sorted(PLACEHOLDER.findall(text)) != (
+                expected
+            ):
+                wrong.append((message["msgid"], text))
+
+    assert wrong == []
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_translations_are_not_copies_of_the_english(language):
+    """A few words are the same in both languages (“Programme”, “Agenda” …), not many."""
+    messages = catalogue(language)
+
+    copies = [m["msgid"] for m in messages if translations(m)[0] == m["msgid"]]
+
+    assert len(copies) < len(messages) / 10, copies
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", "Aperçu du programme"), ("es", "Resumen del programa")],
+)
+def test_compiled_catalogue_is_used(language, expected):
+    with translation.override(language):
+        rendered = Template('{% load i18n %}{% translate "Programme overview" %}').render(Context())
+
+    assert rendered == expected
