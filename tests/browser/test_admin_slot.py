@@ -77,3 +77,32 @@ def test_editor_adds_slot_with_two_speakers(live_server, page, screenshot):
         ("Amina Okonkwo", "Moderator"),
         ("Tomás Villanueva", "Speaker"),
     ]
+
+
+def test_back_office_speaks_the_browser_language_until_another_is_chosen(
+    live_server, chromium, screenshot
+):
+    UserFactory(
+        username="secretaria", password=PASSWORD, is_staff=True, groups=["Secretariat editors"]
+    )
+    context = chromium.new_context(locale="fr-CH", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+
+    tab.goto(f"{live_server.url}/admin/")
+    expect(tab.locator("html")).to_have_attribute("lang", "fr")
+    tab.get_by_label("Nom d’utilisateur").fill("secretaria")
+    tab.get_by_label("Mot de passe").fill(PASSWORD)
+    tab.get_by_role("button", name="Connexion").click()
+    expect(tab.get_by_role("heading", name="Site d’administration")).to_be_visible()
+    expect(tab.get_by_role("link", name="Créneaux", exact=True)).to_be_visible()
+    screenshot(tab, "admin-index-fr")
+
+    tab.get_by_role("button", name="Español").click()
+
+    expect(tab.locator("html")).to_have_attribute("lang", "es")
+    expect(tab.get_by_role("heading", name="Sitio administrativo")).to_be_visible()
+    expect(tab.get_by_role("link", name="Franjas horarias", exact=True)).to_be_visible()
+    tab.goto(f"{live_server.url}/admin/programme/session/add/")
+    expect(tab.get_by_role("heading", name="Añadir franja horaria")).to_be_visible()
+    screenshot(tab, "admin-add-slot-es")
+    context.close()
