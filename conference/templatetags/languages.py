@@ -3,7 +3,9 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
+from modeltranslation.utils import build_localized_fieldname
 
 register = template.Library()
 
@@ -44,3 +46,25 @@ def page_languages(context):
             }
         )
     return languages
+
+
+@register.simple_tag
+def fallback_lang(instance, *fields):
+    """` lang="en"` when the text shown for a translated field is English shown in its place.
+
+    django-modeltranslation shows the English text when the active language has none;
+    saying so lets screen readers pronounce it as English (WCAG 3.1.2, language of parts).
+    With several fields (“designation”, “position”) the first with English text decides,
+    as the designation printed is the first of them that is filled. No query: the fields
+    are columns of the row already loaded.
+    """
+    language = get_language()
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == default or instance is None:
+        return ""
+    for field in fields:
+        if getattr(instance, build_localized_fieldname(field, default), None):
+            if getattr(instance, build_localized_fieldname(field, language), None):
+                return ""
+            return format_html(' lang="{}"', default)
+    return ""
