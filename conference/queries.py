@@ -39,7 +39,9 @@ def group_by_series(events):
 
 def home_events(user):
     """Visible events: upcoming (soonest first) then past (latest first), grouped by series."""
-    events = list(Event.objects.visible_to(user).select_related("series").order_by("start_date", "pk"))
+    events = list(
+        Event.objects.visible_to(user).select_related("series").order_by("start_date", "pk")
+    )
     today = timezone.localdate()
     upcoming = [event for event in events if event.end_date >= today]
     past = [event for event in reversed(events) if event.end_date < today]
@@ -50,7 +52,9 @@ def series_with_events(slug, user):
     """A series and its visible events, latest year first, as (year, events) pairs."""
     series = get_object_or_404(EventSeries, slug=slug)
     events = series.events.visible_to(user).order_by("-start_date", "title")
-    years = [(year, list(group)) for year, group in groupby(events, key=lambda e: e.start_date.year)]
+    years = [
+        (year, list(group)) for year, group in groupby(events, key=lambda e: e.start_date.year)
+    ]
     return series, years
 
 
@@ -62,7 +66,9 @@ def set_slot_times(session, date, tzinfo):
     """Aware start and end of a slot in the event's time zone (for <time datetime>)."""
     session.starts_at = datetime.datetime.combine(date, session.start_time, tzinfo=tzinfo)
     session.ends_at = (
-        datetime.datetime.combine(date, session.end_time, tzinfo=tzinfo) if session.end_time else None
+        datetime.datetime.combine(date, session.end_time, tzinfo=tzinfo)
+        if session.end_time
+        else None
     )
 
 
@@ -146,7 +152,12 @@ def event_speakers(slug, user):
     participations = (
         Participation.objects.filter(session__day__event=event)
         .select_related("person", "role", "organization", "session__day")
-        .order_by("session__day__date", "session__order", "session__start_time", *PARTICIPATION_PRINTED_ORDER)
+        .order_by(
+            "session__day__date",
+            "session__order",
+            "session__start_time",
+            *PARTICIPATION_PRINTED_ORDER,
+        )
     )
     speakers = {}
     tzinfo = event.tzinfo

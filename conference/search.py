@@ -38,7 +38,9 @@ def matching(queryset, fields, terms):
     if uses_full_text_search():
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
-        vector = SearchVector(Func(text, function="unaccent", output_field=TextField()), config="simple")
+        vector = SearchVector(
+            Func(text, function="unaccent", output_field=TextField()), config="simple"
+        )
         raw = " & ".join(f"{term}:*" for term in terms)
         query = SearchQuery(
             Func(Value(raw), function="unaccent", output_field=TextField()),

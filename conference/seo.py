@@ -4,7 +4,6 @@ import markdown as markdown_lib
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-
 DESCRIPTION_LENGTH = 30  # words
 
 

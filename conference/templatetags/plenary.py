@@ -27,7 +27,7 @@ def markdown(text):
     if not text:
         return ""
     html = markdown_lib.markdown(str(text), output_format="html")
-    return mark_safe(  # noqa: S308 - cleaned by nh3 just above
+    return mark_safe(
         nh3.clean(
             html,
             tags=MARKDOWN_TAGS,
@@ -81,8 +81,10 @@ def translation_label(document):
 @register.simple_tag
 def json_ld(data):
     """A schema.org data block; <, > and & escaped so the data cannot close the element."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        JSON_SCRIPT_ESCAPES
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
 @register.filter

@@ -57,7 +57,9 @@ def test_programme_shows_every_seed_line_in_the_seed_order(client, demo):
     assert len(lines) == 57
     for line in lines:
         match = re.compile(expected_pattern(line)).search(text, position)
-        assert match, f"Not found after position {position}: {line!r}\n…{text[position:position + 300]}"
+        assert match, (
+            f"Not found after position {position}: {line!r}\n…{text[position : position + 300]}"
+        )
         position = match.end()
 
 
