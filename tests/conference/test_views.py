@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -207,6 +208,7 @@ def test_draft_event_pages_are_not_found_for_anonymous_visitors(client, url_of):
     response = client.get(url_of(event))
     assert response.status_code == 404
     assert event.title not in response.content.decode()
+    assert "There is no public page at this address." in page_text(response)
 
 
 @pytest.mark.parametrize("url_of", [lambda e: e.get_absolute_url(), speakers_url, photos_url])
@@ -218,6 +220,13 @@ def test_staff_see_draft_event_pages_with_a_banner(staff_client, url_of):
     assert "Unannounced dialogue" in text
     assert "no-store" in response["Cache-Control"]
     assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_staff_see_drafts_on_the_home_page_marked_as_such(client, staff_client):
+    EventFactory(title="Unannounced dialogue")
+    assert "Unannounced dialogue" not in page_text(Client().get(reverse("conference:home")))
+    text = page_text(staff_client.get(reverse("conference:home")))
+    assert "Unannounced dialogue, Second session Draft: not public" in text
 
 
 def test_published_pages_have_no_draft_banner(client):
@@ -245,8 +254,6 @@ def test_placeholder_and_private_documents_are_for_staff_only(client, staff_clie
     DocumentFactory(participation=participation, kind=DocumentKind.PRESENTATION, file=None)
     DocumentFactory(participation=participation, kind=DocumentKind.STATEMENT, is_public=False)
     DocumentFactory(participation=participation, kind=DocumentKind.REMARKS)
-
-    from django.test import Client
 
     anonymous = page_text(Client().get(event.get_absolute_url()))
     assert "Remarks (PDF, 1 KB)" in anonymous

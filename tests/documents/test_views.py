@@ -32,7 +32,8 @@ def test_a_title_in_any_language_is_encoded_for_every_browser(client, event):
     document = DocumentFactory(event=event, title="Déclaration – Gómez / 移民")
     response = client.get(document.get_absolute_url())
     assert response["Content-Disposition"] == (
-        "attachment; filename*=utf-8''D%C3%A9claration%20%E2%80%93%20G%C3%B3mez%20%E7%A7%BB%E6%B0%91.pdf"
+        "attachment; filename*=utf-8''"
+        "D%C3%A9claration%20%E2%80%93%20G%C3%B3mez%20%E7%A7%BB%E6%B0%91.pdf"
     )
 
 
