@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from conference import queries
 from conference.seo import event_json_ld, event_summary, summary
+from conference.text import MAX_QUERY_LENGTH
 from documents.queries import can_see_unpublished
 
 
@@ -62,7 +63,7 @@ def event_photos(request, slug):
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = queries.search_published(query)
     context = {"query": query, "results": results}
     return render(request, "conference/search.html", context)

@@ -45,7 +45,7 @@ def file_size(size):
         return ""
     if size < 1024 * 1024:
         return _("%(size)s KB") % {"size": max(1, math.ceil(size / 1024))}
-    return _("%(size)s MB") % {"size": number_format(size / (1024 * 1024), decimal_pos=1)}
+    return _("%(size)s MB") % {"size": number_format(round(size / (1024 * 1024), 1), decimal_pos=1)}
 
 
 @register.filter

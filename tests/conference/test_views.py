@@ -198,6 +198,15 @@ def test_programme_queries_do_not_grow(client, django_assert_num_queries, sessio
     assert page_text(response).count("Remarks (PDF, 1 KB)") == sessions * 4 + 1
 
 
+@pytest.mark.parametrize("sessions", [1, 8])
+def test_programme_queries_for_staff_do_not_grow(staff_client, django_assert_num_queries, sessions):
+    event = EventFactory(sessions=sessions, speakers_per_session=4)
+    # The staff member's session and user, then the same six queries.
+    with django_assert_num_queries(8):
+        response = staff_client.get(event.get_absolute_url())
+    assert "Draft: not public" in page_text(response)
+
+
 # Drafts, private documents and private fields -------------------------------------------------
 
 
