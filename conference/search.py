@@ -41,12 +41,17 @@ def matching(queryset, fields, terms):
         vector = SearchVector(
             Func(text, function="unaccent", output_field=TextField()), config="simple"
         )
-        raw = " & ".join(f"{term}:*" for term in terms)
-        query = SearchQuery(
-            Func(Value(raw), function="unaccent", output_field=TextField()),
-            search_type="raw",
-            config="simple",
-        )
+        query = None
+        for term in terms:
+            # 'term':* : the unaccented word quoted as one lexeme, matched as a prefix.
+            lexeme = Func(
+                Func(Value(term), function="unaccent", output_field=TextField()),
+                function="quote_literal",
+                output_field=TextField(),
+            )
+            prefix = Concat(lexeme, Value(":*"), output_field=TextField())
+            term_query = SearchQuery(prefix, search_type="raw", config="simple")
+            query = term_query if query is None else query & term_query
         return queryset.annotate(search_document=vector).filter(search_document=query)
     queryset = queryset.annotate(
         search_document=Func(text, function=FOLD_FUNCTION, output_field=TextField())

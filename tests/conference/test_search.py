@@ -111,3 +111,12 @@ def test_search_queries_do_not_grow(client, django_assert_num_queries, sessions)
     text = page_text(response)
     assert text.count("Panel on capacity development") == sessions
     assert f"{sessions * 2 + 1} results for “capacity”." in text  # people, slots, organisation
+
+
+@pytest.mark.parametrize("query", ["O'Brien", "x:*", "(a|b) & !c", "\\", "½ ǅ ß", "<script>", "%_"])
+def test_odd_input_gets_a_page_never_an_error(client, programme, query):
+    response = search(client, query)
+    text = page_text(response)
+    messages = ("results for", "result for", "Nothing in the published programmes", "Type at least")
+    assert any(message in text for message in messages)
+    assert "<script>" not in response.content.decode().split("<main", 1)[1]
