@@ -130,7 +130,7 @@ class Day:
 
 @dataclass
 class Paragraph:
-    """A paragraph of the introduction, before the first day or slot."""
+    """A paragraph of the introduction (or a closing section heading) with its line numbers."""
 
     text: str
     lines: list[int] = field(default_factory=list)
@@ -155,10 +155,14 @@ class ParsedProgramme:
     intro: list[Paragraph] = field(default_factory=list)
     days: list[Day] = field(default_factory=list)
     unplaced: list[UnplacedLine] = field(default_factory=list)
+    #: Headings of the page's closing sections ("Related documents"): recognised and
+    #: placed, but not part of the timetable, so not in ``to_dict()``.
+    sections: list[Paragraph] = field(default_factory=list)
 
     def placed_lines(self) -> set[int]:
-        """Line numbers that went into the intro, a day, a session or a person."""
+        """Line numbers that went into the intro, a section, a day, a session or a person."""
         placed = {number for paragraph in self.intro for number in paragraph.lines}
+        placed.update(number for section in self.sections for number in section.lines)
         for day in self.days:
             placed.update(day.lines)
             for session in day.sessions:
@@ -717,7 +721,7 @@ class _Builder:
             return
         match _classify(text):
             case _SectionHeading():
-                self._unplace(number, raw, "section heading")
+                self.result.sections.append(Paragraph(text=text, lines=[number]))
                 self._enter(_State.SECTION)
             case _DayHeading() as heading:
                 self._add_day(number, heading)

@@ -448,11 +448,13 @@ def test_seed_person_as_printed_on_line(seed, line, person):
     assert people_of(session)[index] == person
 
 
-def test_seed_section_headings_at_the_end_are_reported(seed):
-    assert [(line.line, line.text, line.reason) for line in seed.unplaced] == [
-        (98, "Related documents", "section heading"),
-        (99, "Event documents and photos", "section heading"),
+def test_seed_section_headings_at_the_end_are_placed_and_nothing_is_unplaced(seed):
+    assert [(section.lines, section.text) for section in seed.sections] == [
+        ([98], "Related documents"),
+        ([99], "Event documents and photos"),
     ]
+    assert seed.unplaced == []
+    assert seed.to_dict()["unplaced"] == []
 
 
 def test_seed_every_line_is_placed_or_reported_once(seed):
@@ -496,10 +498,7 @@ def test_seed_to_dict_has_the_documented_shape(seed):
         "designation": "Deputy Director General, IOM",
         "documents": ["Remarks"],
     }
-    assert data["unplaced"] == [
-        {"line": 98, "text": "Related documents"},
-        {"line": 99, "text": "Event documents and photos"},
-    ]
+    assert data["unplaced"] == []
 
 
 # --- Times -------------------------------------------------------------------
@@ -897,8 +896,10 @@ def test_lines_the_parser_cannot_read_are_unplaced():
     assert [(line.line, line.reason) for line in parsed.unplaced] == [
         (2, "not understood"),
         (4, "only invisible characters"),
-        (5, "section heading"),
         (6, "under a section heading"),
+    ]
+    assert [(section.lines, section.text) for section in parsed.sections] == [
+        ([5], "Related documents")
     ]
     assert [(s.title, len(s.people)) for s in sessions_of(parsed)] == [("Panel", 1), ("Lunch", 0)]
 
