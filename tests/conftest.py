@@ -12,7 +12,7 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings):
-    """Pages render without collectstatic: no manifest is needed in tests."""
+    """Tests render pages without running collectstatic first."""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

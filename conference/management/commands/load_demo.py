@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import translation
 
 from conference import demo_data
-from conference.enums import EventStatus
 from conference.models import Day, Event, EventSeries
 from documents.enums import DocumentKind
 from documents.models import Document, Photo
