@@ -56,6 +56,7 @@ def test_person_page_shows_position_biography_photo_and_every_published_appearan
         start=datetime.time(11),
         role_name="Moderator",
         designation="Donald G. Herzberg Professor Emerita",
+        honorific="Ms.",
     )
     DocumentFactory(participation=moderated, kind=DocumentKind.REMARKS)
 
@@ -68,7 +69,7 @@ def test_person_page_shows_position_biography_photo_and_every_published_appearan
     assert f'src="{person.photo.url}"' in html
     assert text.index("Dialogue 2018") < text.index("Dialogue 2017")  # latest first
     assert "Moderator As printed: Ms. Susan F. Martin, Donald G. Herzberg Professor Emerita" in text
-    assert "As printed: Ms. Susan F. Martin, Professor, Georgetown" in text
+    assert "As printed: Susan F. Martin, Professor, Georgetown" in text
     assert "Remarks (PDF, 1 KB)" in [link for link, _attrs in page_links(response)]
     anchor = f"{newer.get_absolute_url()}#session-{moderated.session.pk}"
     assert anchor in [attrs["href"] for _text, attrs in page_links(response)]

@@ -190,11 +190,6 @@ class Command(BaseCommand):
                     "country": line["country"],
                 },
             )
-            if participation.honorific != line["honorific"]:
-                # A new appearance takes the person's honorific (fill_from_person); the demo
-                # prints it only where the seed page does.
-                participation.honorific = line["honorific"]
-                participation.save(update_fields=["honorific"])
             for doc_order, marker in enumerate(line["documents"]):
                 self.load_document(participation, person, doc_order, marker)
 
