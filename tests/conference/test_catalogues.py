@@ -84,9 +84,10 @@ def test_translations_are_not_copies_of_the_english(language):
     """A few words are the same in both languages (“Programme”, “Agenda” …), not many."""
     messages = catalogue(language)
 
-    copies = [m["msgid"] for m in messages if translations(m)[0] == m["msgid"]]
+    worded = [m for m in messages if re.search(r"[a-z]", PLACEHOLDER.sub("", m["msgid"]))]
+    copies = [m["msgid"] for m in worded if translations(m)[0] == m["msgid"]]
 
-    assert len(copies) < len(messages) / 10, copies
+    assert len(copies) < len(worded) / 10, copies
 
 
 @pytest.mark.parametrize(

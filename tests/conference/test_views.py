@@ -127,7 +127,9 @@ def test_translations_are_listed_with_their_original(client):
     original = DocumentFactory(event=event, title="Concept note", kind=DocumentKind.CONCEPT_NOTE)
     DocumentFactory(event=event, title="Note conceptuelle", language="fr", translation_of=original)
     text = page_text(client.get(event.get_absolute_url()))
-    assert "Concept note: Concept note (PDF, 1 KB) French (PDF, 1 KB)" in text
+    # One entry, “Concept note (EN, FR)”; each language code says to screen readers which
+    # file it downloads (tests/conference/test_languages.py checks the links).
+    assert "Concept note: Concept note (EN – English (PDF, 1 KB), FR – French (PDF, 1 KB))" in text
     assert "Note conceptuelle" not in text
 
 
