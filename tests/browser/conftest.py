@@ -33,14 +33,24 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def chromium():
+    """Debian's Chromium, started for one test.
+
+    While Playwright's sync API runs, its event loop makes Django's per-thread database
+    handles per-context (asgiref.local), so the test body gets its own connections. Starting
+    the browser per test keeps the database set-up and flush of pytest-django (with the
+    serialized rollback that restores the seeded roles and groups) outside that loop, and
+    the test's own connections are closed before the loop stops.
+    """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        connections.close_all()
 
 
 @pytest.fixture
