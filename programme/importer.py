@@ -407,6 +407,8 @@ class _Planner:
         )
 
     def _event(self):
+        if not self.event_slug:
+            return None  # a dry run that names no event: everything on the event side is new
         try:
             validate_slug(self.event_slug)
         except ValidationError:
@@ -617,15 +619,33 @@ class ImportResult:
         return any(self.created.values())
 
 
-def import_programme(data, event_slug):
+def import_programme(data, event_slug, on_plan=None):
     """Write the parsed programme into the event `event_slug`, in one transaction.
 
     The event is created as a draft when missing. Returns an ImportResult whose `created`
-    counts what was written (all zero when the same text was imported before).
+    counts what was written (all zero when the same text was imported before). `on_plan`, if
+    given, is called with the plan just before the writes (the plan then fills with the rows
+    written, so a description of what was new must be taken there).
     """
+    if not (event_slug or "").strip():
+        raise ProgrammeImportError(_("Say which event to import into (its slug)."))
     with translation.override("en"), transaction.atomic():
         plan = _Planner(data, event_slug).build()
-        return _Writer(plan).write()
+        if on_plan is not None:
+            on_plan(plan)
+        try:
+            return _Writer(plan).write()
+        except ValidationError as error:
+            raise ProgrammeImportError(
+                _("Nothing was imported: %(problem)s") % {"problem": " ".join(error.messages)}
+            ) from error
+
+
+def parse_text(text, year=None):
+    """The parser's dictionary for a pasted programme (the JSON of `import_programme --json`)."""
+    from programme.parser import parse_programme
+
+    return parse_programme(text, year=year).to_dict()
 
 
 class _Writer:
