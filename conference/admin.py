@@ -58,8 +58,24 @@ class EventAdmin(TranslationAdmin):
     readonly_fields = ["published_at", "programme_overview"]
     actions = ["publish", "unpublish", "duplicate_as_new_edition"]
     fieldsets = [
-        (None, {"fields": ["series", "title", "subtitle", "edition", "slug", "status", "published_at"]}),
-        (_("When and where"), {"fields": ["start_date", "end_date", "time_zone", "venue", "city", "country"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "series",
+                    "title",
+                    "subtitle",
+                    "edition",
+                    "slug",
+                    "status",
+                    "published_at",
+                ]
+            },
+        ),
+        (
+            _("When and where"),
+            {"fields": ["start_date", "end_date", "time_zone", "venue", "city", "country"]},
+        ),
         (_("Introduction"), {"fields": ["description", "website"]}),
         (_("Programme"), {"fields": ["programme_overview"]}),
     ]
@@ -92,7 +108,9 @@ class EventAdmin(TranslationAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Unpublish selected events (back to draft)"), permissions=["change"])
+    @admin.action(
+        description=_("Unpublish selected events (back to draft)"), permissions=["change"]
+    )
     def unpublish(self, request, queryset):
         count = 0
         for event in queryset.filter(status="published"):
@@ -101,9 +119,7 @@ class EventAdmin(TranslationAdmin):
             count += 1
         self.message_user(
             request,
-            ngettext(
-                "%(count)d event is now a draft.", "%(count)d events are now drafts.", count
-            )
+            ngettext("%(count)d event is now a draft.", "%(count)d events are now drafts.", count)
             % {"count": count},
             messages.SUCCESS,
         )

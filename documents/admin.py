@@ -12,7 +12,12 @@ from documents.models import Document, Photo
 class DocumentAdmin(TranslationAdmin):
     list_display = ["title", "kind", "language", "attached_to", "is_public", "has_file"]
     list_filter = ["kind", "language", "is_public"]
-    search_fields = ["title", "participation__person__family_names", "session__title", "event__title"]
+    search_fields = [
+        "title",
+        "participation__person__family_names",
+        "session__title",
+        "event__title",
+    ]
     list_select_related = ["event", "session", "participation", "participation__person"]
     autocomplete_fields = ["event", "session", "participation", "translation_of"]
     fieldsets = [
