@@ -15,15 +15,6 @@ from tests.factories import DayFactory, EventFactory, PhotoFactory, SessionFacto
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _static_files_without_manifest(settings):
-    """Admin pages link static files; tests run without collectstatic's manifest."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture
 def event():
     """Two days (8 and 9 October 2018), three slots, people with documents, a photo."""

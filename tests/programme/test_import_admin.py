@@ -15,15 +15,6 @@ from tests.factories import EventFactory, PersonFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _static_files_without_manifest(settings):
-    """Admin pages link static files; tests run without collectstatic's manifest."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 TEXT = """DAY ONE – 8 October 2018
 
 10:00-11:00 Opening Session (Video of the session)

@@ -23,15 +23,6 @@ PEOPLE, PEOPLE_WITH_PRIVATE_FIELDS = "0", "1"
 HEADER = ["given_names", "family_names", "honorific", "position", "organisation", "country"]
 
 
-@pytest.fixture(autouse=True)
-def _static_files_without_manifest(settings):
-    """Admin pages link static files; tests run without collectstatic's manifest."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture
 def iom():
     return OrganizationFactory(name="International Organization for Migration", acronym="IOM")
