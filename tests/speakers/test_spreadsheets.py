@@ -272,3 +272,29 @@ def test_the_people_list_keeps_its_options_and_offers_import_and_export(staff_cl
         },
     )
     assert "Thompson" in autocomplete.content.decode()
+
+
+@pytest.mark.parametrize("people", [1, 8])
+def test_the_people_export_does_not_grow_in_queries(
+    staff_client, django_assert_num_queries, people
+):
+    for _index in range(people):
+        PersonFactory()
+    fields = ["given_names", "family_names", "organisation", "country", "email"]
+    with django_assert_num_queries(3):
+        response = export(staff_client, PEOPLE_WITH_PRIVATE_FIELDS, CSV_FORMAT, fields)
+    assert response.content.decode("utf-8-sig").count("\n") == people + 1
+
+
+@pytest.mark.parametrize("organisations", [1, 8])
+def test_the_organisation_export_does_not_grow_in_queries(
+    staff_client, django_assert_num_queries, organisations
+):
+    for _index in range(organisations):
+        OrganizationFactory()
+    with django_assert_num_queries(3):
+        response = staff_client.post(
+            reverse("admin:speakers_organization_export"),
+            {"format": CSV_FORMAT, "resource": "0", "organizationresource_name": "on"},
+        )
+    assert response.content.decode("utf-8-sig").count("\n") == organisations + 1
