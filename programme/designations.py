@@ -81,7 +81,6 @@ POSITION_WORDS = {
 }
 
 _ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Za-z0-9&.\-]{1,14})\)$")
-_BARE_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,11}$")
 
 
 @lru_cache(maxsize=1)
@@ -122,8 +121,6 @@ def organisation_name_and_acronym(text):
     match = _ACRONYM.match(text)
     if match and match.group("acronym").upper() == match.group("acronym"):
         return match.group("name").strip(), match.group("acronym")
-    if _BARE_ACRONYM.match(text):
-        return text, text
     return text, ""
 
 

@@ -25,6 +25,7 @@ from django.core.validators import validate_slug
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from conference.enums import EventStatus
 from conference.models import Day, Event
@@ -189,6 +190,10 @@ class PersonPlan:
     def organisation_is_new(self):
         return self.organisation is not None and self.organisation.pk is None
 
+    @property
+    def country_name(self):
+        return countries.name(self.country) if self.country else ""
+
 
 @dataclass
 class SessionPlan:
@@ -207,6 +212,10 @@ class SessionPlan:
     @property
     def is_new(self):
         return self.session is None
+
+    @property
+    def kind_label(self):
+        return SessionKind(self.kind).label
 
     @property
     def video_to_add(self):

@@ -71,6 +71,9 @@ def test_preview_shows_slots_people_roles_designations_and_markers_and_writes_no
     assert "Zrinka Bralo" in content
     assert "new person" in content
     assert "Chief Executive, Migrants Organise, United Kingdom" in content
+    assert "Organisation: Migrants Organise" in content
+    assert "Country: United Kingdom" in content
+    assert "(Opening)" in content
     assert "(Presentation)" in content
     assert "(Remarks)" in content
     matched = reverse("admin:speakers_person_change", args=[vitorino.pk])
