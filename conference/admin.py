@@ -124,7 +124,6 @@ class EventAdmin(TranslationAdmin):
             messages.SUCCESS,
         )
 
-
     # Import from text and new editions (views in conference/admin_views.py).
 
     def get_urls(self):
