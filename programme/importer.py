@@ -137,8 +137,16 @@ def title_from_slug(slug):
     return " ".join(word.capitalize() for word in re.split(r"[-_]+", slug) if word) or slug
 
 
+# Control characters a database may refuse (PostgreSQL refuses NUL) and no one prints.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(text):
+    return _CONTROL.sub("", str(text or ""))
+
+
 def _clip(text, length):
-    text = " ".join(str(text or "").split())
+    text = " ".join(_clean(text).split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
@@ -299,6 +307,7 @@ class _Planner:
     def __init__(self, data, event_slug):
         self.data = data if isinstance(data, dict) else {}
         self.event_slug = (event_slug or "").strip()
+        self.notes = []
         self.people = {}
         for person in Person.objects.order_by("pk"):
             self.people.setdefault(normalise_name(person.full_name), person)
@@ -321,16 +330,23 @@ class _Planner:
         return self.organisations.get(normalise_name(text))
 
     def role_for(self, label):
-        label = _clip(label or SPEAKER_ROLE, 150)
+        label = _clip(label, 150)
         key = normalise_name(label)
+        if not key:
+            label, key = SPEAKER_ROLE, normalise_name(SPEAKER_ROLE)
         synonym = ROLE_SYNONYMS.get(key)
         if synonym and normalise_name(synonym) in self.roles:
             return self.roles[normalise_name(synonym)]
         for candidate in (key, key[:-1] if key.endswith("s") else None):
             if candidate and candidate in self.roles:
                 return self.roles[candidate]
+        names = {role.name for role in self.roles.values()}
+        name, counter = _clip(label, 100), 1
+        while name in names:
+            counter += 1
+            name = f"{_clip(label, 94)} ({counter})"
         role = Role(
-            name=_clip(label, 100),
+            name=name,
             label=label,
             listed_before_speakers=True,
             order=NEW_ROLE_ORDER,
@@ -359,7 +375,8 @@ class _Planner:
         event = self._event()
         days, dates = [], set()
         for index, day_data in enumerate(self.data.get("days") or []):
-            day_plan = self._day(event, index, day_data)
+            previous = days[-1].date if days else None
+            day_plan = self._day(event, index, day_data, previous)
             if day_plan.date in dates:
                 # Two headings for one date: the slots go on the one day.
                 day_plan = next(plan for plan in days if plan.date == day_plan.date)
@@ -368,7 +385,7 @@ class _Planner:
             dates.add(day_plan.date)
             self._sessions(event, day_plan, day_data, offset=0)
             days.append(day_plan)
-        notes = []
+        notes = list(self.notes)
         if days:
             first, last = min(dates), max(dates)
         elif event is None:
@@ -386,7 +403,7 @@ class _Planner:
                     % {"start": start_date.isoformat(), "end": end_date.isoformat()}
                 )
         intro = "\n\n".join(
-            " ".join(str(paragraph).split()) for paragraph in self.data.get("intro") or []
+            " ".join(_clean(paragraph).split()) for paragraph in self.data.get("intro") or []
         ).strip()
         use_intro = bool(intro) and (event is None or not event.description_en)
         if (
@@ -432,7 +449,7 @@ class _Planner:
             raise ProgrammeImportError(_("The event's slug is longer than 100 characters."))
         return Event.objects.filter(slug=self.event_slug).first()
 
-    def _day(self, event, index, data):
+    def _day(self, event, index, data, previous):
         raw = data.get("date")
         date = None
         if raw:
@@ -443,6 +460,15 @@ class _Planner:
                     _("Day %(number)s has a date that is not a date: “%(date)s”.")
                     % {"number": index + 1, "date": raw}
                 ) from None
+        if date is None and previous is not None:
+            try:
+                date = previous + datetime.timedelta(days=1)
+            except OverflowError:
+                date = previous
+            self.notes.append(
+                _("Day %(number)s has no date: it is taken to be the next day, %(date)s.")
+                % {"number": index + 1, "date": date.isoformat()}
+            )
         if date is None:
             if event is None:
                 raise ProgrammeImportError(
@@ -452,7 +478,10 @@ class _Planner:
                     )
                     % {"number": index + 1}
                 )
-            date = event.start_date + datetime.timedelta(days=index)
+            try:
+                date = event.start_date + datetime.timedelta(days=index)
+            except OverflowError:
+                date = event.start_date
         label = _clip(data.get("label") or "", 100)
         day = event.days.filter(date=date).first() if event is not None else None
         return DayPlan(date=date, label=label, day=day)

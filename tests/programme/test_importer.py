@@ -389,18 +389,26 @@ def test_nothing_is_written_when_a_write_fails_half_way(monkeypatch):
 
 
 @pytest.mark.parametrize(
-    ("change", "message"),
+    ("day", "change", "message"),
     [
-        ({"date": "2018-02-30"}, "has a date that is not a date"),
-        ({"date": None}, "has no date"),
+        (1, {"date": "2018-02-30"}, "Day 2 has a date that is not a date"),
+        (0, {"date": None}, "Day 1 of the programme has no date"),
     ],
 )
-def test_bad_days_are_refused_with_a_message_and_nothing_is_written(change, message):
+def test_bad_days_are_refused_with_a_message_and_nothing_is_written(day, change, message):
     data = programme()
-    data["days"][1].update(change)
+    data["days"][day].update(change)
     with pytest.raises(ProgrammeImportError, match=message):
         import_programme(data, "idm")
     assert not Event.objects.exists()
+
+
+def test_a_day_without_date_after_a_dated_one_is_the_next_day():
+    data = programme()
+    data["days"][1]["date"] = None
+    plan = build_plan(data, "idm")
+    assert plan.days[1].date == datetime.date(2018, 10, 9)
+    assert "Day 2 has no date: it is taken to be the next day, 2018-10-09." in plan.notes
 
 
 def test_a_bad_time_is_refused_with_the_slot_title():
