@@ -130,6 +130,19 @@ def test_confirm_imports_and_returns_to_the_event(staff_client, event):
     assert not event.is_published
 
 
+def test_after_the_import_the_preview_marks_everything_as_existing(staff_client, event):
+    staff_client.post(url(event), {"text": TEXT, "_confirm": "1"})
+    bralo = Person.objects.get(family_names="Bralo")
+    slot = Session.objects.get(title="Opening Session")
+
+    content = staff_client.post(url(event), {"text": TEXT, "_preview": "1"}).content.decode()
+
+    assert f"existing slot #{slot.pk}" in content
+    assert f"matched #{bralo.pk}" in content
+    assert "new person" not in content
+    assert "2 slots (0 new), 2 appearances (0 new)" in content
+
+
 def test_confirming_twice_changes_nothing(staff_client, event):
     staff_client.post(url(event), {"text": TEXT, "_confirm": "1"})
     response = staff_client.post(url(event), {"text": TEXT, "_confirm": "1"}, follow=True)

@@ -181,6 +181,20 @@ def test_documents_await_their_file_with_kind_and_title_from_the_marker():
     assert not Document.objects.public().exists()
 
 
+def test_markers_after_a_slot_become_documents_of_the_slot():
+    data = programme()
+    data["days"][0]["sessions"][2]["documents"] = ["Concept note", "Agenda"]
+    import_programme(data, "idm")
+    import_programme(data, "idm")
+
+    session = Session.objects.get(title_en="Advancing migration governance")
+    assert [(d.title, d.kind) for d in session.documents.order_by("order")] == [
+        ("Concept note – Advancing migration governance", DocumentKind.CONCEPT_NOTE),
+        ("Agenda – Advancing migration governance", DocumentKind.AGENDA),
+    ]
+    assert all(document.is_placeholder for document in session.documents.all())
+
+
 def test_video_of_the_session_leaves_the_address_blank_and_the_plan_says_so():
     plan = build_plan(programme(), "idm")
     opening = plan.days[0].sessions[0]

@@ -123,7 +123,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json",
             action="store_true",
-            help="Print the parsed programme as one JSON object and nothing else.",
+            help=(
+                "Print the parsed programme as one JSON object and nothing else on standard "
+                "output (with --event and without --dry-run it also writes; the summary then "
+                "goes to standard error). Without --event, nothing is written."
+            ),
         )
 
     def handle(self, *args, **options):
