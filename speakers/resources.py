@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from programme.designations import country_code
+from speakers.countries import country_code
 from speakers.models import Organization, Person
 from speakers.names import normalise_name
 
@@ -64,10 +64,8 @@ class CountryWidget(widgets.Widget):
         text = " ".join(str(value or "").split())
         if not text:
             return ""
-        if len(text) == 2 and text.isalpha():
-            code = text.upper()
-            if country_code(code) or code in _country_codes():
-                return code
+        if len(text) == 2 and text.upper() in _country_codes():
+            return text.upper()
         code = country_code(text)
         if not code:
             raise ValueError(

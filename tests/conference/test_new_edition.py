@@ -132,6 +132,13 @@ def test_a_slug_in_use_is_refused(event):
     assert Event.objects.count() == 2
 
 
+def test_the_event_page_links_to_the_new_edition_form(staff_client, event):
+    page = staff_client.get(reverse("admin:conference_event_change", args=[event.pk]))
+    content = page.content.decode()
+    assert "Duplicate as new edition" in content
+    assert new_edition_url(event) in content
+
+
 def test_the_action_leads_to_the_form_for_one_event(staff_client, event):
     response = staff_client.post(
         reverse("admin:conference_event_changelist"),

@@ -8,7 +8,7 @@ import pytest
 from conference.models import Day, Event
 from documents.enums import DocumentKind
 from documents.models import Document
-from programme.designations import country_code, split_designation
+from programme.designations import split_designation
 from programme.importer import (
     ProgrammeImportError,
     build_plan,
@@ -18,6 +18,7 @@ from programme.importer import (
     title_from_slug,
 )
 from programme.models import Participation, Role, Session
+from speakers.countries import country_code
 from speakers.models import Organization, Person
 from speakers.names import normalise_name, split_name
 from tests.factories import EventFactory, OrganizationFactory, PersonFactory
