@@ -10,7 +10,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.urls import NoReverseMatch, reverse
 
 from conference.models import Day, Event
 from documents.models import Document
@@ -186,15 +185,7 @@ def _page_text(content):
 
 
 def test_the_seed_page_end_to_end(client):
-    """Parse, import, render the programme page: every seed line is on it, in order.
-
-    RUN AFTER MERGE: the public programme page (/en/events/<slug>/) is built on another
-    branch; until it is merged, this test skips. Remove the skip once the page exists.
-    """
-    try:
-        reverse("conference:event-detail", kwargs={"slug": "idm-2018-second-session"})
-    except NoReverseMatch:
-        pytest.skip("The public programme page is not merged yet (conference:event-detail).")
+    """Parse, import, render the programme page: every seed line is on it, in order."""
     run(str(seed_path()), "--event", "idm-2018-second-session")
     event = Event.objects.get(slug="idm-2018-second-session")
     event.publish()
@@ -212,3 +203,6 @@ def test_the_seed_page_end_to_end(client):
     assert Participation.objects.filter(session__day__event=event).count() == 38
     assert Document.objects.filter(participation__session__day__event=event).count() == 43
     assert parse_programme(seed_text()).to_dict()["unplaced"] == []
+    # The 43 documents await their file: visitors see none of them.
+    assert "Opening remarks – António Vitorino" not in text
+    assert not Document.objects.public().exists()
