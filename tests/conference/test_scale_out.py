@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.files.storage import default_storage
+
+from tests.factories import DocumentFactory, EventFactory, PhotoFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -119,3 +122,23 @@ def test_the_proxy_header_is_trusted_only_when_asked():
     completed = settings_with(TRUST_X_FORWARDED_PROTO="1")
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["proxy_header"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+@pytest.mark.django_db
+def test_uploads_go_through_the_storage_api_and_never_to_the_local_disk(settings):
+    """What makes an S3 bucket a setting away: no code writes to MEDIA_ROOT itself."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    event = EventFactory(published=True)
+    document = DocumentFactory(event=event)
+    photo = PhotoFactory(event=event)
+
+    assert type(default_storage._wrapped).__name__ == "InMemoryStorage"
+    assert default_storage.exists(document.file.name)
+    assert default_storage.exists(photo.image.name)
+    assert default_storage.exists(photo.thumbnail.name)
+    assert document.file_size == len(default_storage.open(document.file.name).read())
+    media_root = Path(settings.MEDIA_ROOT)
+    assert not media_root.exists() or not any(media_root.rglob("*.*"))
