@@ -182,3 +182,24 @@ def test_missing_roles_are_reported_in_words():
     ):
         make_big_conference()
     assert not Event.objects.filter(slug="big-conference").exists()
+
+
+@pytest.mark.django_db
+def test_a_real_event_with_the_same_slug_is_never_overwritten():
+    call_command("load_demo", stdout=StringIO())
+    demo = "idm-2018-second-session"
+    before = programme_snapshot(demo)
+
+    with pytest.raises(CommandError, match="was not made by this command; it is left as it is"):
+        make_big_conference("--slug", demo)
+
+    assert programme_snapshot(demo) == before
+    assert Event.objects.get(slug=demo).title == "International Dialogue on Migration 2018"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", ["Big Conference", "big/conference", ""])
+def test_a_slug_that_cannot_be_an_address_is_refused(slug):
+    with pytest.raises(CommandError, match="cannot be an event's address"):
+        make_big_conference("--slug", slug)
+    assert not Event.objects.exists()

@@ -2,7 +2,9 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_slug
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import translation
@@ -48,6 +50,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, slug, seed, **options):
+        try:
+            validate_slug(slug)
+        except ValidationError as error:
+            raise CommandError(
+                f"“{slug}” cannot be an event's address: use letters, digits and hyphens."
+            ) from error
+        existing = Event.objects.filter(slug=slug).first()
+        if existing is not None and existing.title_en != EVENT_FIELDS["title"]:
+            raise CommandError(
+                f"The event “{existing}” already uses the slug “{slug}” and was not made by "
+                "this command; it is left as it is. Choose another --slug."
+            )
         plan = synthetic.make_plan(seed)
         with translation.override("en"), transaction.atomic():
             event = self.write(plan, slug)
