@@ -371,8 +371,9 @@ APPROACHES = [
 HOME_COUNTRY = {"government", "parliament", "other"}
 ROOMS = ["Assembly Hall", "Room XVII", "Room XIX", "Room XX"]
 
-# One day's timetable: (start, end, parallel slots, kind). Kind None is the plenary of the
-# morning (opening on the first day, keynote after) or of the evening (closing on the last).
+# One day's timetable: (start, end, parallel slots, kind). "morning" is the plenary that
+# opens the day (the opening on the first day, a keynote after); "evening" the one that
+# closes it (reports from the panels, the closing plenary on the last day).
 TIMETABLE = [
     ("08:00", "08:50", 1, SessionKind.SPECIAL),
     ("09:00", "09:50", 1, "morning"),
