@@ -304,3 +304,10 @@ def test_the_organisation_export_does_not_grow_in_queries(
             {"format": CSV_FORMAT, "resource": "0", "organizationresource_name": "on"},
         )
     assert response.content.decode("utf-8-sig").count("\n") == organisations + 1
+
+
+def test_the_export_page_binds_select_all_from_a_static_file(staff_client):
+    page = staff_client.get(reverse("admin:speakers_person_export")).content.decode()
+    assert "js/admin-export-select-all.js" in page
+    assert 'class="select-toggle"' in page
+    assert "personwithprivatefieldsresource_email" in page
