@@ -9,8 +9,11 @@ from django.urls import include, path
 
 from conference.sitemaps import SITEMAPS
 from conference.views import robots_txt
+from conference.views_health import healthz
 
 urlpatterns = [
+    # Outside the language prefix: load balancers call it without following redirects.
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
