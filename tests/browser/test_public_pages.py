@@ -82,7 +82,12 @@ def public_pages(demo):
         "person": f"/speakers/{person.slug}/",
         "photos": f"/events/{event.slug}/photos/",
         "search": "/search/?q=migration",
+        "not-found": "/events/no-such-event/",
     }
+
+
+def expected_status(name):
+    return 404 if name == "not-found" else 200
 
 
 def axe_violations(tab):
@@ -107,15 +112,18 @@ def test_public_pages_meet_wcag_21_aa_in_each_language(
         "response",
         lambda response: (
             response.status >= 400
-            and not response.url.endswith("/favicon.ico")
+            and not response.url.endswith(("/favicon.ico", "/no-such-event/"))
             and broken.append(f"{response.status} {response.url}")
         ),
     )
     for name, path in public_pages(demo).items():
         page.set_viewport_size({"width": 1280, "height": 900})
         response = page.goto(f"{live_server.url}/{language}{path}")
-        assert response.status == 200, path
+        assert response.status == expected_status(name), path
         expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(page.locator("h1")).to_have_count(1)
+        if name == "search":
+            expect(page.locator("#results-slots + .results li").first).to_be_visible()
         for width in (1280, 375):
             page.set_viewport_size({"width": width, "height": 900})
             violations, report = axe_violations(page)
@@ -125,7 +133,7 @@ def test_public_pages_meet_wcag_21_aa_in_each_language(
             assert overflow <= width, f"{name} scrolls sideways at {width}px ({overflow}px)"
         screenshot(page, f"{name}-{language}")
 
-    assert problems == {}, "\n\n".join(f"{page}: {report}" for page, report in problems.items())
+    assert problems == {}, "\n\n".join(f"{where}: {report}" for where, report in problems.items())
     assert errors == []  # a Content Security Policy refusal would be reported here
     assert broken == []
 
