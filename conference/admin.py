@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from conference.models import Day, Event, EventSeries, User
+from programme.admin_actions import EVENT_EXPORT_ACTIONS
 from programme.models import Session
 from programme.queries import programme_overview_for_admin
 
@@ -54,7 +55,7 @@ class EventAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [DayInline]
     readonly_fields = ["published_at", "programme_overview"]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", *EVENT_EXPORT_ACTIONS]
     fieldsets = [
         (None, {"fields": ["series", "title", "subtitle", "edition", "slug", "status", "published_at"]}),
         (_("When and where"), {"fields": ["start_date", "end_date", "time_zone", "venue", "city", "country"]}),
