@@ -63,12 +63,17 @@ def person_line(participation):
     return f"{line}, {designation}" if designation else line
 
 
-def session_description(session):
+def session_description(session, base):
+    """People and roles, the slot's description, its video and its documents, as plain text."""
     lines = [person_line(participation) for participation in session.participations.all()]
     if session.description:
-        lines += ["", session.description]
+        lines += ["", str(session.description)]
     if session.video_url:
         lines += ["", f"{gettext('Video of the session')}: {session.video_url}"]
+    documents = _documents_of(session)
+    if documents:
+        lines += ["", gettext("Documents:")]
+        lines += [f"{document.title}: {document_url(base, document)}" for document in documents]
     return "\n".join(lines).strip()
 
 
@@ -86,7 +91,7 @@ def _vevent(event, day, session, base, host):
     if end is not None:
         vevent.add("dtend", end)
     vevent.add("summary", str(session.heading))
-    description = session_description(session)
+    description = session_description(session, base)
     if description:
         vevent.add("description", description)
     place = location(event, session)
@@ -147,6 +152,27 @@ def _documents_of(session):
     return documents
 
 
+class _EmptyDay:
+    """A date of the event without a programme yet (frab needs at least one day)."""
+
+    class _NoSessions:
+        def all(self):
+            return []
+
+    sessions = _NoSessions()
+
+    def __init__(self, date):
+        self.date = date
+
+
+def _days_or_event_dates(event, days):
+    days = list(days)
+    if days:
+        return days
+    count = (event.end_date - event.start_date).days + 1
+    return [_EmptyDay(event.start_date + datetime.timedelta(days=n)) for n in range(count)]
+
+
 def _frab_day_bounds(event, day):
     sessions = list(day.sessions.all())
     if not sessions:
@@ -162,7 +188,7 @@ def frab_schedule(event, days, base):
     language = get_language() or settings.LANGUAGE_CODE
     rooms = {}
     frab_days = []
-    for index, day in enumerate(days, start=1):
+    for index, day in enumerate(_days_or_event_dates(event, days), start=1):
         day_start, day_end = _frab_day_bounds(event, day)
         day_rooms = {}
         for session in day.sessions.all():
@@ -195,7 +221,7 @@ def frab_schedule(event, days, base):
                     "type": session.kind,
                     "language": language,
                     "abstract": session.description,
-                    "description": session_description(session),
+                    "description": session_description(session, base),
                     "logo": "",
                     "persons": [
                         {
