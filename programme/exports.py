@@ -18,10 +18,10 @@ from programme.links import document_url
 from programme.queries import (
     EXPORT_CHUNK_SIZE,
     documents_for_export,
-    participations_for_export,
+    participations_with_documents,
     people_for_export,
     roles_in_order,
-    sessions_for_export,
+    sessions_with_people,
 )
 
 BOM = "\ufeff"
@@ -157,7 +157,7 @@ PARTICIPANT_COLUMNS = [
 
 
 def participant_rows(events, base):
-    for participation in participations_for_export(events).iterator(chunk_size=EXPORT_CHUNK_SIZE):
+    for participation, documents in participations_with_documents(events):
         session = participation.session
         person = participation.person
         yield [
@@ -176,7 +176,7 @@ def participant_rows(events, base):
             *_organisation_cells(participation.organization),
             *_country_cells(appearance_country(participation)),
             person.get_gender_display(),
-            "\n".join(document_line(base, doc) for doc in participation.documents.all()),
+            "\n".join(document_line(base, document) for document in documents),
             session.video_url,
         ]
 
@@ -199,8 +199,7 @@ PROGRAMME_COLUMNS = [
 
 
 def programme_rows(events, base):
-    for session in sessions_for_export(events).iterator(chunk_size=EXPORT_CHUNK_SIZE):
-        participations = session.participations.all()
+    for session, participations in sessions_with_people(events):
         yield [
             str(session.day.event),
             session.day.label,

@@ -1,5 +1,9 @@
 """One named query per page: everything the page needs, in a constant number of queries."""
 
+from collections import defaultdict
+from itertools import islice
+
+from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import Coalesce
 
@@ -27,24 +31,49 @@ def programme_overview_for_admin(event):
 
 # Exports, statistics and feeds ------------------------------------------------------------
 #
-# `events` is a queryset of conference.Event (one event, or all events of a series). Export
-# querysets are iterated with .iterator(chunk_size=EXPORT_CHUNK_SIZE): each chunk costs the
-# same few queries, so memory and queries per row stay flat however long the export.
+# `events` is a queryset of conference.Event (one event, or all events of a series). Exports
+# read their rows from one database cursor in chunks of EXPORT_CHUNK_SIZE and fetch the
+# related rows of each chunk with one more query, so queries grow with the number of chunks,
+# not rows, and memory stays flat. The related rows are attached by hand rather than with
+# prefetch_related(): a prefetch cache ties each instance to its related rows in reference
+# cycles that only the cyclic garbage collector frees, and the peak memory then grows with
+# the length of the export.
 
-EXPORT_CHUNK_SIZE = 2000
+EXPORT_CHUNK_SIZE = 500
+
+# Long texts an export never prints: not read for every row of a long export.
+_LONG_TEXTS = ["description", *(f"description_{code}" for code, _name in settings.LANGUAGES)]
 
 
-def _documents_in_order():
-    return Document.objects.order_by("order", "pk")
+def in_chunks(queryset, chunk_size=EXPORT_CHUNK_SIZE):
+    """Lists of up to chunk_size rows of the queryset, read from one database cursor."""
+    iterator = queryset.iterator(chunk_size=chunk_size)
+    while chunk := list(islice(iterator, chunk_size)):
+        yield chunk
+
+
+def _grouped(queryset, key):
+    groups = defaultdict(list)
+    for row in queryset:
+        groups[getattr(row, key)].append(row)
+    return groups
 
 
 def participations_for_export(events):
-    """Every appearance in the events with person, role, organisation, slot and documents."""
+    """Every appearance in the events with person, role, organisation and slot, in order."""
+    long_texts = [
+        *(f"session__day__event__{name}" for name in _LONG_TEXTS),
+        *(f"session__{name}" for name in _LONG_TEXTS),
+        *(
+            f"person__{name}"
+            for name in ["biography", *(f"biography_{c}" for c, _n in settings.LANGUAGES)]
+        ),
+    ]
     return (
         participations_in_printed_order()
         .filter(session__day__event__in=events)
         .select_related("session__day__event")
-        .prefetch_related(Prefetch("documents", queryset=_documents_in_order()))
+        .defer(*long_texts)
         .order_by(
             "session__day__event__start_date",
             "session__day__event_id",
@@ -57,12 +86,25 @@ def participations_for_export(events):
     )
 
 
+def participations_with_documents(events, chunk_size=EXPORT_CHUNK_SIZE):
+    """(appearance, its documents) in export order: two queries per chunk of appearances."""
+    for chunk in in_chunks(participations_for_export(events), chunk_size):
+        documents = _grouped(
+            Document.objects.order_by("order", "pk").filter(
+                participation__in=[p.pk for p in chunk]
+            ),
+            "participation_id",
+        )
+        for participation in chunk:
+            yield participation, documents.get(participation.pk, [])
+
+
 def sessions_for_export(events):
-    """Every slot of the events with its people and the number of its documents."""
+    """Every slot of the events with the number of its documents, in programme order."""
     return (
         Session.objects.filter(day__event__in=events)
         .select_related("day__event")
-        .prefetch_related(Prefetch("participations", queryset=participations_in_printed_order()))
+        .defer(*(f"day__event__{name}" for name in _LONG_TEXTS))
         .annotate(
             slot_document_count=Count("documents", distinct=True),
             appearance_document_count=Count("participations__documents", distinct=True),
@@ -71,6 +113,17 @@ def sessions_for_export(events):
             "day__event__start_date", "day__event_id", "day__date", "order", "start_time", "pk"
         )
     )
+
+
+def sessions_with_people(events, chunk_size=EXPORT_CHUNK_SIZE):
+    """(slot, its appearances in printed order): two queries per chunk of slots."""
+    for chunk in in_chunks(sessions_for_export(events), chunk_size):
+        people = _grouped(
+            participations_in_printed_order().filter(session__in=[s.pk for s in chunk]),
+            "session_id",
+        )
+        for session in chunk:
+            yield session, people.get(session.pk, [])
 
 
 def documents_for_export(events):
