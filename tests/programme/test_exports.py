@@ -302,3 +302,20 @@ def test_admin_offers_the_export_actions(staff_client, action, label):
     EventFactory()
     page = staff_client.get(reverse("admin:conference_event_changelist")).content.decode()
     assert f'<option value="{action}">{label}</option>' in page
+
+
+def test_export_links_are_shown_to_staff_only(rf, db, superuser):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
+
+    event = EventFactory(published=True)
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    assert "export" not in render_to_string(
+        "includes/export_links.html", {"event": event}, request=request
+    )
+    request.user = superuser
+    html = render_to_string("includes/export_links.html", {"event": event}, request=request)
+    for kind in ("participants", "programme", "documents", "people"):
+        assert f'href="{export_url(event, kind)}"' in html
+    assert reverse("programme:event-statistics", kwargs={"slug": event.slug}) in html
