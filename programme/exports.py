@@ -23,6 +23,7 @@ from programme.queries import (
     roles_in_order,
     sessions_with_people,
 )
+from speakers.enums import OrganizationCategory
 
 BOM = "\ufeff"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -82,7 +83,7 @@ def _date(value):
     return value.isoformat() if value else ""
 
 
-def _label(choices, value):
+def choice_label(choices, value):
     """The translated label of a TextChoices value (the value itself if unknown)."""
     try:
         return str(choices(value).label)
@@ -113,14 +114,12 @@ def document_line(base, document):
 
 
 def _organisation_cells(organization):
-    from speakers.enums import OrganizationCategory
-
     if organization is None:
         return ["", "", ""]
     return [
         organization.name,
         organization.acronym,
-        _label(OrganizationCategory, organization.category),
+        choice_label(OrganizationCategory, organization.category),
     ]
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from documents.enums import DocumentKind
-from programme.exports import _label
+from programme.exports import choice_label
 from programme.queries import appearances_for_statistics, document_kinds_for_statistics
 from programme.regions import UNRegion, un_region
 from speakers.enums import Gender, OrganizationCategory
@@ -213,7 +213,7 @@ def compute_statistics(events, *, multiple_events=False):
         gender = row["person__gender"] or Gender.NOT_RECORDED
 
         category = row["organization__category"]
-        by_category[_label(OrganizationCategory, category) if category else not_recorded] += 1
+        by_category[choice_label(OrganizationCategory, category) if category else not_recorded] += 1
 
         role = row["role__label"]
         if role not in gender_by_role:
@@ -239,7 +239,7 @@ def compute_statistics(events, *, multiple_events=False):
     roles_sorted = [label for _order, label in sorted(role_order)]
     document_counts = Counter(
         {
-            _label(DocumentKind, item["kind"]): item["count"]
+            choice_label(DocumentKind, item["kind"]): item["count"]
             for item in document_kinds_for_statistics(events)
         }
     )
