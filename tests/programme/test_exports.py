@@ -319,3 +319,14 @@ def test_export_links_are_shown_to_staff_only(rf, db, superuser):
     for kind in ("participants", "programme", "documents", "people"):
         assert f'href="{export_url(event, kind)}"' in html
     assert reverse("programme:event-statistics", kwargs={"slug": event.slug}) in html
+
+
+def test_secretariat_viewers_can_run_the_export_actions(client, viewer):
+    event = EventFactory(sessions=1, speakers_per_session=2)
+    client.force_login(viewer)
+    response = client.post(
+        reverse("admin:conference_event_changelist"),
+        {"action": "export_people_csv", "_selected_action": [event.pk]},
+    )
+    rows = csv_dicts(streamed_text(response))
+    assert len(rows) == 3
