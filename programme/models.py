@@ -50,14 +50,9 @@ class Session(models.Model):
     )
     start_time = models.TimeField(_("start time"))
     end_time = models.TimeField(_("end time"), null=True, blank=True)
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=SessionKind, default=SessionKind.PANEL
-    )
+    kind = models.CharField(_("kind"), max_length=20, choices=SessionKind, default=SessionKind.PANEL)
     number = models.PositiveSmallIntegerField(
-        _("number"),
-        null=True,
-        blank=True,
-        help_text=_("Printed as “Session 4”. Leave blank if none."),
+        _("number"), null=True, blank=True, help_text=_("Printed as “Session 4”. Leave blank if none.")
     )
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
@@ -127,10 +122,7 @@ class Participation(models.Model):
         related_name="participations",
     )
     role = models.ForeignKey(
-        "programme.Role",
-        verbose_name=_("role"),
-        on_delete=models.PROTECT,
-        related_name="participations",
+        "programme.Role", verbose_name=_("role"), on_delete=models.PROTECT, related_name="participations"
     )
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
     honorific = models.CharField(_("honorific"), max_length=10, choices=Honorific, blank=True)
