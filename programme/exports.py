@@ -3,7 +3,7 @@
 Each export is a header and a generator of rows, written by csv_chunks(): UTF-8 with a
 byte-order mark, RFC 4180 quoting (CRLF line ends), and every text cell that a spreadsheet
 could read as a formula neutralised with a leading apostrophe (OWASP CSV injection). The
-column names are stable: docs/exports.md documents them.
+column names are stable: the README (Exports and feeds) documents them.
 """
 
 import csv

@@ -420,7 +420,7 @@ def _participation_json(base, participation):
 
 
 def programme_json(event, days, event_documents, base):
-    """Our own complete public description of a published programme (docs/exports.md)."""
+    """Our own complete public description of a published programme (format in the README)."""
     return {
         "format": PROGRAMME_JSON_FORMAT,
         "format_version": PROGRAMME_JSON_VERSION,
