@@ -20,6 +20,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 REPOSITORY = Path(__file__).resolve().parents[2]
 WIDTHS = (375, 1280)
 DESKTOP = {"width": 1280, "height": 900}
+LOAD_ALL_IMAGES = """async () => {
+    const images = [...document.images];
+    images.forEach(image => { image.loading = "eager"; });
+    await Promise.all(images.map(image => image.complete ? null : new Promise(done => {
+        image.addEventListener("load", done, {once: true});
+        image.addEventListener("error", done, {once: true});
+    })));
+}"""
 
 
 def pytest_collection_modifyitems(config, items):
@@ -76,6 +84,8 @@ def screenshot(screenshot_dir):
 
     def take(tab, name):
         original = tab.viewport_size or DESKTOP
+        # A full-page screenshot does not scroll, so lazy images below the fold would be blank.
+        tab.evaluate(LOAD_ALL_IMAGES)
         paths = []
         for width in WIDTHS:
             tab.set_viewport_size({"width": width, "height": original["height"]})
