@@ -12,7 +12,13 @@ from conference.models import Event
 from documents.models import Document
 from programme.models import Session
 from speakers.models import Person
-from tests.factories import DocumentFactory, ParticipationFactory, PersonFactory, role
+from tests.factories import (
+    DocumentFactory,
+    ParticipationFactory,
+    PersonFactory,
+    UserFactory,
+    role,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -20,6 +26,7 @@ pytestmark = [
 ]
 
 LANGUAGES = ["en", "fr", "es"]
+PASSWORD = "Geneva-plenary-2018!"
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 TITLES = {
     "en": "International Dialogue on Migration 2018",
@@ -220,3 +227,25 @@ def test_arabic_names_and_designations_read_right_to_left(live_server, page, dem
     designation = page.get_by_text("وزيرة الهجرة", exact=True)
     assert designation.evaluate("element => element.matches(':dir(rtl)')")
     assert page.locator("main").evaluate("element => element.matches(':dir(ltr)')")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_staff_statistics_page_meets_wcag_21_aa(live_server, page, screenshot, demo, language):
+    UserFactory(
+        username="statistician", password=PASSWORD, is_staff=True, groups=["Secretariat viewers"]
+    )
+    event = demo["event"]
+    page.goto(f"{live_server.url}/admin/login/?next=/{language}/events/{event.slug}/statistics/")
+    page.locator("#id_username").fill("statistician")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#login-form [type=submit]").click()
+
+    expect(page).to_have_url(f"{live_server.url}/{language}/events/{event.slug}/statistics/")
+    expect(page.locator("table").first).to_be_visible()
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        violations, report = axe_violations(page)
+        assert violations == [], report
+        overflow = page.evaluate("document.documentElement.scrollWidth")
+        assert overflow <= width, f"statistics scroll sideways at {width}px ({overflow}px)"
+    screenshot(page, f"statistics-{language}")
