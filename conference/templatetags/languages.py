@@ -68,3 +68,20 @@ def fallback_lang(instance, *fields):
                 return ""
             return format_html(' lang="{}"', default)
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def x_default_url(context):
+    """The page's address without a language prefix, for hreflang="x-default".
+
+    That address redirects each visitor to their browser's language, as the sitemap's
+    x-default does (django.contrib.sitemaps drops the default language's prefix too).
+    """
+    request = context.get("request")
+    if request is None:
+        return ""
+    path = page_in(settings.LANGUAGE_CODE, request)
+    prefix = f"/{settings.LANGUAGE_CODE}/"
+    if path.startswith(prefix):
+        path = "/" + path.removeprefix(prefix)
+    return request.build_absolute_uri(path)

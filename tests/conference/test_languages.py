@@ -72,15 +72,15 @@ def test_switcher_links_the_same_page_in_each_language_named_in_itself(client, e
     ]
 
 
-def test_alternates_give_every_language_and_english_by_default(client, event):
+def test_alternates_give_every_language_and_the_redirecting_address_by_default(client, event):
     html = client.get(programme(event, "es")).content.decode()
 
     alternates = re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html)
     assert alternates == [
         ("en", f"http://testserver{programme(event, 'en')}"),
-        ("x-default", f"http://testserver{programme(event, 'en')}"),
         ("fr", f"http://testserver{programme(event, 'fr')}"),
         ("es", f"http://testserver{programme(event, 'es')}"),
+        ("x-default", f"http://testserver/events/{event.slug}/"),
     ]
 
 
@@ -217,3 +217,18 @@ def test_nothing_is_marked_on_english_pages(client, event):
     html = client.get(programme(event, "en")).content.decode()
 
     assert not re.search(r'\slang="en"', html.split("<main", 1)[1])
+
+
+def test_sitemap_lists_each_page_in_each_language_with_its_alternates(client, event):
+    xml = client.get("/sitemap.xml").content.decode()
+
+    for language in ("en", "fr", "es"):
+        assert f"<loc>http://testserver{programme(event, language)}</loc>" in xml
+        assert (
+            f'<xhtml:link rel="alternate" hreflang="{language}" '
+            f'href="http://testserver{programme(event, language)}"/>'
+        ) in xml
+    assert (
+        '<xhtml:link rel="alternate" hreflang="x-default" '
+        f'href="http://testserver/events/{event.slug}/"/>'
+    ) in xml
