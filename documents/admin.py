@@ -1,18 +1,28 @@
 """Back office for documents and photos."""
 
+import reversion
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from conference.history import HistoryAdmin
 from documents.models import Document, Photo
+
+reversion.register(Document)
+reversion.register(Photo)
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslationAdmin):
+class DocumentAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["title", "kind", "language", "attached_to", "is_public", "has_file"]
     list_filter = ["kind", "language", "is_public"]
-    search_fields = ["title", "participation__person__family_names", "session__title", "event__title"]
+    search_fields = [
+        "title",
+        "participation__person__family_names",
+        "session__title",
+        "event__title",
+    ]
     list_select_related = ["event", "session", "participation", "participation__person"]
     autocomplete_fields = ["event", "session", "participation", "translation_of"]
     fieldsets = [
@@ -36,7 +46,7 @@ class DocumentAdmin(TranslationAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(TranslationAdmin):
+class PhotoAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["preview", "caption", "event", "credit", "order"]
     list_filter = ["event"]
     search_fields = ["caption", "alt_text", "credit"]

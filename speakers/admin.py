@@ -1,16 +1,22 @@
 """Back office for people and organisations."""
 
+import reversion
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from conference.history import HistoryAdmin
+from conference.locking import OptimisticLockingAdminMixin
 from programme.models import Participation
 from speakers.models import Organization, Person
 
+reversion.register(Organization)
+reversion.register(Person)
+
 
 @admin.register(Organization)
-class OrganizationAdmin(TranslationAdmin):
+class OrganizationAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["name", "acronym", "category", "country"]
     list_filter = ["category", "country"]
     search_fields = ["name", "acronym"]
@@ -45,7 +51,7 @@ class AppearanceInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(OptimisticLockingAdminMixin, HistoryAdmin, TranslationAdmin):
     list_display = ["family_names", "given_names", "honorific", "organization", "appearance_count"]
     list_filter = ["honorific", "gender", "organization__category"]
     search_fields = ["given_names", "family_names", "position", "email", "organization__name"]
