@@ -17,7 +17,9 @@ SERIES = {
 EVENT = {
     "slug": "idm-2018-second-session",
     "title": "International Dialogue on Migration 2018",
-    "subtitle": "Inclusive and innovative partnerships for effective global governance of migration",
+    "subtitle": (
+        "Inclusive and innovative partnerships for effective global governance of migration"
+    ),
     "edition": "Second session",
     "venue": "Palais des Nations",
     "city": "Geneva",
@@ -105,7 +107,13 @@ PEOPLE = {
         "chile",
     ),
     "azzouz-samri": ("Mr.", "Azzouz", "Samri", "Head, Governing Bodies Division", "iom"),
-    "liduvina-magarin": ("", "Liduvina", "Magarin", "Vice Minister for Salvadorians Abroad", "el-salvador"),
+    "liduvina-magarin": (
+        "",
+        "Liduvina",
+        "Magarin",
+        "Vice Minister for Salvadorians Abroad",
+        "el-salvador",
+    ),
     "juan-jose-gomez-camacho": (
         "",
         "Juan José",

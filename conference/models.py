@@ -119,6 +119,7 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
                 name="event_ends_on_or_after_start",
+                violation_error_message=_("The event must end on or after the day it starts."),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=EventStatus.values),
@@ -186,7 +187,11 @@ class Day(models.Model):
         verbose_name = _("day")
         verbose_name_plural = _("days")
         constraints = [
-            models.UniqueConstraint(fields=["event", "date"], name="day_unique_date_per_event"),
+            models.UniqueConstraint(
+                fields=["event", "date"],
+                name="day_unique_date_per_event",
+                violation_error_message=_("This event already has a day on this date."),
+            ),
         ]
 
     def __str__(self):
@@ -198,14 +203,17 @@ class Day(models.Model):
         if self.date is None or self.event_id is None:
             return
         event = self.event
-        if event.start_date and event.end_date:
-            if not event.start_date <= self.date <= event.end_date:
-                raise ValidationError(
-                    {
-                        "date": _("The day must fall within the event's dates (%(start)s to %(end)s).")
-                        % {"start": event.start_date, "end": event.end_date}
-                    }
-                )
+        if (
+            event.start_date
+            and event.end_date
+            and not event.start_date <= self.date <= event.end_date
+        ):
+            raise ValidationError(
+                {
+                    "date": _("The day must fall within the event's dates (%(start)s to %(end)s).")
+                    % {"start": event.start_date, "end": event.end_date}
+                }
+            )
         clash = Day.objects.filter(event_id=self.event_id, date=self.date).exclude(pk=self.pk)
         if clash.exists():
             raise ValidationError({"date": _("This event already has a day on this date.")})

@@ -17,6 +17,9 @@ from conference.enums import EventStatus
 from documents.enums import DocumentKind
 
 THUMBNAIL_SIZE = (480, 480)
+ONE_TARGET = _("Attach the document to exactly one of: the event, a slot or an appearance.")
+FILE_OR_URL = _("Give either an uploaded file or an external address, not both.")
+NEEDS_ALT_TEXT = _("Describe the photo for people who cannot see it.")
 
 
 def document_upload_to(instance, filename):
@@ -43,9 +46,7 @@ class DocumentQuerySet(models.QuerySet):
     def public(self):
         """Public documents with a file or a link, in published events."""
         return (
-            self.filter(is_public=True)
-            .exclude(Q(file="") & Q(url=""))
-            .filter(published_through())
+            self.filter(is_public=True).exclude(Q(file="") & Q(url="")).filter(published_through())
         )
 
 
@@ -53,13 +54,17 @@ class Document(models.Model):
     """A document attached to exactly one event, slot or appearance."""
 
     title = models.CharField(_("title"), max_length=300)
-    kind = models.CharField(_("kind"), max_length=30, choices=DocumentKind, default=DocumentKind.OTHER)
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=DocumentKind, default=DocumentKind.OTHER
+    )
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
     file = models.FileField(_("file"), upload_to=document_upload_to, blank=True, max_length=200)
     url = models.URLField(_("external address"), blank=True, max_length=500)
-    file_size = models.PositiveBigIntegerField(_("file size in bytes"), null=True, blank=True, editable=False)
+    file_size = models.PositiveBigIntegerField(
+        _("file size in bytes"), null=True, blank=True, editable=False
+    )
     content_type = models.CharField(_("content type"), max_length=100, blank=True, editable=False)
     event = models.ForeignKey(
         "conference.Event",
@@ -92,7 +97,9 @@ class Document(models.Model):
         related_name="translations",
         null=True,
         blank=True,
-        help_text=_("The same document in another language: listed as one entry with its languages."),
+        help_text=_(
+            "The same document in another language: listed as one entry with its languages."
+        ),
     )
     is_public = models.BooleanField(_("public"), default=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
@@ -113,9 +120,12 @@ class Document(models.Model):
                     | Q(event__isnull=True, session__isnull=True, participation__isnull=False)
                 ),
                 name="document_has_exactly_one_target",
+                violation_error_message=ONE_TARGET,
             ),
             models.CheckConstraint(
-                condition=Q(file="") | Q(url=""), name="document_not_both_file_and_url"
+                condition=Q(file="") | Q(url=""),
+                name="document_not_both_file_and_url",
+                violation_error_message=FILE_OR_URL,
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=DocumentKind.values), name="document_kind_valid"
@@ -124,6 +134,20 @@ class Document(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            try:
+                self.file_size = self.file.size
+            except (FileNotFoundError, ValueError):
+                self.file_size = None
+            self.content_type = (
+                mimetypes.guess_type(self.file.name)[0] or "application/octet-stream"
+            )
+        else:
+            self.file_size = None
+            self.content_type = ""
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("documents:document-download", kwargs={"pk": self.pk})
@@ -146,25 +170,9 @@ class Document(models.Model):
         super().clean()
         targets = [self.event_id, self.session_id, self.participation_id]
         if sum(target is not None for target in targets) != 1:
-            raise ValidationError(
-                _("Attach the document to exactly one of: the event, a slot or an appearance.")
-            )
+            raise ValidationError({"event": ONE_TARGET})
         if self.file and self.url:
-            raise ValidationError(
-                {"url": _("Give either an uploaded file or an external address, not both.")}
-            )
-
-    def save(self, *args, **kwargs):
-        if self.file:
-            try:
-                self.file_size = self.file.size
-            except (FileNotFoundError, ValueError):
-                self.file_size = None
-            self.content_type = mimetypes.guess_type(self.file.name)[0] or "application/octet-stream"
-        else:
-            self.file_size = None
-            self.content_type = ""
-        super().save(*args, **kwargs)
+            raise ValidationError({"url": FILE_OR_URL})
 
 
 class PhotoQuerySet(models.QuerySet):
@@ -191,7 +199,9 @@ class Photo(models.Model):
     )
     width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
-    thumbnail = models.ImageField(_("thumbnail"), upload_to="photos/thumbnails/", blank=True, editable=False)
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to="photos/thumbnails/", blank=True, editable=False
+    )
     caption = models.CharField(_("caption"), max_length=500, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
     alt_text = models.CharField(
@@ -208,18 +218,25 @@ class Photo(models.Model):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
         constraints = [
-            models.CheckConstraint(condition=~Q(alt_text=""), name="photo_has_alt_text"),
+            models.CheckConstraint(
+                condition=~Q(alt_text=""),
+                name="photo_has_alt_text",
+                violation_error_message=NEEDS_ALT_TEXT,
+            ),
         ]
 
     def __str__(self):
         return self.caption or self.alt_text
 
+    def save(self, *args, **kwargs):
+        if self.image and not self.thumbnail:
+            self.make_thumbnail()
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if not (self.alt_text or "").strip():
-            raise ValidationError(
-                {"alt_text": _("Describe the photo for people who cannot see it.")}
-            )
+            raise ValidationError({"alt_text": NEEDS_ALT_TEXT})
         if self.session_id and self.event_id and self.session.day.event_id != self.event_id:
             raise ValidationError({"session": _("This slot belongs to another event.")})
 
@@ -235,8 +252,3 @@ class Photo(models.Model):
             source.convert("RGB").save(buffer, format="JPEG", quality=82, optimize=True)
         name = f"{uuid.uuid4().hex}.jpg"
         self.thumbnail.save(name, ContentFile(buffer.getvalue()), save=False)
-
-    def save(self, *args, **kwargs):
-        if self.image and not self.thumbnail:
-            self.make_thumbnail()
-        super().save(*args, **kwargs)

@@ -50,9 +50,14 @@ class Session(models.Model):
     )
     start_time = models.TimeField(_("start time"))
     end_time = models.TimeField(_("end time"), null=True, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=SessionKind, default=SessionKind.PANEL)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=SessionKind, default=SessionKind.PANEL
+    )
     number = models.PositiveSmallIntegerField(
-        _("number"), null=True, blank=True, help_text=_("Printed as “Session 4”. Leave blank if none.")
+        _("number"),
+        null=True,
+        blank=True,
+        help_text=_("Printed as “Session 4”. Leave blank if none."),
     )
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
@@ -72,6 +77,7 @@ class Session(models.Model):
             models.CheckConstraint(
                 condition=Q(end_time__isnull=True) | Q(end_time__gt=F("start_time")),
                 name="session_ends_after_start",
+                violation_error_message=_("The session must end after it starts."),
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=SessionKind.values), name="session_kind_valid"
@@ -81,6 +87,9 @@ class Session(models.Model):
     def __str__(self):
         start = self.start_time.strftime("%H:%M") if self.start_time else ""
         return f"{start} {self.heading}".strip()
+
+    def get_absolute_url(self):
+        return f"{self.day.event.get_absolute_url()}#{self.anchor}"
 
     @property
     def heading(self):
@@ -96,9 +105,6 @@ class Session(models.Model):
     @property
     def is_break(self):
         return self.kind == SessionKind.BREAK
-
-    def get_absolute_url(self):
-        return f"{self.day.event.get_absolute_url()}#{self.anchor}"
 
     def clean(self):
         super().clean()
@@ -122,7 +128,10 @@ class Participation(models.Model):
         related_name="participations",
     )
     role = models.ForeignKey(
-        "programme.Role", verbose_name=_("role"), on_delete=models.PROTECT, related_name="participations"
+        "programme.Role",
+        verbose_name=_("role"),
+        on_delete=models.PROTECT,
+        related_name="participations",
     )
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
     honorific = models.CharField(_("honorific"), max_length=10, choices=Honorific, blank=True)
@@ -152,12 +161,19 @@ class Participation(models.Model):
         verbose_name_plural = _("participations")
         constraints = [
             models.UniqueConstraint(
-                fields=["session", "person", "role"], name="participation_unique_person_role"
+                fields=["session", "person", "role"],
+                name="participation_unique_person_role",
+                violation_error_message=_("This person already has this role in this slot."),
             ),
         ]
 
     def __str__(self):
         return self.designation or self.position or _("Appearance %(pk)s") % {"pk": self.pk}
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.person_id:
+            self.fill_from_person()
+        super().save(*args, **kwargs)
 
     @property
     def printed_designation(self):
@@ -173,15 +189,15 @@ class Participation(models.Model):
 
     def fill_from_person(self):
         """Start a new appearance from the person's current position."""
+        if self.position or self.designation:
+            return
         person = self.person
-        if not self.honorific:
-            self.honorific = person.honorific
-        if not (self.position or self.designation):
-            self.position = person.position
-            if self.organization_id is None:
-                self.organization_id = person.organization_id
-            if not self.country:
-                self.country = person.country
+        self.honorific = self.honorific or person.honorific
+        self.position = person.position
+        if self.organization_id is None:
+            self.organization_id = person.organization_id
+        if not self.country:
+            self.country = person.country
 
     def clean(self):
         super().clean()
@@ -193,8 +209,3 @@ class Participation(models.Model):
                 raise ValidationError(
                     {"person": _("This person already has this role in this slot.")}
                 )
-
-    def save(self, *args, **kwargs):
-        if self._state.adding and self.person_id:
-            self.fill_from_person()
-        super().save(*args, **kwargs)

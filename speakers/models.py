@@ -28,7 +28,10 @@ class Organization(models.Model):
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=50, blank=True)
     category = models.CharField(
-        _("category"), max_length=30, choices=OrganizationCategory, default=OrganizationCategory.OTHER
+        _("category"),
+        max_length=30,
+        choices=OrganizationCategory,
+        default=OrganizationCategory.OTHER,
     )
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -38,7 +41,11 @@ class Organization(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [
-            models.CheckConstraint(condition=~Q(name=""), name="organization_has_name"),
+            models.CheckConstraint(
+                condition=~Q(name=""),
+                name="organization_has_name",
+                violation_error_message=_("Give the organisation's name."),
+            ),
             models.CheckConstraint(
                 condition=Q(category__in=OrganizationCategory.values),
                 name="organization_category_valid",
@@ -115,7 +122,13 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         constraints = [
-            models.CheckConstraint(condition=~Q(family_names=""), name="person_has_family_names"),
+            models.CheckConstraint(
+                condition=~Q(family_names=""),
+                name="person_has_family_names",
+                violation_error_message=_(
+                    "Give the family name; it is used to sort the list of people."
+                ),
+            ),
             models.CheckConstraint(
                 condition=Q(gender__in=Gender.values), name="person_gender_valid"
             ),
@@ -123,6 +136,14 @@ class Person(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Person, self.full_name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("speakers:person-detail", kwargs={"slug": self.slug})
 
     @property
     def full_name(self):
@@ -132,9 +153,6 @@ class Person(models.Model):
     def sort_name(self):
         return f"{self.family_names}, {self.given_names}" if self.given_names else self.family_names
 
-    def get_absolute_url(self):
-        return reverse("speakers:person-detail", kwargs={"slug": self.slug})
-
     def clean(self):
         super().clean()
         if not (self.family_names or "").strip():
@@ -143,8 +161,3 @@ class Person(models.Model):
             )
         if self.slug and Person.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
             raise ValidationError({"slug": _("Another person already uses this address.")})
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Person, self.full_name, exclude_pk=self.pk)
-        super().save(*args, **kwargs)

@@ -1,4 +1,4 @@
-"""A pytest plugin loaded before Django (see addopts in pyproject.toml): the test process gets a throwaway secret key."""
+"""Loaded before Django (addopts in pyproject.toml): tests get a throwaway secret key."""
 
 import os
 

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import translation
 
 from conference import demo_data
-from conference.enums import EventStatus
 from conference.models import Day, Event, EventSeries
 from documents.enums import DocumentKind
 from documents.models import Document, Photo
@@ -60,7 +59,9 @@ def demo_pdf(lines):
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
     return out.getvalue()
 
 

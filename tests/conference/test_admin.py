@@ -1,0 +1,232 @@
+"""Smoke tests for every ModelAdmin as superuser, secretariat editor and secretariat viewer."""
+
+import datetime
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from conference.models import Event
+from programme.models import Participation, Session
+from speakers.models import Organization, Person
+from tests.factories import (
+    DocumentFactory,
+    EventFactory,
+    ParticipationFactory,
+    PhotoFactory,
+    role,
+)
+
+pytestmark = pytest.mark.django_db
+
+PROGRAMME_APPS = {"conference", "programme", "speakers", "documents"}
+
+
+def registered_models():
+    return sorted(
+        (model for model in admin.site._registry if model._meta.app_label in PROGRAMME_APPS),
+        key=lambda model: model._meta.label,
+    )
+
+
+@pytest.fixture
+def programme():
+    """One published event with a slot, a moderator, a speaker with remarks, and a photo."""
+    event = EventFactory(published=True, sessions=1, speakers_per_session=1)
+    PhotoFactory(event=event)
+    DocumentFactory(event=event, title="Concept note", kind="concept-note")
+    return event
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def test_every_programme_model_is_registered():
+    labels = {model._meta.label for model in registered_models()}
+    assert labels == {
+        "conference.User",
+        "conference.EventSeries",
+        "conference.Event",
+        "conference.Day",
+        "programme.Role",
+        "programme.Session",
+        "programme.Participation",
+        "speakers.Person",
+        "speakers.Organization",
+        "documents.Document",
+        "documents.Photo",
+    }
+
+
+@pytest.mark.parametrize("user_fixture", ["superuser", "editor", "viewer"])
+@pytest.mark.parametrize("model", registered_models(), ids=lambda model: model._meta.label)
+def test_admin_pages_render_for_each_secretariat_role(
+    client, request, programme, user_fixture, model
+):
+    user = request.getfixturevalue(user_fixture)
+    client.force_login(user)
+    is_user_admin = model._meta.label == "conference.User"
+    expected = 403 if is_user_admin and user_fixture != "superuser" else 200
+
+    changelist = client.get(admin_url(model, "changelist"))
+    searched = client.get(admin_url(model, "changelist"), {"q": "Dialogue"})
+    instance = model.objects.first()
+    change = client.get(admin_url(model, "change", instance.pk))
+    add = client.get(admin_url(model, "add"))
+
+    assert changelist.status_code == expected
+    assert searched.status_code == expected
+    assert change.status_code == expected
+    if expected == 200:
+        assert str(instance) in change.content.decode() or user_fixture == "viewer"
+        can_save = user_fixture != "viewer"
+        assert ('name="_save"' in change.content.decode()) is can_save
+    assert add.status_code == (
+        200
+        if user_fixture == "superuser"
+        else 403
+        if is_user_admin or user_fixture == "viewer"
+        else 200
+    )
+
+
+def test_viewer_cannot_save_changes(client, viewer, programme):
+    client.force_login(viewer)
+    organization = Organization.objects.first()
+    response = client.post(
+        admin_url(Organization, "change", organization.pk),
+        {"name_en": "Renamed", "category": "un"},
+    )
+    assert response.status_code == 403
+    organization.refresh_from_db()
+    assert organization.name != "Renamed"
+
+
+def test_editor_adds_an_organisation_and_a_person(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        admin_url(Organization, "add"),
+        {"name_en": "World Health Organization", "acronym": "WHO", "category": "un"},
+    )
+    assert response.status_code == 302
+    who = Organization.objects.get(acronym="WHO")
+    response = client.post(
+        admin_url(Person, "add"),
+        {
+            "honorific": "",
+            "given_names": "Soumya",
+            "family_names": "Swaminathan",
+            "slug": "",
+            "position_en": "Deputy Director General for Programmes",
+            "organization": who.pk,
+            "gender": "",
+            "participations-TOTAL_FORMS": "0",
+            "participations-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    person = Person.objects.get(family_names="Swaminathan")
+    assert person.slug == "soumya-swaminathan"
+    assert person.position == "Deputy Director General for Programmes"
+
+
+def session_form_data(day, people, **overrides):
+    data = {
+        "day": day.pk,
+        "start_time": "11:30",
+        "end_time": "13:00",
+        "kind": "panel",
+        "number": "1",
+        "title_en": "Advancing migration governance",
+        "video_url": "",
+        "participations-TOTAL_FORMS": str(len(people)),
+        "participations-INITIAL_FORMS": "0",
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
+    }
+    for index, (person, role_name) in enumerate(people):
+        data.update(
+            {
+                f"participations-{index}-person": person.pk,
+                f"participations-{index}-role": role(role_name).pk,
+                f"participations-{index}-order": str(index + 1),
+            }
+        )
+    data.update(overrides)
+    return data
+
+
+def test_editor_adds_a_slot_with_a_moderator_and_a_speaker(client, editor):
+    client.force_login(editor)
+    event = EventFactory()
+    day = event.days.create(date=event.start_date, label="DAY ONE")
+    moderator = ParticipationFactory().person
+    speaker = ParticipationFactory().person
+    response = client.post(
+        admin_url(Session, "add"),
+        session_form_data(day, [(moderator, "Moderator"), (speaker, "Speaker")]),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    session = Session.objects.get(title="Advancing migration governance")
+    people = list(session.participations.order_by("order").values_list("person", "role__name"))
+    assert people == [(moderator.pk, "Moderator"), (speaker.pk, "Speaker")]
+    speaking = session.participations.get(person=speaker)
+    assert speaking.position == speaker.position  # filled from the current position
+
+
+def test_slot_ending_before_it_starts_shows_the_message_on_the_form(client, editor):
+    client.force_login(editor)
+    event = EventFactory()
+    day = event.days.create(date=event.start_date)
+    response = client.post(
+        admin_url(Session, "add"), session_form_data(day, [], start_time="13:00", end_time="12:00")
+    )
+    assert response.status_code == 200
+    assert "The session must end after it starts." in response.content.decode()
+    assert not Session.objects.exists()
+
+
+def test_event_change_page_shows_the_programme_overview(client, superuser):
+    client.force_login(superuser)
+    event = EventFactory(sessions=2, speakers_per_session=1)
+    response = client.get(admin_url(Event, "change", event.pk))
+    page = response.content.decode()
+    for session in Session.objects.filter(day__event=event):
+        assert admin_url(Session, "change", session.pk) in page
+    for participation in Participation.objects.filter(session__day__event=event):
+        assert participation.person.full_name in page
+
+
+def test_publish_and_unpublish_actions(client, editor):
+    client.force_login(editor)
+    event = EventFactory()
+    client.post(
+        admin_url(Event, "changelist"),
+        {"action": "publish", "_selected_action": [event.pk]},
+    )
+    event.refresh_from_db()
+    assert event.is_published
+    assert event.published_at is not None
+    client.post(
+        admin_url(Event, "changelist"),
+        {"action": "unpublish", "_selected_action": [event.pk]},
+    )
+    event.refresh_from_db()
+    assert not event.is_published
+
+
+def test_person_page_lists_appearances_across_events(client, superuser):
+    client.force_login(superuser)
+    appearance = ParticipationFactory(designation="Head, Governing Bodies Division, IOM")
+    other_event = EventFactory(
+        start_date=datetime.date(2019, 3, 1), end_date=datetime.date(2019, 3, 2)
+    )
+    ParticipationFactory(
+        person=appearance.person,
+        session__day__event=other_event,
+        designation="Director, Governing Bodies, IOM",
+    )
+    page = client.get(admin_url(Person, "change", appearance.person.pk)).content.decode()
+    assert "Head, Governing Bodies Division, IOM" in page
+    assert "Director, Governing Bodies, IOM" in page
