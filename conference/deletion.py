@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -35,30 +36,45 @@ class ConfirmDeleteForm(forms.Form):
 
 def children_of_event(event):
     """Everything deleted with an event, leaves first."""
-    sessions = Session.objects.filter(day__event=event)
-    participations = Participation.objects.filter(session__day__event=event)
     documents = Document.objects.filter(
-        pk__in=Document.objects.filter(event=event)
-        .values("pk")
-        .union(Document.objects.filter(session__day__event=event).values("pk"))
-        .union(Document.objects.filter(participation__session__day__event=event).values("pk"))
+        Q(event=event) | Q(session__day__event=event) | Q(participation__session__day__event=event)
     )
     return [
         (Document, documents.order_by("pk"), "delete"),
         (Photo, Photo.objects.filter(event=event).order_by("pk"), "delete"),
-        (Participation, participations.select_related("person", "role"), "delete"),
-        (Session, sessions.order_by("day__date", "order", "start_time"), "delete"),
+        (
+            Participation,
+            Participation.objects.filter(session__day__event=event).select_related(
+                "person", "role"
+            ),
+            "delete",
+        ),
+        (
+            Session,
+            Session.objects.filter(day__event=event).order_by("day__date", "order", "start_time"),
+            "delete",
+        ),
         (event.days.model, event.days.order_by("date"), "delete"),
+    ]
+
+
+def children_of_day(day):
+    documents = Document.objects.filter(Q(session__day=day) | Q(participation__session__day=day))
+    return [
+        (Document, documents.order_by("pk"), "delete"),
+        (
+            Participation,
+            Participation.objects.filter(session__day=day).select_related("person", "role"),
+            "delete",
+        ),
+        (Photo, Photo.objects.filter(session__day=day).order_by("pk"), "detach"),
+        (Session, day.sessions.order_by("order", "start_time"), "delete"),
     ]
 
 
 def children_of_session(session):
     """Everything deleted with a slot, leaves first; its photos stay with the event."""
-    documents = Document.objects.filter(
-        pk__in=Document.objects.filter(session=session)
-        .values("pk")
-        .union(Document.objects.filter(participation__session=session).values("pk"))
-    )
+    documents = Document.objects.filter(Q(session=session) | Q(participation__session=session))
     return [
         (Document, documents.order_by("pk"), "delete"),
         (Participation, session.participations.select_related("person", "role"), "delete"),
@@ -68,25 +84,6 @@ def children_of_session(session):
 
 def children_of_participation(participation):
     return [(Document, participation.documents.order_by("pk"), "delete")]
-
-
-def children_of_day(day):
-    sessions = day.sessions.all()
-    documents = Document.objects.filter(
-        pk__in=Document.objects.filter(session__day=day)
-        .values("pk")
-        .union(Document.objects.filter(participation__session__day=day).values("pk"))
-    )
-    return [
-        (Document, documents.order_by("pk"), "delete"),
-        (
-            Participation,
-            Participation.objects.filter(session__day=day).select_related("person", "role"),
-            "delete",
-        ),
-        (Photo, Photo.objects.filter(session__day=day).order_by("pk"), "detach"),
-        (Session, sessions.order_by("order", "start_time"), "delete"),
-    ]
 
 
 class ConfirmedDeleteMixin:
@@ -121,7 +118,7 @@ class ConfirmedDeleteMixin:
                 f"{group['model']._meta.model_name}"
             )
         ]
-        form = ConfirmDeleteForm(request.POST or None)
+        form = ConfirmDeleteForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and not missing and form.is_valid():
             self._delete_with_children(request, obj, groups)
             opts = self.model._meta
@@ -169,31 +166,30 @@ class ConfirmedDeleteMixin:
     def _delete_with_children(self, request, obj, groups):
         using = router.db_for_write(self.model)
         obj_display = str(obj)
-        with transaction.atomic(using=using), reversion.create_revision(using=using):
-            reversion.set_user(request.user)
-            counts = ", ".join(
-                f"{len(group['rows'])} {group['model']._meta.verbose_name_plural}"
-                for group in groups
-                if group["action"] == "delete"
-            )
-            reversion.set_comment(
-                _("Deleted “%(object)s” with %(counts)s.")
-                % {"object": obj_display, "counts": counts}
-            )
-            # Snapshot first, while every row still exists, so one revision holds them all.
-            reversion.add_to_revision(obj)
-            for group in groups:
-                for row in group["rows"]:
-                    reversion.add_to_revision(row)
+        counts = ", ".join(
+            f"{len(group['rows'])} {group['model']._meta.verbose_name_plural}"
+            for group in groups
+            if group["action"] == "delete"
+        )
+        with transaction.atomic(using=using):
+            # Snapshot first, in a revision of its own saved while every row still exists
+            # (reversion only stores versions of rows that exist), then delete, leaves first.
+            with reversion.create_revision(using=using):
+                reversion.set_user(request.user)
+                reversion.set_comment(
+                    _("Deleted “%(object)s” with %(counts)s.")
+                    % {"object": obj_display, "counts": counts}
+                )
+                reversion.add_to_revision(obj)
+                for group in groups:
+                    for row in group["rows"]:
+                        reversion.add_to_revision(row)
             for group in groups:
                 model = group["model"]
                 pks = [row.pk for row in group["rows"]]
                 if group["action"] == "detach":
                     model._base_manager.filter(pk__in=pks).update(session=None)
                 else:
-                    if model is Document:
-                        # Translations point at their original: delete them first.
-                        model._base_manager.filter(pk__in=pks).update(translation_of=None)
                     model._base_manager.filter(pk__in=pks).delete()
             self.log_deletion(request, obj, obj_display)
             obj.delete()

@@ -44,7 +44,7 @@ def test_history_page_says_who_changed_what(staff_client, superuser):
     event = EventFactory(sessions=1)
     session = event.days.get().sessions.get()
     change(staff_client, Session, session, title_en="Panel on migration data")
-    change(staff_client, Session, session, title_en="Panel on migration statistics", room="XX")
+    change(staff_client, Session, session, title_en="Panel on migration statistics", room_en="XX")
 
     url = reverse("admin:programme_session_history", args=[session.pk])
     page = staff_client.get(url).content.decode()
@@ -57,8 +57,8 @@ def test_history_page_says_who_changed_what(staff_client, superuser):
 def test_revert_a_slot_brings_back_its_values(staff_client):
     event = EventFactory(sessions=1, speakers_per_session=1)
     session = event.days.get().sessions.get()
-    change(staff_client, Session, session, title_en="Original title", room="Room XVII")
-    change(staff_client, Session, session, title_en="Wrong title", room="Room XX")
+    change(staff_client, Session, session, title_en="Original title", room_en="Room XVII")
+    change(staff_client, Session, session, title_en="Wrong title", room_en="Room XX")
     first = history_versions(Session, session)[0]
 
     page = revert(staff_client, Session, session, first)
@@ -72,7 +72,7 @@ def test_revert_a_slot_brings_back_its_values(staff_client):
 def test_revert_an_event_brings_back_its_values(staff_client):
     event = EventFactory(title="Dialogue on Migration", venue="Palais des Nations")
     change(staff_client, Event, event, title_en="Dialogue on Migration")
-    change(staff_client, Event, event, title_en="Dialogue on Mobility", venue="Room XIX")
+    change(staff_client, Event, event, title_en="Dialogue on Mobility", venue_en="Room XIX")
     first = history_versions(Event, event)[0]
 
     revert(staff_client, Event, event, first)
@@ -83,8 +83,8 @@ def test_revert_an_event_brings_back_its_values(staff_client):
 
 def test_revert_a_person_brings_back_their_values(staff_client):
     person = PersonFactory(given_names="Amina", family_names="Mohammed", position="Director")
-    change(staff_client, Person, person, position="Director")
-    change(staff_client, Person, person, position="Deputy Secretary-General")
+    change(staff_client, Person, person, position_en="Director")
+    change(staff_client, Person, person, position_en="Deputy Secretary-General")
     first = history_versions(Person, person)[0]
 
     revert(staff_client, Person, person, first)
@@ -96,8 +96,8 @@ def test_revert_a_person_brings_back_their_values(staff_client):
 def test_revert_keeps_version_numbers_rising(staff_client):
     """A revert is a new version: a form opened before it can no longer overwrite it."""
     person = PersonFactory(position="Director")
-    change(staff_client, Person, person, position="Director")
-    change(staff_client, Person, person, position="Adviser")
+    change(staff_client, Person, person, position_en="Director")
+    change(staff_client, Person, person, position_en="Adviser")
     person.refresh_from_db()
     before = person.version
 
