@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from conference.admin_forms import with_mapped_errors
+
 # Bookkeeping columns that change on every save and say nothing to a reader.
 SKIPPED_FIELDS = {"version", "created_at", "updated_at", "file_size", "content_type"}
 EMPTY = "—"
@@ -143,6 +145,15 @@ class HistoryAdmin(VersionAdmin):
             **(extra_context or {}),
         }
         return super().revision_view(request, object_id, version_id, context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs["form"] = with_mapped_errors(kwargs.get("form", self.form))
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            formset.form = with_mapped_errors(formset.form)
+            yield formset, inline
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
