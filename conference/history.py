@@ -7,6 +7,7 @@ history page says what changed between versions, and the revert page lists the f
 chosen version will change back.
 """
 
+import reversion
 from django.contrib.admin.utils import unquote
 from django.db import models
 from django.db.models import F
@@ -154,6 +155,35 @@ class HistoryAdmin(VersionAdmin):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
             formset.form = with_mapped_errors(formset.form)
             yield formset, inline
+
+    def _snapshot_before_deleting(self, request, objects):
+        """A revision holding the rows (and what they follow) while they still exist, so
+        that a record deleted through the ordinary delete page or the bulk action can be
+        recovered even if it was never edited in the admin."""
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(_("Deleted."))
+            for obj in objects:
+                reversion.add_to_revision(obj)
+
+    def changelist_view(self, request, extra_context=None):
+        """VersionAdmin runs the list (and its actions) inside one revision, which is saved
+        after the action: too late for rows the delete action removes. That action runs
+        outside it, and delete_queryset saves its own revision first."""
+        if request.method == "POST" and request.POST.get("action") == "delete_selected":
+            context = {"has_change_permission": self.has_change_permission(request)}
+            return super(VersionAdmin, self).changelist_view(
+                request, {**context, **(extra_context or {})}
+            )
+        return super().changelist_view(request, extra_context)
+
+    def delete_model(self, request, obj):
+        self._snapshot_before_deleting(request, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self._snapshot_before_deleting(request, list(queryset))
+        super().delete_queryset(request, queryset)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)

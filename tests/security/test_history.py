@@ -210,3 +210,49 @@ def test_viewer_cannot_delete_an_event(client, viewer):
     )
     assert response.status_code == 403
     assert Event.objects.filter(pk=event.pk).exists()
+
+
+def test_a_slot_never_edited_in_the_admin_can_still_be_recovered(staff_client):
+    """Made by an import or the demo loader, deleted through the ordinary delete page."""
+    session = EventFactory(sessions=1).days.get().sessions.get()
+    session.participations.all().delete()
+    assert not Version.objects.get_for_object(session).exists()
+
+    staff_client.post(
+        reverse("admin:programme_session_delete", args=[session.pk]), {"post": "yes"}
+    )
+    assert not Session.objects.filter(pk=session.pk).exists()
+
+    version = Version.objects.get_deleted(Session).get(object_id=str(session.pk))
+    recover_url = reverse("admin:programme_session_recover", args=[version.pk])
+    response = staff_client.post(recover_url, form_data(staff_client.get(recover_url)))
+    assert response.status_code == 302
+    assert Session.objects.get(pk=session.pk).title == session.title
+
+
+def test_people_deleted_with_the_bulk_action_can_be_recovered(staff_client):
+    person = PersonFactory(family_names="Vitorino")
+    staff_client.post(
+        reverse("admin:speakers_person_changelist"),
+        {"action": "delete_selected", "_selected_action": [person.pk], "post": "yes"},
+    )
+    assert not Person.objects.filter(pk=person.pk).exists()
+    recover_list = staff_client.get(reverse("admin:speakers_person_recoverlist"))
+    assert "Vitorino" in recover_list.content.decode()
+
+
+def test_viewer_sees_history_but_cannot_revert_or_recover(client, viewer, staff_client):
+    person = PersonFactory(position="Director")
+    change(staff_client, Person, person, position_en="Director")
+    change(staff_client, Person, person, position_en="Adviser")
+    first = history_versions(Person, person)[0]
+    client.force_login(viewer)
+
+    history = client.get(reverse("admin:speakers_person_history", args=[person.pk]))
+    assert "“Director” → “Adviser”" in history.content.decode()
+    revert_url = reverse("admin:speakers_person_revision", args=[person.pk, first.pk])
+    data = form_data(staff_client.get(revert_url))
+    assert client.post(revert_url, data).status_code == 403
+    person.refresh_from_db()
+    assert person.position == "Adviser"
+    assert client.get(reverse("admin:speakers_person_recoverlist")).status_code == 403

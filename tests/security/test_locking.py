@@ -158,3 +158,21 @@ def test_a_save_landing_between_check_and_write_rolls_everything_back(staff_clie
     session.refresh_from_db()
     assert (session.title, session.version) == (original_title, 1)
     assert not session.participations.filter(position="Changed in the inline").exists()
+
+
+def test_editing_a_slot_in_its_day_counts_as_a_change(two_clients):
+    """The day's page edits its slots inline: an open slot form is then out of date."""
+    anna, ben = two_clients
+    session = EventFactory(sessions=1).days.get().sessions.get()
+    slot_url = url_of(session)
+    ben_form = form_data(ben.get(slot_url))
+    day_url = url_of(session.day)
+    day_form = form_data(anna.get(day_url))
+    day_form["sessions-0-title_en"] = "Renamed on the day page"
+    assert anna.post(day_url, day_form).status_code == 302
+
+    refused = ben.post(slot_url, {**ben_form, "room_en": "Room XX"})
+
+    assert "Someone else changed this slot" in refused.content.decode()
+    session.refresh_from_db()
+    assert (session.title, session.room) == ("Renamed on the day page", "")
