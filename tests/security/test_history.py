@@ -218,9 +218,7 @@ def test_a_slot_never_edited_in_the_admin_can_still_be_recovered(staff_client):
     session.participations.all().delete()
     assert not Version.objects.get_for_object(session).exists()
 
-    staff_client.post(
-        reverse("admin:programme_session_delete", args=[session.pk]), {"post": "yes"}
-    )
+    staff_client.post(reverse("admin:programme_session_delete", args=[session.pk]), {"post": "yes"})
     assert not Session.objects.filter(pk=session.pk).exists()
 
     version = Version.objects.get_deleted(Session).get(object_id=str(session.pk))
