@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_countries",
     "adminsortable2",
+    "import_export",
     "reversion",
     "csp",
     "axes",
@@ -207,3 +208,48 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Scale-out (issue 8): the web process keeps no state of its own --------------------------
+# Several web containers can serve behind one load balancer: sessions live in the database
+# (default) or a shared cache, and uploaded files go through Django's storage API, to
+# MEDIA_ROOT (a volume shared by every container) or to an S3-compatible bucket when
+# AWS_STORAGE_BUCKET_NAME is set (`pip install ".[s3]"`). django-storages reads the access
+# keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment.
+SESSION_ENGINES = {
+    "db": "django.contrib.sessions.backends.db",
+    "cache": "django.contrib.sessions.backends.cache",
+    "cached_db": "django.contrib.sessions.backends.cached_db",
+}
+SESSION_ENGINE = env.str("SESSION_ENGINE", default="db")
+SESSION_ENGINE = SESSION_ENGINES.get(SESSION_ENGINE, SESSION_ENGINE)
+if (
+    not DEBUG
+    and SESSION_ENGINE.endswith(".cache")
+    and CACHES["default"]["BACKEND"].endswith("LocMemCache")
+):
+    raise ImproperlyConfigured(
+        "SESSION_ENGINE=cache keeps sessions in the cache, but CACHE_URL is a local-memory "
+        "cache of one process: set CACHE_URL=redis://… or use SESSION_ENGINE=db."
+    )
+
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "location": env.str("AWS_LOCATION", default=""),
+            # The bucket stays private: documents of drafts must not be readable by
+            # address, so every URL is signed and expires.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=3600),
+            "file_overwrite": False,
+        },
+    }
+
+# Behind nginx or a load balancer that terminates HTTPS and sets X-Forwarded-Proto.
+if env.bool("TRUST_X_FORWARDED_PROTO", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

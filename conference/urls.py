@@ -1,12 +1,23 @@
 """Site URLs. Public pages carry a language prefix (/en/, /fr/, /es/)."""
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from conference.sitemaps import SITEMAPS
+from conference.views import robots_txt
+from conference.views_health import healthz
+
 urlpatterns = [
+    # Outside the language prefix: load balancers call it without following redirects.
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots-txt"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -15,3 +26,6 @@ urlpatterns += i18n_patterns(
     path("documents/", include("documents.urls")),
     prefix_default_language=True,
 )
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

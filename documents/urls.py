@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from documents import views
 
 app_name = "documents"
 
-urlpatterns = []
+urlpatterns = [
+    path("<int:pk>/", views.document_download, name="document-download"),
+]

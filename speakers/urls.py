@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from speakers import views
 
 app_name = "speakers"
 
-urlpatterns = []
+urlpatterns = [
+    path("<slug:slug>/", views.person_detail, name="person-detail"),
+]

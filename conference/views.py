@@ -1,0 +1,79 @@
+"""Public pages of events: home, series, programme, speakers, photos, search, robots.txt."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from conference import queries
+from conference.seo import event_json_ld, event_summary, summary
+from conference.text import MAX_QUERY_LENGTH
+from documents.queries import can_see_unpublished
+
+
+def render_public(request, template, context):
+    """Render a public page; a page a staff member sees (drafts included) is never cached."""
+    response = render(request, template, context)
+    if can_see_unpublished(request.user):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@require_safe
+def home(request):
+    return render_public(request, "conference/home.html", queries.home_events(request.user))
+
+
+@require_safe
+def series_detail(request, slug):
+    series, years = queries.series_with_events(slug, request.user)
+    context = {"series": series, "years": years, "description": summary(series.description)}
+    return render_public(request, "conference/series_detail.html", context)
+
+
+@require_safe
+def event_detail(request, slug):
+    programme = queries.event_programme(slug, request.user)
+    event = programme.event
+    context = {
+        "event": event,
+        "days": programme.days,
+        "documents": programme.documents,
+        "photos": programme.photos,
+        "description": event_summary(event),
+        "json_ld": event_json_ld(request, event, programme.days, programme.photos),
+    }
+    return render_public(request, "conference/event_detail.html", context)
+
+
+@require_safe
+def event_speakers(request, slug):
+    event, letters = queries.event_speakers(slug, request.user)
+    context = {"event": event, "letters": letters, "description": event_summary(event)}
+    return render_public(request, "conference/event_speakers.html", context)
+
+
+@require_safe
+def event_photos(request, slug):
+    event, photos = queries.event_photos(slug, request.user)
+    context = {"event": event, "photos": photos, "description": event_summary(event)}
+    return render_public(request, "conference/event_photos.html", context)
+
+
+@require_safe
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = queries.search_published(query)
+    context = {"query": query, "results": results}
+    return render(request, "conference/search.html", context)
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,49 @@
+"""Documents and photos as each audience may see them, and the document a download serves."""
+
+from django.shortcuts import get_object_or_404
+
+from documents.models import Document, Photo
+
+
+def can_see_unpublished(user):
+    """Staff see drafts, placeholders and non-public documents; everyone else does not."""
+    return bool(user and user.is_authenticated and user.is_staff)
+
+
+def documents_visible_to(user):
+    """Every document for staff; public documents of published events for everyone else."""
+    if can_see_unpublished(user):
+        return Document.objects.all()
+    return Document.objects.public()
+
+
+def photos_visible_to(user):
+    if can_see_unpublished(user):
+        return Photo.objects.all()
+    return Photo.objects.public()
+
+
+def group_translations(documents):
+    """Documents as listed: each original with the visible translations attached to it.
+
+    A translation whose original is not visible is listed on its own. Every listed document
+    gets a ``listed_translations`` attribute (a list, possibly empty). No query is made.
+    """
+    documents = list(documents)
+    by_pk = {document.pk: document for document in documents}
+    listed = []
+    for document in documents:
+        document.listed_translations = []
+    for document in documents:
+        original = by_pk.get(document.translation_of_id)
+        if original is not None and original.translation_of_id is None:
+            original.listed_translations.append(document)
+        else:
+            listed.append(document)
+    return listed
+
+
+def document_for_download(pk, user):
+    """The document behind a download link, or 404 when this visitor may not have it."""
+    documents = documents_visible_to(user).exclude(file="", url="")
+    return get_object_or_404(documents, pk=pk)

@@ -1,0 +1,58 @@
+"""Labels and safe Markdown used on the public pages."""
+
+import pytest
+
+from conference.templatetags.plenary import document_label, file_size, json_ld, markdown
+from documents.enums import DocumentKind
+from documents.models import Document
+
+
+@pytest.mark.parametrize(
+    ("size", "label"),
+    [
+        (0, "1 KB"),
+        (997, "1 KB"),
+        (1025, "2 KB"),
+        (120 * 1024, "120 KB"),
+        (5 * 1024 * 1024 + 1, "5.0 MB"),
+        (None, ""),
+    ],
+)
+def test_file_sizes_read_as_people_say_them(size, label):
+    assert str(file_size(size)) == label
+
+
+@pytest.mark.parametrize(
+    ("fields", "label"),
+    [
+        ({"file": "documents/a.pdf", "file_size": 123_000}, "Remarks (PDF, 121 KB)"),
+        ({"file": "documents/a.pptx", "file_size": 2_500_000}, "Remarks (PPTX, 2.4 MB)"),
+        ({"url": "https://example.org/remarks"}, "Remarks (Link)"),
+        ({}, "Remarks"),
+    ],
+)
+def test_document_labels_give_kind_format_and_size(fields, label):
+    assert document_label(Document(kind=DocumentKind.REMARKS, **fields)) == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        "[click](javascript:alert(1))",
+        '<a href="#" onclick="alert(1)">x</a>',
+        "<iframe src=https://example.org></iframe>",
+        "![x](https://example.org/x.png)",
+    ],
+)
+def test_markdown_keeps_no_script_frame_handler_or_image(text):
+    html = markdown(text)
+    for unsafe in ("<script", "javascript:", "onclick", "<iframe", "<img"):
+        assert unsafe not in html
+
+
+def test_json_ld_is_a_data_block_that_cannot_be_closed_early():
+    html = json_ld({"name": "</script><b>&"})
+    assert html.startswith('<script type="application/ld+json">')
+    assert html.count("</script>") == 1
+    assert "\\u003C/script\\u003E\\u003Cb\\u003E\\u0026" in html

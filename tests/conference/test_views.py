@@ -1,0 +1,513 @@
+"""The public pages of events: what a visitor sees, what they must never see, and at what cost."""
+
+import datetime
+import json
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from documents.enums import DocumentKind
+from programme.enums import SessionKind
+from tests.factories import (
+    DayFactory,
+    DocumentFactory,
+    EventFactory,
+    EventSeriesFactory,
+    ParticipationFactory,
+    PersonFactory,
+    PhotoFactory,
+    SessionFactory,
+    role,
+)
+from tests.pages import page_links, page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def speakers_url(event):
+    return reverse("conference:event-speakers", kwargs={"slug": event.slug})
+
+
+def photos_url(event):
+    return reverse("conference:event-photos", kwargs={"slug": event.slug})
+
+
+def json_ld(response):
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+# The programme --------------------------------------------------------------------------------
+
+
+def test_programme_lists_days_slots_and_people_in_printed_order(client):
+    event = EventFactory(published=True, title="Dialogue on capacity")
+    day = DayFactory(event=event, date=event.start_date, label="DAY ONE")
+    second = DayFactory(event=event, date=event.end_date, label="DAY TWO")
+    later = SessionFactory(
+        day=day,
+        order=2,
+        number=2,
+        title="Funding",
+        start_time=datetime.time(15),
+        end_time=datetime.time(16),
+    )
+    first = SessionFactory(day=day, order=1, number=1, title="Frameworks")
+    SessionFactory(
+        day=second,
+        order=1,
+        number=None,
+        kind=SessionKind.BREAK,
+        title="Break",
+        video_url="",
+        start_time=datetime.time(13),
+        end_time=datetime.time(15),
+    )
+    speaker_b = PersonFactory(given_names="Beatriz", family_names="Zapata")
+    speaker_a = PersonFactory(given_names="Amir", family_names="Adel")
+    moderator = PersonFactory(given_names="Mona", family_names="Moderata")
+    ParticipationFactory(session=first, person=speaker_b, role=role("Speaker"), order=1)
+    ParticipationFactory(session=first, person=speaker_a, role=role("Speaker"), order=2)
+    ParticipationFactory(session=first, person=moderator, role=role("Moderator"), order=9)
+    ParticipationFactory(session=later, role=role("Speaker"), order=1)
+
+    text = page_text(client.get(event.get_absolute_url()))
+
+    assert text.index("DAY ONE – 8 October 2018") < text.index("Session 1: Frameworks")
+    assert text.index("Session 1: Frameworks") < text.index("Session 2: Funding")
+    assert text.index("Session 2: Funding") < text.index("DAY TWO – 9 October 2018")
+    assert "13:00–15:00 Break" in text
+    # Roles listed before the speakers come first, with their label, whatever their order.
+    assert text.index("Moderator: Ms. Mona Moderata, Director") < text.index("Ms. Beatriz Zapata")
+    assert text.index("Ms. Beatriz Zapata") < text.index("Ms. Amir Adel")
+
+
+def test_each_slot_has_an_anchor_a_self_link_and_times_in_the_event_time_zone(client):
+    event = EventFactory(published=True, time_zone="America/New_York")
+    session = SessionFactory(
+        day=DayFactory(event=event), start_time=datetime.time(10), end_time=datetime.time(11, 30)
+    )
+    html = client.get(event.get_absolute_url()).content.decode()
+
+    assert f'id="session-{session.pk}"' in html
+    assert f'<a class="self-link" href="#session-{session.pk}">Link to this slot</a>' in html
+    assert '<time datetime="2018-10-08T10:00-04:00">10:00</time>' in html
+    assert '<time datetime="2018-10-08T11:30-04:00">11:30</time>' in html
+
+
+def test_slot_video_and_document_links_say_kind_format_and_size(client):
+    event = EventFactory(published=True, sessions=1, speakers_per_session=1)
+    text = page_text(client.get(event.get_absolute_url()))
+    links = [text for text, attrs in page_links(client.get(event.get_absolute_url()))]
+    assert "Video of the session" in links
+    assert "Remarks (PDF, 1 KB)" in links
+    assert "Remarks (PDF, 1 KB)" in text
+
+
+def test_related_documents_are_listed_and_the_heading_stays_when_there_are_none(client):
+    event = EventFactory(published=True, sessions=1)
+    text = page_text(client.get(event.get_absolute_url()))
+    assert "Related documents No related documents have been published for this event." in text
+
+    DocumentFactory(
+        event=event, title="Concept note of the session", kind=DocumentKind.CONCEPT_NOTE
+    )
+    text = page_text(client.get(event.get_absolute_url()))
+    assert "Related documents Concept note of the session: Concept note (PDF, 1 KB)" in text
+
+
+def test_translations_are_listed_with_their_original(client):
+    event = EventFactory(published=True)
+    original = DocumentFactory(event=event, title="Concept note", kind=DocumentKind.CONCEPT_NOTE)
+    DocumentFactory(event=event, title="Note conceptuelle", language="fr", translation_of=original)
+    text = page_text(client.get(event.get_absolute_url()))
+    assert "Concept note: Concept note (PDF, 1 KB) French (PDF, 1 KB)" in text
+    assert "Note conceptuelle" not in text
+
+
+def test_photos_are_shown_with_a_link_to_the_gallery(client):
+    event = EventFactory(published=True)
+    PhotoFactory(event=event, caption="Opening of the dialogue", alt_text="A full plenary hall")
+    response = client.get(event.get_absolute_url())
+    text = page_text(response)
+    assert "Event documents and photos" in text
+    assert "Opening of the dialogue © IOM" in text
+    assert 'alt="A full plenary hall"' in response.content.decode()
+    assert ("See the photo gallery (1 photo)", photos_url(event)) in [
+        (text, attrs["href"]) for text, attrs in page_links(response)
+    ]
+
+
+def test_event_description_is_markdown_without_scripts(client):
+    event = EventFactory(
+        published=True,
+        description="A **bold** start.\n\n<script>alert(1)</script>[x](javascript:alert(2))",
+    )
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "<strong>bold</strong>" in html
+    assert "<script>alert" not in html
+    assert "javascript:" not in html
+
+
+def test_programme_carries_title_description_open_graph_and_json_ld(client):
+    event = EventFactory(
+        published=True,
+        title="Dialogue 2030",
+        sessions=2,
+        speakers_per_session=1,
+        description="Delegates discuss capacity.\n\nSecond paragraph.",
+    )
+    response = client.get(event.get_absolute_url())
+    html = response.content.decode()
+    assert "<title>Dialogue 2030 (Second session) – Programme – Plenary</title>" in html
+    assert '<meta name="description" content="Delegates discuss capacity.">' in html
+    assert '<meta property="og:title" content="Dialogue 2030">' in html
+    assert f'<meta property="og:url" content="http://testserver{event.get_absolute_url()}">' in html
+    assert '<html lang="en"' in html
+
+    data = json_ld(response)
+    assert data["@type"] == "Event"
+    assert data["startDate"] == "2018-10-08"
+    assert data["location"]["name"] == "Palais des Nations"
+    assert data["subEvent"][0]["name"].startswith("Session 1: ")
+    assert len(data["subEvent"]) == 2
+    assert data["subEvent"][0]["startDate"] == "2018-10-08T08:00+02:00"
+    assert len(data["subEvent"][0]["performer"]) == 2
+
+
+def test_json_ld_cannot_be_closed_by_a_title(client):
+    event = EventFactory(published=True, title="</script><script>alert(1)</script>")
+    response = client.get(event.get_absolute_url())
+    assert json_ld(response)["name"].startswith("</script><script>")
+    assert "<script>alert(1)" not in response.content.decode()
+
+
+@pytest.mark.parametrize("sessions", [1, 8])
+def test_programme_queries_do_not_grow(client, django_assert_num_queries, sessions):
+    event = EventFactory(published=True, sessions=sessions, speakers_per_session=4)
+    DocumentFactory(event=event)
+    PhotoFactory(event=event)
+    with django_assert_num_queries(6):
+        response = client.get(event.get_absolute_url())
+    assert page_text(response).count("Remarks (PDF, 1 KB)") == sessions * 4 + 1
+
+
+@pytest.mark.parametrize("sessions", [1, 8])
+def test_programme_queries_for_staff_do_not_grow(staff_client, django_assert_num_queries, sessions):
+    event = EventFactory(sessions=sessions, speakers_per_session=4)
+    # The staff member's session and user, then the same six queries.
+    with django_assert_num_queries(8):
+        response = staff_client.get(event.get_absolute_url())
+    assert "Draft: not public" in page_text(response)
+
+
+# Drafts, private documents and private fields -------------------------------------------------
+
+
+@pytest.mark.parametrize("url_of", [lambda e: e.get_absolute_url(), speakers_url, photos_url])
+def test_draft_event_pages_are_not_found_for_anonymous_visitors(client, url_of):
+    event = EventFactory(sessions=1, speakers_per_session=1)
+    PhotoFactory(event=event)
+    response = client.get(url_of(event))
+    assert response.status_code == 404
+    assert event.title not in response.content.decode()
+    assert "There is no public page at this address." in page_text(response)
+
+
+@pytest.mark.parametrize("url_of", [lambda e: e.get_absolute_url(), speakers_url, photos_url])
+def test_staff_see_draft_event_pages_with_a_banner(staff_client, url_of):
+    event = EventFactory(title="Unannounced dialogue", sessions=1, speakers_per_session=1)
+    response = staff_client.get(url_of(event))
+    text = page_text(response)
+    assert "Draft: not public" in text
+    assert "Unannounced dialogue" in text
+    assert "no-store" in response["Cache-Control"]
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_staff_see_drafts_on_the_home_page_marked_as_such(client, staff_client):
+    EventFactory(title="Unannounced dialogue")
+    assert "Unannounced dialogue" not in page_text(Client().get(reverse("conference:home")))
+    text = page_text(staff_client.get(reverse("conference:home")))
+    assert "Unannounced dialogue, Second session Draft: not public" in text
+
+
+def test_published_pages_have_no_draft_banner(client):
+    event = EventFactory(published=True, sessions=1)
+    assert "Draft: not public" not in page_text(client.get(event.get_absolute_url()))
+
+
+def test_view_on_site_from_the_admin_opens_a_draft_for_staff(staff_client):
+    from django.contrib.contenttypes.models import ContentType
+
+    event = EventFactory(title="Unannounced dialogue", sessions=1)
+    content_type = ContentType.objects.get_for_model(event)
+    redirect = staff_client.get(reverse("admin:view_on_site", args=[content_type.pk, event.pk]))
+    assert redirect.status_code == 302
+    response = staff_client.get(redirect["Location"], follow=True)
+    assert "Draft: not public" in page_text(response)
+    assert "Unannounced dialogue" in page_text(response)
+
+
+def test_placeholder_and_private_documents_are_for_staff_only(client, staff_client):
+    event = EventFactory(
+        published=True, sessions=1, speakers_per_session=1, documents_per_speaker=0
+    )
+    participation = event.days.get().sessions.get().participations.get(role__name="Speaker")
+    DocumentFactory(participation=participation, kind=DocumentKind.PRESENTATION, file=None)
+    DocumentFactory(participation=participation, kind=DocumentKind.STATEMENT, is_public=False)
+    DocumentFactory(participation=participation, kind=DocumentKind.REMARKS)
+
+    anonymous = page_text(Client().get(event.get_absolute_url()))
+    assert "Remarks (PDF, 1 KB)" in anonymous
+    assert "Presentation" not in anonymous
+    assert "Statement" not in anonymous
+    assert "staff only" not in anonymous
+
+    staff = page_text(staff_client.get(event.get_absolute_url()))
+    assert "Presentation (awaiting its file; staff only)" in staff
+    assert "Statement (PDF, 1 KB) (not public; staff only)" in staff
+
+
+def test_email_phone_and_gender_never_appear_on_public_pages(client):
+    event = EventFactory(published=True, sessions=2, speakers_per_session=2)
+    person = PersonFactory(
+        email="secret.person@private.example.org",
+        phone="+41 22 999 88 77",
+        gender="female",
+        biography="Long career.",
+    )
+    ParticipationFactory(session=event.days.get().sessions.first(), person=person)
+    PhotoFactory(event=event)
+    urls = [
+        reverse("conference:home"),
+        event.get_absolute_url(),
+        speakers_url(event),
+        photos_url(event),
+        person.get_absolute_url(),
+        event.series.get_absolute_url(),
+        reverse("conference:search") + f"?q={person.family_names}",
+    ]
+    for url in urls:
+        html = client.get(url).content.decode()
+        if url not in (
+            photos_url(event),
+            reverse("conference:home"),
+            event.series.get_absolute_url(),
+        ):
+            assert person.family_names in html, url
+        for private in ("private.example.org", "+41 22", "female", "Female", "gender"):
+            assert private not in html, (url, private)
+
+
+# Home and series -------------------------------------------------------------------------------
+
+
+def test_home_lists_upcoming_events_first_then_past_grouped_by_series(client):
+    today = timezone.localdate()
+    idm = EventSeriesFactory(name="International Dialogue on Migration")
+    forum = EventSeriesFactory(name="Global Forum")
+    EventFactory(
+        published=True,
+        series=idm,
+        title="IDM past",
+        start_date=datetime.date(2018, 10, 8),
+        end_date=datetime.date(2018, 10, 9),
+    )
+    EventFactory(
+        published=True,
+        series=forum,
+        title="Forum soon",
+        start_date=today + datetime.timedelta(days=10),
+        end_date=today + datetime.timedelta(days=11),
+    )
+    EventFactory(
+        published=True,
+        series=idm,
+        title="IDM later",
+        start_date=today + datetime.timedelta(days=100),
+        end_date=today + datetime.timedelta(days=101),
+    )
+    EventFactory(series=idm, title="IDM draft", start_date=today, end_date=today)
+
+    text = page_text(client.get(reverse("conference:home")))
+
+    upcoming, past = text.split("Past events")
+    assert upcoming.index("Global Forum") < upcoming.index("Forum soon")
+    assert upcoming.index("Forum soon") < upcoming.index("International Dialogue on Migration")
+    assert upcoming.index("International Dialogue on Migration") < upcoming.index("IDM later")
+    assert "IDM past" in past
+    assert "IDM draft" not in text
+
+
+@pytest.mark.parametrize("events", [1, 6])
+def test_home_queries_do_not_grow(client, django_assert_num_queries, events):
+    for _ in range(events):
+        EventFactory(published=True)
+    with django_assert_num_queries(1):
+        response = client.get(reverse("conference:home"))
+    assert page_text(response).count("Second session") == events
+
+
+def test_series_lists_published_events_by_year(client):
+    series = EventSeriesFactory(name="International Dialogue on Migration")
+    EventFactory(
+        published=True,
+        series=series,
+        title="First 2018 session",
+        start_date=datetime.date(2018, 3, 26),
+        end_date=datetime.date(2018, 3, 27),
+    )
+    EventFactory(published=True, series=series, title="Second 2018 session")
+    EventFactory(
+        published=True,
+        series=series,
+        title="2019 session",
+        start_date=datetime.date(2019, 10, 8),
+        end_date=datetime.date(2019, 10, 9),
+    )
+    EventFactory(series=series, title="Draft session")
+    text = page_text(client.get(series.get_absolute_url()))
+    assert text.index("2019") < text.index("2019 session") < text.index("2018 ")
+    assert text.index("Second 2018 session") < text.index("First 2018 session")
+    assert "Draft session" not in text
+
+
+@pytest.mark.parametrize("events", [1, 6])
+def test_series_queries_do_not_grow(client, django_assert_num_queries, events):
+    series = EventSeriesFactory()
+    for _ in range(events):
+        EventFactory(published=True, series=series)
+    with django_assert_num_queries(2):
+        response = client.get(series.get_absolute_url())
+    assert page_text(response).count("Second session") == events
+
+
+# Speakers of an event -----------------------------------------------------------------------
+
+
+def test_event_speakers_are_listed_a_to_z_by_family_name_with_roles_and_slots(client):
+    event = EventFactory(published=True)
+    day = DayFactory(event=event)
+    panel = SessionFactory(
+        day=day,
+        number=1,
+        title="Frameworks",
+        start_time=datetime.time(11, 30),
+        end_time=datetime.time(13),
+    )
+    closing = SessionFactory(
+        day=day,
+        number=None,
+        title="Closing",
+        order=5,
+        start_time=datetime.time(17),
+        end_time=datetime.time(18),
+    )
+    for given, family in [
+        ("Juan José", "Gómez Camacho"),
+        ("Louise", "Arbour"),
+        ("Martin", "Chungong"),
+    ]:
+        person = PersonFactory(given_names=given, family_names=family)
+        ParticipationFactory(session=panel, person=person)
+    vitorino = PersonFactory(given_names="António", family_names="Vitorino")
+    ParticipationFactory(session=panel, person=vitorino, role=role("Moderator"))
+    ParticipationFactory(session=closing, person=vitorino, role=role("Speaker"))
+
+    response = client.get(speakers_url(event))
+    text = page_text(response)
+
+    names = ["Arbour, Louise", "Chungong, Martin", "Gómez Camacho, Juan José", "Vitorino, António"]
+    positions = [text.index(name) for name in names]
+    assert positions == sorted(positions)
+    assert "G Gómez Camacho" in text  # under the letter G despite the accent
+    assert "Moderator (Director, Organisation" in text
+    assert "8 October, 11:30–13:00 Session 1: Frameworks" in text
+    assert "8 October, 17:00–18:00 Closing" in text
+    assert (f"{event.get_absolute_url()}#session-{closing.pk}") in [
+        attrs["href"] for _text, attrs in page_links(response)
+    ]
+
+
+@pytest.mark.parametrize("sessions", [1, 8])
+def test_event_speakers_queries_do_not_grow(client, django_assert_num_queries, sessions):
+    event = EventFactory(published=True, sessions=sessions, speakers_per_session=4)
+    with django_assert_num_queries(2):
+        response = client.get(speakers_url(event))
+    assert page_text(response).count("Speaker (") == sessions * 4
+
+
+# Photos ---------------------------------------------------------------------------------------
+
+
+def test_gallery_shows_thumbnails_captions_credits_and_links_to_full_images(client):
+    event = EventFactory(published=True, sessions=1)
+    session = event.days.get().sessions.get()
+    photo = PhotoFactory(
+        event=event,
+        session=session,
+        caption="Opening panel",
+        credit="IOM/Muse",
+        alt_text="Four panellists at a table",
+    )
+    response = client.get(photos_url(event))
+    html = response.content.decode()
+    assert f'<a href="{photo.image.url}"><img src="{photo.thumbnail.url}"' in html
+    assert 'alt="Four panellists at a table"' in html
+    text = page_text(response)
+    assert "Opening panel © IOM/Muse" in text
+    assert session.heading in text
+
+
+@pytest.mark.parametrize("photos", [1, 8])
+def test_gallery_queries_do_not_grow(client, django_assert_num_queries, photos):
+    event = EventFactory(published=True, sessions=1)
+    session = event.days.get().sessions.get()
+    for _ in range(photos):
+        PhotoFactory(event=event, session=session)
+    with django_assert_num_queries(2):
+        response = client.get(photos_url(event))
+    assert response.content.decode().count("<figure") == photos
+
+
+# Sitemap and robots.txt -------------------------------------------------------------------------
+
+
+def test_sitemap_lists_published_events_and_their_people_only(client):
+    published = EventFactory(published=True, sessions=1)
+    draft = EventFactory(sessions=1)
+    visible = published.days.get().sessions.get().participations.get().person
+    hidden = draft.days.get().sessions.get().participations.get().person
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"http://testserver/en/events/{published.slug}/" in xml
+    assert f"http://testserver/fr/events/{published.slug}/" in xml
+    assert f"/en/speakers/{visible.slug}/" in xml
+    assert draft.slug not in xml
+    assert hidden.slug not in xml
+
+
+@pytest.mark.parametrize("events", [1, 5])
+def test_sitemap_queries_do_not_grow(client, django_assert_num_queries, events):
+    for _ in range(events):
+        EventFactory(published=True, sessions=1, speakers_per_session=2)
+    with django_assert_num_queries(3):
+        response = client.get("/sitemap.xml")
+    # Home, one series per event, the events and three people per event, in three languages.
+    assert response.content.decode().count("<url>") == 3 * (1 + events + events + events * 3)
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode().splitlines() == [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Sitemap: http://testserver/sitemap.xml",
+    ]

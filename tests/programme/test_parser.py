@@ -1,0 +1,948 @@
+"""The programme text parser: the IDM 2018 seed page, then a table per format it reads."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from programme.parser import ParsedProgramme, Session, parse_programme, split_lines
+
+# The public page of the IDM 2018 second session, as pasted by the secretariat
+# (shared/seed/idm-2018-second-session.txt), non-breaking spaces (\xa0) included.
+SEED = "\n".join(
+    [
+        "Building on discussions held during the first session of the 2018 IDM "
+        "which took place in New York on 26 and 27 March (Inclusive and "
+        "innovative partnerships for effective global governance of migration), "
+        "this second session elaborated\xa0further on the overarching topic of "
+        "partnership and cooperation with a focus on capacity development to "
+        "meet the current challenges of effective governance of migration.",
+        "",
+        "Developing and delivering capacity development requires the "
+        "participation of a wide range of actors – including governments and "
+        "local authorities and international and regional organizations – and "
+        "the formulation of different activities, focused at different levels "
+        "and different areas of action. The event provided a platform for "
+        "exchanging examples of capacity development instruments and "
+        "partnerships among a wide range of stakeholders, including high-level "
+        "government representatives, leading UN actors as well as senior "
+        "regional actors, intergovernmental and non-governmental organizations, "
+        "diaspora representatives, and the private sector. \xa0",
+        "",
+        "The session was\xa0a timely opportunity for the participants to evaluate "
+        "best practices of whole-of-government, whole-of-society and UN "
+        "system-wide coordination approaches to support migration governance "
+        "ahead of the Intergovernmental Conference to adopt the Global Compact "
+        "for Safe, Orderly and Regular Migration,\xa0scheduled in\xa0Marrakech, "
+        "Morocco on 10 and 11 December 2018.",
+        "",
+        "",
+        "DAY ONE- 8 October 2018",
+        "",
+        "10:00-11:00 Opening Session (Video of the session)",
+        "",
+        "  • António Vitorino, Director General, International Organization for "
+        "Migration \xa0(Opening remarks)",
+        "  • Louise Arbour, Special Representative of the Secretary-General for "
+        "International Migration (Remarks)",
+        "  • Mr. Juan Eduardo Eguiguren, Permanent Representative of Chile to "
+        "the United Nations and other international organizations in Geneva, "
+        "Chairperson of the Council Bureau of IOM (Remarks)",
+        "",
+        "11:00-11:30 Setting the scene (Video of the session)",
+        "",
+        "  • Mr. Azzouz Samri, Head of the Governing Bodies Division, IOM (Presentation)",
+        "",
+        "11:30-13:00 Session 1: \xa0Advancing migration governance: global capacity "
+        "development frameworks and processes (Video of the session)",
+        "",
+        "Moderator: António Vitorino, Director General, International Organization for Migration",
+        "",
+        "",
+        "  • Liduvina Magarin, Vice Minister for Salvadorians Abroad, El Salvador (Remarks)",
+        "  • Juan José Gómez Camacho, Permanent Representative of Mexico to the "
+        "United Nations in New York, co-facilitator for the Global Compact for "
+        "Safe, Orderly and Regular Migration (Remarks)",
+        "  • Martin Chungong, Secretary General, Inter-Parliamentary Union (Remarks)",
+        "  • Ambet Yuson, General Secretary, Building and Wood Workers’ International (Remarks)",
+        "",
+        "13:00-15:00 Break",
+        "",
+        "15:00-16:30 Session 2: \xa0Coordinating United Nations support for "
+        "capacity development on migration (Video of the session)",
+        "",
+        "Moderator: El Habib Nadir, Secretary General of the Ministry Delegate "
+        "to the Minister of Foreign Affairs in charge of Moroccans Living Abroad "
+        "and Migration Affairs, GFMD Co-Chair (Remarks)",
+        "",
+        "",
+        "  • Jürg Lauber, Permanent Representative of Switzerland to the United "
+        "Nations in New York, co-facilitator for the Global Compact for Safe, "
+        "Orderly and Regular Migration (Remarks)",
+        "  • Soumya Swaminathan, Deputy Director General for Programmes, World "
+        "Health Organization (Remarks)",
+        "  • Sikander Khan, Director, Geneva Office of Emergency Programmes "
+        "(EMOPS), UNICEF (Remarks)",
+        "  • Roula Hamati, Representative of the Working Group on Global Compact "
+        "for Migration implementation, Coordinator of the Cross-Regional Center "
+        "for Refugees and Migrants (CCRM) (Remarks)",
+        "",
+        "16:30-18:00 Session 3: \xa0Partnership frameworks for developing capacity "
+        "on migration: a regional perspective (Video of the session)",
+        "",
+        "Moderator: Joseph Kofi Teye, Director, Centre for Migration Studies, Ghana (Remarks)",
+        "",
+        "",
+        "  • Tomas Boček, Special Representative on Migration and Refugees of "
+        "the Secretary General of Council of Europe (Remarks)",
+        "  • Gudelia Rangel, Executive Secretary, Executive Secretariat to the "
+        "Mexico Section, Mexico-US Health Border Commission, International "
+        "Relations General Division to the Health Secretariat, Mexico (Presentation)",
+        "  • Deogratius J. Dotto, First Secretary, Department of Multilateral "
+        "Cooperation of the Ministry of Foreign Affairs, Tanzania (Remarks)",
+        "  • Driss Oukemeni, Member of the Arab Parliament (Remarks)",
+        "  • Linda Ristagno, Manager of External Affairs, International Air "
+        "Transport Association (Remarks) \xa0(Presentation)",
+        "",
+        "DAY TWO – 9 October 2018",
+        "",
+        "10:00-11:00 Migrant’s Voice Session (Video of the session)",
+        "",
+        "Presenter: Azzouz Samri, Head, Governing Bodies Division, IOM",
+        "",
+        "",
+        "  • Djibril Diallo, President and CEO, African Renaissance and Diaspora "
+        "Network (ARDN) (Remarks)",
+        "  • Zrinka Bralo, Chief Executive, Migrants Organise, United Kingdom "
+        "(Remarks) (Presentation)",
+        "  • Lúcia Brüllhardt, Founder and President of Madalena’s, Switzerland "
+        "(Remarks)\xa0\xa0(Presentation)",
+        "",
+        "11:00-13:00 Session 4: Assessing the capacity development needs of "
+        "national actors and promoting solutions (Video of the session)",
+        "",
+        "Introduction to the panel discussion: \xa0Cécile Riallant, Senior "
+        "Migration and Development Specialist, IOM (Remarks) (Presentation)",
+        "",
+        "Moderator: Ms. Susan F. Martin, Donald G. Herzberg Professor Emerita of "
+        "International Migration, Georgetown University (Remarks)",
+        "",
+        "",
+        "  • Pablo César García Sáenz, Vice Minister Foreign Affairs, Guatemala (Remarks)",
+        "  • Marden de Melo Barboza, Secretary for Strategic Initiatives of the "
+        "Presidency of Brazil (Remarks) (Presentation)",
+        "  • Ken Okaniwa, Deputy Permanent Representative of Japan to the "
+        "international organizations and Chief of the Consulate of Japan in "
+        "Geneva (Presentation)",
+        "  • Sima Gatea, Co-Founder, SINGA Deutschland (Presentation) (Remarks)",
+        "",
+        "13:00-15:00 Break",
+        "",
+        "15:00-16:00 Session 5: Measuring the impact of capacity development "
+        "(Video of the session)",
+        "",
+        "Moderator: Delphine Moralis, Secretary General, Terre des Hommes (Remarks)",
+        "",
+        "",
+        "  • Daguer Hernández Vásquez, Subdirector General, Directorate General "
+        "for Migration and Immigration, Costa Rica (Remarks)",
+        "  • Ghenadie Slobodeniuc, Deputy Director, Diaspora Relations Bureau, "
+        "State Chancellery of the Republic of Moldova (Remarks)",
+        "  • Ann Dao Sow, Chief Capacity Development Coordinator, African "
+        "Development Bank, Cote D’Ivoire (Remarks) \xa0(Presentation)",
+        "",
+        "16:00 – 17:30 Session 6:\xa0 Meeting funding needs for capacity "
+        "development on migration (Video of the session)",
+        "",
+        "Moderator: Laura Thompson, Deputy Director General, IOM (Remarks)",
+        "",
+        "",
+        "  • Ola Henrikson, Director General, Department of Migration and "
+        "Asylum, Ministry of Justice, Sweden (Remarks)",
+        "  • Marijke Wijnroks, Chief of Staff, The Global Fund to fight Aids, "
+        "Tuberculosis and Malaria (Remarks)",
+        "  • Melissa Pitotti, Director Policy, International Council of "
+        "Voluntary Agencies (Remarks)",
+        "",
+        "17:30-18:00 Closing remarks",
+        "",
+        "Related documents",
+        "Event documents and photos",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def seed() -> ParsedProgramme:
+    return parse_programme(SEED)
+
+
+def sessions_of(parsed: ParsedProgramme) -> list[Session]:
+    return [session for day in parsed.days for session in day.sessions]
+
+
+def people_of(session: Session) -> list[tuple[str, str, str, str, list[str]]]:
+    """Each person as (role, honorific, name, designation, documents)."""
+    return [(p.role, p.honorific, p.name, p.designation, p.documents) for p in session.people]
+
+
+def all_people(parsed: ParsedProgramme) -> list[tuple[str, str, str, str, list[str]]]:
+    return [person for session in sessions_of(parsed) for person in people_of(session)]
+
+
+def only_session(text: str, year: int | None = None) -> Session:
+    """The one session of a programme that must parse without leftovers."""
+    parsed = parse_programme(text, year)
+    assert parsed.unplaced == []
+    [session] = sessions_of(parsed)
+    return session
+
+
+# --- The seed page -----------------------------------------------------------
+
+
+def test_seed_intro_is_the_three_paragraphs_before_day_one(seed):
+    assert [paragraph.lines for paragraph in seed.intro] == [[1], [3], [5]]
+    assert seed.intro[0].text.startswith("Building on discussions held during the first session")
+    assert seed.intro[1].text.endswith("diaspora representatives, and the private sector.")
+    assert seed.intro[2].text.endswith(
+        "scheduled in Marrakech, Morocco on 10 and 11 December 2018."
+    )
+
+
+def test_seed_has_two_dated_days(seed):
+    assert [(day.label, day.date, day.lines) for day in seed.days] == [
+        ("DAY ONE", dt.date(2018, 10, 8), [8]),
+        ("DAY TWO", dt.date(2018, 10, 9), [53]),
+    ]
+
+
+def test_seed_slots_keep_printed_times_titles_and_order(seed):
+    slots = [
+        [(s.start, s.end, s.number, s.title, s.kind, s.video) for s in day.sessions]
+        for day in seed.days
+    ]
+    t = dt.time
+    assert slots == [
+        [
+            (t(10), t(11), None, "Opening Session", "opening", True),
+            (t(11), t(11, 30), None, "Setting the scene", "scene-setting", True),
+            (
+                t(11, 30),
+                t(13),
+                1,
+                "Advancing migration governance: global capacity development frameworks and "
+                "processes",
+                "panel",
+                True,
+            ),
+            (t(13), t(15), None, "Break", "break", False),
+            (
+                t(15),
+                t(16, 30),
+                2,
+                "Coordinating United Nations support for capacity development on migration",
+                "panel",
+                True,
+            ),
+            (
+                t(16, 30),
+                t(18),
+                3,
+                "Partnership frameworks for developing capacity on migration: a regional "
+                "perspective",
+                "panel",
+                True,
+            ),
+        ],
+        [
+            (t(10), t(11), None, "Migrant’s Voice Session", "special", True),
+            (
+                t(11),
+                t(13),
+                4,
+                "Assessing the capacity development needs of national actors and promoting "
+                "solutions",
+                "panel",
+                True,
+            ),
+            (t(13), t(15), None, "Break", "break", False),
+            (t(15), t(16), 5, "Measuring the impact of capacity development", "panel", True),
+            (
+                t(16),
+                t(17, 30),
+                6,
+                "Meeting funding needs for capacity development on migration",
+                "panel",
+                True,
+            ),
+            (t(17, 30), t(18), None, "Closing remarks", "closing", False),
+        ],
+    ]
+
+
+def test_seed_counts_people_and_documents(seed):
+    sessions = sessions_of(seed)
+    assert [len(session.people) for session in sessions] == [3, 1, 5, 0, 5, 6, 4, 6, 0, 4, 4, 0]
+    assert len(all_people(seed)) == 38
+    assert sum(len(documents) for *_, documents in all_people(seed)) == 43
+    assert all(session.documents == [] for session in sessions)
+
+
+def test_seed_roles_follow_labels_and_plain_lists(seed):
+    roles = [[person.role for person in session.people] for session in sessions_of(seed)]
+    speaker = "Speaker"
+    assert roles == [
+        [speaker] * 3,
+        [speaker],
+        ["Moderator"] + [speaker] * 4,
+        [],
+        ["Moderator"] + [speaker] * 4,
+        ["Moderator"] + [speaker] * 5,
+        ["Presenter"] + [speaker] * 3,
+        ["Introduction to the panel discussion", "Moderator"] + [speaker] * 4,
+        [],
+        ["Moderator"] + [speaker] * 3,
+        ["Moderator"] + [speaker] * 3,
+        [],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "person"),
+    [
+        (
+            12,
+            (
+                "Speaker",
+                "",
+                "António Vitorino",
+                "Director General, International Organization for Migration",
+                ["Opening remarks"],
+            ),
+        ),
+        (
+            14,
+            (
+                "Speaker",
+                "Mr.",
+                "Juan Eduardo Eguiguren",
+                "Permanent Representative of Chile to the United Nations and other international "
+                "organizations in Geneva, Chairperson of the Council Bureau of IOM",
+                ["Remarks"],
+            ),
+        ),
+        (
+            22,
+            (
+                "Moderator",
+                "",
+                "António Vitorino",
+                "Director General, International Organization for Migration",
+                [],
+            ),
+        ),
+        (
+            28,
+            (
+                "Speaker",
+                "",
+                "Ambet Yuson",
+                "General Secretary, Building and Wood Workers’ International",
+                ["Remarks"],
+            ),
+        ),
+        (
+            34,
+            (
+                "Moderator",
+                "",
+                "El Habib Nadir",
+                "Secretary General of the Ministry Delegate to the Minister of Foreign Affairs in "
+                "charge of Moroccans Living Abroad and Migration Affairs, GFMD Co-Chair",
+                ["Remarks"],
+            ),
+        ),
+        (
+            39,
+            (
+                "Speaker",
+                "",
+                "Sikander Khan",
+                "Director, Geneva Office of Emergency Programmes (EMOPS), UNICEF",
+                ["Remarks"],
+            ),
+        ),
+        (
+            40,
+            (
+                "Speaker",
+                "",
+                "Roula Hamati",
+                "Representative of the Working Group on Global Compact for Migration "
+                "implementation, Coordinator of the Cross-Regional Center for Refugees and "
+                "Migrants (CCRM)",
+                ["Remarks"],
+            ),
+        ),
+        (
+            51,
+            (
+                "Speaker",
+                "",
+                "Linda Ristagno",
+                "Manager of External Affairs, International Air Transport Association",
+                ["Remarks", "Presentation"],
+            ),
+        ),
+        (
+            57,
+            ("Presenter", "", "Azzouz Samri", "Head, Governing Bodies Division, IOM", []),
+        ),
+        (
+            60,
+            (
+                "Speaker",
+                "",
+                "Djibril Diallo",
+                "President and CEO, African Renaissance and Diaspora Network (ARDN)",
+                ["Remarks"],
+            ),
+        ),
+        (
+            66,
+            (
+                "Introduction to the panel discussion",
+                "",
+                "Cécile Riallant",
+                "Senior Migration and Development Specialist, IOM",
+                ["Remarks", "Presentation"],
+            ),
+        ),
+        (
+            68,
+            (
+                "Moderator",
+                "Ms.",
+                "Susan F. Martin",
+                "Donald G. Herzberg Professor Emerita of International Migration, Georgetown "
+                "University",
+                ["Remarks"],
+            ),
+        ),
+        (
+            74,
+            (
+                "Speaker",
+                "",
+                "Sima Gatea",
+                "Co-Founder, SINGA Deutschland",
+                ["Presentation", "Remarks"],
+            ),
+        ),
+    ],
+)
+def test_seed_person_as_printed_on_line(seed, line, person):
+    [session] = [s for s in sessions_of(seed) if any(p.lines == [line] for p in s.people)]
+    [index] = [i for i, p in enumerate(session.people) if p.lines == [line]]
+    assert people_of(session)[index] == person
+
+
+def test_seed_section_headings_at_the_end_are_placed_and_nothing_is_unplaced(seed):
+    assert [(section.lines, section.text) for section in seed.sections] == [
+        ([98], "Related documents"),
+        ([99], "Event documents and photos"),
+    ]
+    assert seed.unplaced == []
+    assert seed.to_dict()["unplaced"] == []
+
+
+def test_seed_every_line_is_placed_or_reported_once(seed):
+    placed = seed.placed_lines()
+    unplaced = [line.line for line in seed.unplaced]
+    for number, line in enumerate(split_lines(SEED), start=1):
+        if line.strip():
+            assert (number in placed) != (number in unplaced), (number, line)
+        else:
+            assert number not in placed, number
+            assert number not in unplaced, number
+    assert len(unplaced) == len(set(unplaced))
+
+
+def test_seed_slot_lines_are_kept_for_the_admin_preview(seed):
+    first_day = seed.days[0].sessions
+    assert [session.lines for session in first_day] == [[10], [16], [20], [30], [32], [42]]
+    assert [person.lines for person in first_day[2].people] == [[22], [25], [26], [27], [28]]
+
+
+def test_seed_to_dict_has_the_documented_shape(seed):
+    data = json.loads(json.dumps(seed.to_dict()))
+    assert set(data) == {"intro", "days", "unplaced"}
+    day = data["days"][1]
+    assert (day["date"], day["label"]) == ("2018-10-09", "DAY TWO")
+    session = day["sessions"][4]
+    assert session == {
+        "start": "16:00",
+        "end": "17:30",
+        "number": 6,
+        "title": "Meeting funding needs for capacity development on migration",
+        "kind": "panel",
+        "video": True,
+        "documents": [],
+        "people": session["people"],
+    }
+    assert session["people"][0] == {
+        "role": "Moderator",
+        "honorific": "",
+        "name": "Laura Thompson",
+        "designation": "Deputy Director General, IOM",
+        "documents": ["Remarks"],
+    }
+    assert data["unplaced"] == []
+
+
+# --- Times -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end"),
+    [
+        ("10:00-11:00 Opening", "10:00", "11:00"),
+        ("10:00 – 11:00 Opening", "10:00", "11:00"),
+        ("10:00—11:00 Opening", "10:00", "11:00"),
+        ("10:00 to 11:00 Opening", "10:00", "11:00"),
+        ("10:00to11:00 Opening", "10:00", "11:00"),
+        ("10.00 - 11.00 Opening", "10:00", "11:00"),
+        ("9:00-9:45 Opening", "09:00", "09:45"),
+        ("10am-11am Opening", "10:00", "11:00"),
+        ("10 a.m. – 11.30 a.m. Opening", "10:00", "11:30"),
+        ("2:30 pm - 3:30 pm Opening", "14:30", "15:30"),
+        ("2-3pm Opening", "14:00", "15:00"),
+        ("11-1pm Opening", "11:00", "13:00"),
+        ("12:00 pm - 1:00 pm Opening", "12:00", "13:00"),
+        ("14h-15h15 Opening", "14:00", "15:15"),
+        ("14h00 – 15h30 Opening", "14:00", "15:30"),
+        ("10:00 - 11:00 hrs: Opening", "10:00", "11:00"),
+        ("10:00 | Opening", "10:00", None),
+        ("9.30 Opening", "09:30", None),
+    ],
+)
+def test_slot_times(line, start, end):
+    session = only_session(line).to_dict()
+    assert (session["start"], session["end"], session["title"]) == (start, end, "Opening")
+
+
+@pytest.mark.parametrize(
+    ("line", "timezone"),
+    [
+        ("10:00-11:00 (CET) Opening", "CET"),
+        ("10:00-11:00 Opening (GMT+1)", "GMT+1"),
+        ("10:00-11:00 (Geneva time) Opening (Video of the session)", "Geneva time"),
+        ("10:00-11:00 Opening (UTC-05:00)", "UTC-05:00"),
+    ],
+)
+def test_time_zone_in_brackets(line, timezone):
+    session = only_session(line)
+    assert (session.timezone, session.title, session.start) == (timezone, "Opening", dt.time(10))
+
+
+def test_time_alone_takes_the_title_on_the_next_line():
+    session = only_session("10:00 – 11:00\n\nSession 2: Jobs (Video of the session)\n• Ms. A B, X")
+    assert (session.start, session.end, session.number, session.title) == (
+        dt.time(10),
+        dt.time(11),
+        2,
+        "Jobs",
+    )
+    assert (session.video, session.lines, session.people[0].name) == (True, [1, 3], "A B")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2030 Agenda for Sustainable Development", "8.10.2018 decision", "10 heads of state"],
+)
+def test_numbers_that_are_not_times_are_not_slots(line):
+    parsed = parse_programme(f"10:00 Opening\n{line}")
+    assert [unplaced.text for unplaced in parsed.unplaced] == [line]
+
+
+# --- Day headings ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "year", "date", "label"),
+    [
+        ("DAY ONE- 8 October 2018", None, "2018-10-08", "DAY ONE"),
+        ("Day 1 – 11 October 2016", None, "2016-10-11", "Day 1"),
+        ("Day One October 15th, 2020", None, "2020-10-15", "Day One"),
+        ("Monday, 8 May 2017", None, "2017-05-08", "Monday"),
+        ("8 October 2018", None, "2018-10-08", None),
+        ("October 8, 2018", None, "2018-10-08", None),
+        ("2018-10-08", None, "2018-10-08", None),
+        ("Mon. 8 Oct. 2018", None, "2018-10-08", "Mon"),
+        ("Lundi 8 octobre 2018", None, "2018-10-08", "Lundi"),
+        ("Jour 1 – 8 octobre", 2018, "2018-10-08", "Jour 1"),
+        ("Jeudi 1er février 2018", None, "2018-02-01", "Jeudi"),
+        ("Lunes, 8 de octubre de 2018", None, "2018-10-08", "Lunes"),
+        ("Día 2 – 9 de octubre", 2019, "2019-10-09", "Día 2"),
+        ("DAY TWO", None, None, "DAY TWO"),
+        ("Day 3 – 31 February 2018", None, None, "Day 3"),
+    ],
+)
+def test_day_headings(heading, year, date, label):
+    parsed = parse_programme(f"{heading}\n10:00 Opening", year)
+    assert parsed.unplaced == []
+    [day] = parsed.to_dict()["days"]
+    assert (day["date"], day["label"], day["sessions"][0]["title"]) == (date, label, "Opening")
+
+
+def test_year_missing_from_a_heading_comes_from_the_intro():
+    parsed = parse_programme("IDM 2019, Geneva\n\nJour 1 – 8 octobre\n10:00 Opening")
+    assert parsed.days[0].date == dt.date(2019, 10, 8)
+
+
+def test_year_missing_from_a_heading_comes_from_the_heading_before():
+    text = "Day 1 – 8 October 2018\n10:00 Opening\nDay 2 – 9 October\n10:00 Panel"
+    parsed = parse_programme(text)
+    assert [day.date for day in parsed.days] == [dt.date(2018, 10, 8), dt.date(2018, 10, 9)]
+
+
+def test_letters_that_regex_case_folding_matches_are_read():
+    parsed = parse_programme("Day 1 – 8 aprİl 2018\n10:00 Panel\nfacİlitated by Ann Lee, IOM")
+    assert parsed.days[0].date == dt.date(2018, 4, 8)
+    assert all_people(parsed) == [("Facilitator", "", "Ann Lee", "IOM", [])]
+
+
+def test_slots_before_any_heading_go_to_an_undated_day():
+    parsed = parse_programme("10:00 Opening\n11:00 Panel")
+    assert [(day.date, day.label, len(day.sessions)) for day in parsed.days] == [(None, None, 2)]
+
+
+# --- Titles and kinds --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "number", "printed", "kind"),
+    [
+        ("Opening Session", None, "Opening Session", "opening"),
+        ("Setting the scene", None, "Setting the scene", "scene-setting"),
+        ("Session 4: Assessing needs", 4, "Assessing needs", "panel"),
+        ("Panel 2 – Jobs and skills", 2, "Jobs and skills", "panel"),
+        ("Panel IV: Data", 4, "Data", "panel"),
+        ("Session 3", 3, "Session 3", "panel"),
+        ("High-level panel on youth", None, "High-level panel on youth", "panel"),
+        ("Keynote address", None, "Keynote address", "keynote"),
+        ("Youth Voice Session", None, "Youth Voice Session", "special"),
+        ("Special session on Syria", None, "Special session on Syria", "special"),
+        ("Coffee break", None, "Coffee break", "break"),
+        ("Lunch", None, "Lunch", "break"),
+        ("Registration of participants", None, "Registration of participants", "break"),
+        ("Welcome reception", None, "Welcome reception", "break"),
+        ("Closing remarks", None, "Closing remarks", "closing"),
+        ("Migration and health", None, "Migration and health", "other"),
+    ],
+)
+def test_titles_numbers_and_kinds(title, number, printed, kind):
+    session = only_session(f"10:00 {title}")
+    assert (session.number, session.title, session.kind) == (number, printed, kind)
+
+
+def test_slot_markers_other_than_video_are_session_documents():
+    session = only_session("10:00 Panel  1:  Jobs (Concept note) (Video of the session) (TBC)")
+    assert (session.number, session.title) == (1, "Jobs (TBC)")
+    assert (session.video, session.documents) == (True, ["Concept note"])
+
+
+def test_breaks_are_slots_without_people():
+    text = "09:00 Registration\n10:00 Coffee break\n12:30-14:00 Lunch\n18:00 Reception"
+    parsed = parse_programme(text)
+    assert [(s.title, s.kind, s.people) for s in sessions_of(parsed)] == [
+        ("Registration", "break", []),
+        ("Coffee break", "break", []),
+        ("Lunch", "break", []),
+        ("Reception", "break", []),
+    ]
+
+
+# --- People ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "people"),
+    [
+        (
+            ["Moderator: Ms. Ann Lee, Director, IOM"],
+            [("Moderator", "Ms.", "Ann Lee", "Director, IOM", [])],
+        ),
+        (
+            ["Moderated by Ann Lee, Director, IOM"],
+            [("Moderator", "", "Ann Lee", "Director, IOM", [])],
+        ),
+        (["Chair: Dr Ann Lee, Rector"], [("Chair", "Dr", "Ann Lee", "Rector", [])]),
+        (["Chaired by Ann Lee, Rector"], [("Chair", "", "Ann Lee", "Rector", [])]),
+        (["Presenter: Ann Lee, Head, IOM"], [("Presenter", "", "Ann Lee", "Head, IOM", [])]),
+        (
+            ["Keynote speaker: Prof. Ann Lee, Oxford"],
+            [("Keynote speaker", "Prof.", "Ann Lee", "Oxford", [])],
+        ),
+        (
+            ["Opening statement: H.E. Ms. Ann Lee, Minister (Statement)"],
+            [("Opening statement", "H.E. Ms.", "Ann Lee", "Minister", ["Statement"])],
+        ),
+        (
+            ["Rapporteur: Ann Lee, Researcher"],
+            [("Rapporteur", "", "Ann Lee", "Researcher", [])],
+        ),
+        (
+            ["Moderator – Ann Lee, Director"],
+            [("Moderator", "", "Ann Lee", "Director", [])],
+        ),
+        (
+            ["Ms. Ann Lee, Director, IOM (Moderator) (Remarks)"],
+            [("Moderator", "Ms.", "Ann Lee", "Director, IOM", ["Remarks"])],
+        ),
+        (
+            ["Remarks by Ms. Ann Lee, Director, IOM"],
+            [("Speaker", "Ms.", "Ann Lee", "Director, IOM", ["Remarks"])],
+        ),
+        (
+            ["Opening remarks by H.E. Mr. Bo Li, Minister (Presentation)"],
+            [("Speaker", "H.E. Mr.", "Bo Li", "Minister", ["Opening remarks", "Presentation"])],
+        ),
+        (
+            ["Panellists:", "", "• Ann Lee, Director", "• Bo Li, Minister"],
+            [
+                ("Panellists", "", "Ann Lee", "Director", []),
+                ("Panellists", "", "Bo Li", "Minister", []),
+            ],
+        ),
+        (
+            ["Speakers:", "Ann Lee, Director", "", "Bo Li, Minister"],
+            [
+                ("Speakers", "", "Ann Lee", "Director", []),
+                ("Speakers", "", "Bo Li", "Minister", []),
+            ],
+        ),
+        (
+            ["Moderator:", "Ann Lee, Director", "", "• Bo Li, Minister"],
+            [
+                ("Moderator", "", "Ann Lee", "Director", []),
+                ("Speaker", "", "Bo Li", "Minister", []),
+            ],
+        ),
+        (
+            ["Panelists:", "• Ann Lee, Director", "Moderator: Bo Li, Minister", "• Cy Ho, Chief"],
+            [
+                ("Panelists", "", "Ann Lee", "Director", []),
+                ("Moderator", "", "Bo Li", "Minister", []),
+                ("Panelists", "", "Cy Ho", "Chief", []),
+            ],
+        ),
+        (
+            ["Co-Chairs: H.E. Mr. Bo Li, Ambassador of X, and H.E. Ms. Ann Lee, Ambassador of Y"],
+            [
+                ("Co-Chairs", "H.E. Mr.", "Bo Li", "Ambassador of X", []),
+                ("Co-Chairs", "H.E. Ms.", "Ann Lee", "Ambassador of Y", []),
+            ],
+        ),
+        (
+            ["Mr. Bo Li, Director, X; Ms. Ann Lee, Minister, Y"],
+            [
+                ("Speaker", "Mr.", "Bo Li", "Director, X", []),
+                ("Speaker", "Ms.", "Ann Lee", "Minister, Y", []),
+            ],
+        ),
+        (
+            ["Ms. Ann Lee, Director of Policy and Ambassador for Youth"],
+            [("Speaker", "Ms.", "Ann Lee", "Director of Policy and Ambassador for Youth", [])],
+        ),
+        (
+            ["Introduction to the panel discussion: Ann Lee, Specialist, IOM"],
+            [("Introduction to the panel discussion", "", "Ann Lee", "Specialist, IOM", [])],
+        ),
+    ],
+)
+def test_roles_before_after_and_inline(lines, people):
+    text = "\n".join(["10:00 Panel", *lines])
+    parsed = parse_programme(text)
+    assert all_people(parsed) == people
+    assert parsed.unplaced == []
+
+
+@pytest.mark.parametrize("bullet", ["•", "-", "–", "*", "§", "o", "▪", "◦", "1.", ""])
+def test_bullets(bullet):
+    session = only_session(f"10:00 Panel\n  {bullet}\tMs. Ann Lee, Director, IOM (Remarks)")
+    assert people_of(session) == [("Speaker", "Ms.", "Ann Lee", "Director, IOM", ["Remarks"])]
+
+
+@pytest.mark.parametrize(
+    ("printed", "honorific", "name"),
+    [
+        ("Mr. Bo Li", "Mr.", "Bo Li"),
+        ("Ms. Ann Lee", "Ms.", "Ann Lee"),
+        ("Mrs. Ann Lee", "Mrs.", "Ann Lee"),
+        ("Mr Bo Li", "Mr", "Bo Li"),
+        ("Ms Ann Lee", "Ms", "Ann Lee"),
+        ("Dr. Ann Lee", "Dr.", "Ann Lee"),
+        ("Prof. Ann Lee", "Prof.", "Ann Lee"),
+        ("Professor Ann Lee", "Professor", "Ann Lee"),
+        ("Amb. Bo Li", "Amb.", "Bo Li"),
+        ("Ambassador Bo Li", "Ambassador", "Bo Li"),
+        ("H.E. Bo Li", "H.E.", "Bo Li"),
+        ("H.E. Mr. Bo Li", "H.E. Mr.", "Bo Li"),
+        ("H.E. Ms. Ann Lee", "H.E. Ms.", "Ann Lee"),
+        ("His Excellency Bo Li", "His Excellency", "Bo Li"),
+        ("Her Excellency Ann Lee", "Her Excellency", "Ann Lee"),
+        ("Sr. Juan Pérez", "Sr.", "Juan Pérez"),
+        ("Sra. María de la Cruz", "Sra.", "María de la Cruz"),
+        ("Hon. Bo Li", "Hon.", "Bo Li"),
+        ("Drew Li", "", "Drew Li"),
+    ],
+)
+def test_honorifics(printed, honorific, name):
+    session = only_session(f"10:00 Panel\n• {printed}, Minister of Labour")
+    person = session.people[0]
+    assert (person.honorific, person.name, person.designation) == (
+        honorific,
+        name,
+        "Minister of Labour",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "documents", "designation"),
+    [
+        ("Ann Lee, Director (Remarks) (Presentation)", ["Remarks", "Presentation"], "Director"),
+        ("Ann Lee, Director (Remarks)\xa0 (Presentation)", ["Remarks", "Presentation"], "Director"),
+        ("Ann Lee, Director (Keynote address | Video)", ["Keynote address", "Video"], "Director"),
+        ("Ann Lee, Director (SPEECH) (slides)", ["SPEECH", "slides"], "Director"),
+        ("Ann Lee, Director Presentation) (Remarks)", ["Presentation", "Remarks"], "Director"),
+        ("Ann Lee, Director (Remarks", ["Remarks"], "Director"),
+        ("Ann Lee, Director (TBC) (Remarks)", ["Remarks"], "Director (TBC)"),
+        ("Ann Lee, Office (EMOPS), UNICEF", [], "Office (EMOPS), UNICEF"),
+    ],
+)
+def test_document_markers(line, documents, designation):
+    [person] = only_session(f"10:00 Panel\n• {line}").people
+    assert (person.name, person.designation, person.documents) == (
+        "Ann Lee",
+        designation,
+        documents,
+    )
+
+
+def test_markers_alone_on_a_line_go_to_the_person_above_or_the_session():
+    session = only_session("10:00 Panel\n(Concept note)\n• Ann Lee, Director\n(Presentation)")
+    assert (session.documents, session.lines) == (["Concept note"], [1, 2])
+    assert (session.people[0].documents, session.people[0].lines) == (["Presentation"], [3, 4])
+
+
+def test_printed_characters_are_kept_and_spacing_normalised():
+    text = (
+        "10:00\t–\t11:00\xa0Opening\n"
+        "\t•\xa0\xa0Ambet  Yuson,\tGeneral Secretary,\xa0Building and Wood Workers’ International"
+        " — “BWI”\n"
+        "• Lúcia Brüllhardt, Founder of Madalena’s"
+    )
+    session = only_session(text)
+    assert (session.start, session.end, session.title) == (dt.time(10), dt.time(11), "Opening")
+    assert people_of(session) == [
+        (
+            "Speaker",
+            "",
+            "Ambet Yuson",
+            "General Secretary, Building and Wood Workers’ International — “BWI”",
+            [],
+        ),
+        ("Speaker", "", "Lúcia Brüllhardt", "Founder of Madalena’s", []),
+    ]
+
+
+def test_text_cut_off_in_mid_line():
+    session = only_session("10:00 Panel\n  • Ann Lee, Director (Remarks)\n  • Ola Henrik")
+    assert [(p.name, p.designation) for p in session.people] == [
+        ("Ann Lee", "Director"),
+        ("Ola Henrik", ""),
+    ]
+
+
+# --- Unplaced lines ----------------------------------------------------------
+
+
+def test_people_before_any_slot_are_unplaced():
+    text = "A short intro.\n• Ann Lee, Director\nMs. Bo Li, Minister\nDAY ONE\nModerator: Cy Ho, X"
+    parsed = parse_programme(text)
+    assert [p.text for p in parsed.intro] == ["A short intro."]
+    assert [(line.line, line.text, line.reason) for line in parsed.unplaced] == [
+        (2, "• Ann Lee, Director", "before the first slot"),
+        (3, "Ms. Bo Li, Minister", "before the first slot"),
+        (5, "Moderator: Cy Ho, X", "before the first slot of the day"),
+    ]
+
+
+def test_lines_the_parser_cannot_read_are_unplaced():
+    text = "\n".join(
+        [
+            "10:00 Panel",
+            "the session will look at jobs",
+            "• Ann Lee, Director",
+            "\u200b",
+            "Related documents",
+            "• Concept note, final",
+            "11:00 Lunch",
+        ]
+    )
+    parsed = parse_programme(text)
+    assert [(line.line, line.reason) for line in parsed.unplaced] == [
+        (2, "not understood"),
+        (4, "only invisible characters"),
+        (6, "under a section heading"),
+    ]
+    assert [(section.lines, section.text) for section in parsed.sections] == [
+        ([5], "Related documents")
+    ]
+    assert [(s.title, len(s.people)) for s in sessions_of(parsed)] == [("Panel", 1), ("Lunch", 0)]
+
+
+def test_intro_paragraphs_join_wrapped_lines():
+    text = "First line\nwrapped here.\n\nObjectives:\n• to build capacity;\n• to share practice."
+    parsed = parse_programme(text)
+    assert [(p.text, p.lines) for p in parsed.intro] == [
+        ("First line wrapped here.", [1, 2]),
+        ("Objectives:", [4]),
+        ("to build capacity;", [5]),
+        ("to share practice.", [6]),
+    ]
+
+
+def test_empty_text():
+    assert parse_programme("").to_dict() == {"intro": [], "days": [], "unplaced": []}
+    assert parse_programme(" \n\t\n\xa0").to_dict() == {"intro": [], "days": [], "unplaced": []}
+
+
+def test_split_lines_counts_lines_as_an_editor_does():
+    assert split_lines("a\r\nb\rc\nd\u2028e") == ["a", "b", "c", "d\u2028e"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1" * 100_000,
+        "(" * 100_000,
+        "(Remarks " * 11_000,
+        "Mr. " * 25_000,
+        "Day " * 25_000,
+        "10:00" + "-" * 100_000 + "x",
+        "Moderator: " + "Ann Lee, " * 11_000,
+        "Mr. A, X and " * 8_000,
+        "10:00 " * 17_000,
+        "Remarks) " * 11_000,
+        "\t" * 100_000 + "x",
+        "8 October " * 10_000,
+    ],
+    ids=lambda line: repr(line[:12]),
+)
+def test_a_100_kb_line_is_parsed_without_hanging(line):
+    parsed = parse_programme(f"10:00 Panel\n{line}\n11:00 Lunch")
+    assert parsed.placed_lines() | {u.line for u in parsed.unplaced} == {1, 2, 3}
+    assert sessions_of(parsed)[-1].title == "Lunch"
