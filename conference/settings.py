@@ -151,11 +151,12 @@ COUNTRIES_FIRST = ["CH"]
 # (DEBUG=1, as `make run` sets it) turns them off explicitly. Each one can be overridden by
 # the environment variable of the same name (see .env.example and the README).
 #
-# Behind a reverse proxy that terminates TLS, the proxy must set X-Forwarded-Proto: https
-# (and strip it from clients' requests); Django then knows the request was secure.
-TRUST_PROXY_SSL_HEADER = env.bool("SECURE_PROXY_SSL_HEADER", default=True)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUST_PROXY_SSL_HEADER else None
+# Behind a reverse proxy that terminates TLS, set TRUST_X_FORWARDED_PROTO=1: the proxy must
+# then send X-Forwarded-Proto: https (and strip it from clients' requests) so that Django
+# knows the request was secure; see SECURE_PROXY_SSL_HEADER further down and the README.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe /healthz over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)

@@ -1,17 +1,4 @@
 import pytest
-from django.urls import NoReverseMatch, clear_url_caches, reverse
-
-
-@pytest.fixture(autouse=True)
-def _public_urls_until_merge(settings):
-    """Stand-in public URLs while the public site is on another branch (see stub_urls)."""
-    try:
-        reverse("conference:event-detail", kwargs={"slug": "x"})
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.security.stub_urls"
-        clear_url_caches()
-    yield
-    clear_url_caches()
 
 
 @pytest.fixture(autouse=True)
