@@ -29,6 +29,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -350,8 +351,12 @@ def main():
         }
         visitor = Browser(base_url)
 
+        shown_escaped = set()
+
         def record(where, status, body, payload=None, check_echo=False):
             statuses[status] = statuses.get(status, 0) + 1
+            if check_echo and payload and html_escape(payload[:60]) in body:
+                shown_escaped.add((payload, where.split("?")[0]))
             if status >= 500:
                 problems.append(f"{status} at {where}")
             if not check_echo:
@@ -418,6 +423,11 @@ def main():
 
     elapsed = time.monotonic() - started
     print(f"{requests} requests with {len(PAYLOADS)} hostile values in {elapsed:.0f}s")
+    print(
+        f"hostile values seen (escaped) on public pages: {len(shown_escaped)} "
+        f"page × value pairs, {len({payload for payload, _ in shown_escaped})} of "
+        f"{len(PAYLOADS)} values"
+    )
     print("answers: " + ", ".join(f"{code}×{count}" for code, count in sorted(statuses.items())))
     if problems:
         print(f"{len(problems)} problems:")
