@@ -213,3 +213,27 @@ def test_health_checks_are_answered_over_plain_http(client, settings, db):
 
     assert Client().get("/healthz").status_code == 200
     assert Client().get("/en/").status_code == 301
+
+
+@pytest.mark.parametrize("as_staff", [False, True], ids=["visitor", "staff"])
+def test_public_pages_have_no_inline_scripts_styles_or_handlers(client, superuser, as_staff):
+    """JSON-LD data blocks are allowed; nothing a CSP without unsafe-inline would block."""
+    event = EventFactory(published=True, sessions=2, speakers_per_session=2)
+    PhotoFactory(event=event)
+    person = event.days.get().sessions.first().participations.first().person
+    if as_staff:
+        client.force_login(superuser)
+    urls = [
+        "/en/",
+        event.get_absolute_url(),
+        reverse("conference:event-speakers", args=[event.slug]),
+        reverse("conference:event-photos", args=[event.slug]),
+        event.series.get_absolute_url(),
+        person.get_absolute_url(),
+        reverse("conference:search") + "?q=migration",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "unsafe-inline" not in response["Content-Security-Policy"]
+        assert_no_inline_code(response)
