@@ -254,3 +254,22 @@ def test_viewer_sees_history_but_cannot_revert_or_recover(client, viewer, staff_
     person.refresh_from_db()
     assert person.position == "Adviser"
     assert client.get(reverse("admin:speakers_person_recoverlist")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("url_name", "link"),
+    [
+        ("admin:conference_event_changelist", "Recover deleted events"),
+        ("admin:conference_day_changelist", "Recover deleted days"),
+        ("admin:programme_session_changelist", "Recover deleted slots"),
+        ("admin:programme_participation_changelist", "Recover deleted participations"),
+        ("admin:programme_role_changelist", "Recover deleted roles"),
+        ("admin:speakers_person_changelist", "Recover deleted people"),
+        ("admin:speakers_organization_changelist", "Recover deleted organisations"),
+        ("admin:documents_document_changelist", "Recover deleted documents"),
+        ("admin:documents_photo_changelist", "Recover deleted photos"),
+    ],
+)
+def test_every_programme_list_offers_recovery(staff_client, url_name, link):
+    """Also where the list template belongs to adminsortable2 or django-import-export."""
+    assert link in staff_client.get(reverse(url_name)).content.decode()
