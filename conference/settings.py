@@ -1,6 +1,7 @@
 """Settings for Plenary, driven by environment variables (see .env.example)."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -250,6 +251,24 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
+
+# Uploaded files shown from another origin (the bucket's signed URLs, a CDN) must be
+# allowed as image and media sources by the Content Security Policy.
+MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
+if AWS_STORAGE_BUCKET_NAME:
+    _endpoint = STORAGES["default"]["OPTIONS"]["endpoint_url"]
+    if _endpoint:
+        _parts = urlsplit(_endpoint)
+        MEDIA_ORIGINS.append(f"{_parts.scheme}://{_parts.netloc}")
+    else:
+        _region = STORAGES["default"]["OPTIONS"]["region_name"] or "us-east-1"
+        MEDIA_ORIGINS += [
+            f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+            f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_region}.amazonaws.com",
+            f"https://s3.{_region}.amazonaws.com",
+        ]
+for _directive in ("img-src", "media-src"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += MEDIA_ORIGINS
 
 # Behind nginx or a load balancer that terminates HTTPS and sets X-Forwarded-Proto.
 if env.bool("TRUST_X_FORWARDED_PROTO", default=False):

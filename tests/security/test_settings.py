@@ -25,7 +25,18 @@ def run_manage(*args, **env):
         key: value
         for key, value in os.environ.items()
         if not key.startswith(
-            ("SECURE_", "SESSION_", "CSRF_", "DJANGO_", "DEBUG", "SECRET", "TRUST", "AXES_")
+            (
+                "SECURE_",
+                "SESSION_",
+                "CSRF_",
+                "DJANGO_",
+                "DEBUG",
+                "SECRET",
+                "TRUST",
+                "AXES_",
+                "AWS_",
+                "CSP_",
+            )
         )
     }
     environment.update(env)
@@ -44,7 +55,8 @@ SETTINGS_PRINTER = (
     "from django.conf import settings as s; import json; print(json.dumps({k: getattr(s, k) "
     "for k in ['DEBUG', 'SECURE_SSL_REDIRECT', 'SECURE_HSTS_SECONDS', 'SESSION_COOKIE_SECURE', "
     "'CSRF_COOKIE_SECURE', 'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_REFERRER_POLICY', "
-    "'SECURE_PROXY_SSL_HEADER', 'AXES_FAILURE_LIMIT', 'AXES_COOLOFF_TIME']}))"
+    "'SECURE_PROXY_SSL_HEADER', 'AXES_FAILURE_LIMIT', 'AXES_COOLOFF_TIME', "
+    "'AXES_LOCKOUT_PARAMETERS', 'CONTENT_SECURITY_POLICY']}))"
 )
 
 
@@ -101,6 +113,30 @@ def test_each_setting_can_be_overridden_from_the_environment():
     assert values["SECURE_REFERRER_POLICY"] == "strict-origin"
     assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
     assert (values["AXES_FAILURE_LIMIT"], values["AXES_COOLOFF_TIME"]) == (10, 2.0)
+
+
+def test_log_in_locks_cover_the_account_and_the_address_unless_told_otherwise():
+    assert production_settings()["AXES_LOCKOUT_PARAMETERS"] == ["username", "ip_address"]
+    pair = production_settings(AXES_LOCKOUT_PARAMETERS="username+ip_address")
+    assert pair["AXES_LOCKOUT_PARAMETERS"] == [["username", "ip_address"]]
+
+
+def test_images_from_the_upload_bucket_are_allowed_by_the_csp():
+    policy = production_settings()["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
+    assert policy["img-src"] == ["'self'", "data:"]
+    bucket = production_settings(
+        AWS_STORAGE_BUCKET_NAME="plenary-media",
+        AWS_S3_ENDPOINT_URL="https://minio.example.org:9000/",
+        CSP_MEDIA_ORIGINS="https://cdn.example.org",
+    )["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
+    assert bucket["img-src"] == [
+        "'self'",
+        "data:",
+        "https://cdn.example.org",
+        "https://minio.example.org:9000",
+    ]
+    assert "https://minio.example.org:9000" in bucket["media-src"]
+    assert "https://minio.example.org:9000" not in bucket["script-src"]
 
 
 def test_every_environment_variable_is_documented_in_env_example():
