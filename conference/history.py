@@ -8,15 +8,19 @@ chosen version will change back.
 """
 
 import reversion
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
-from django.shortcuts import get_object_or_404
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
 from reversion.models import Version
+from reversion.utils import mute_signals
 
 from conference.admin_forms import with_mapped_errors
 
@@ -128,8 +132,46 @@ class HistoryAdmin(VersionAdmin):
         context = {"action_list": action_list, **(extra_context or {})}
         return super().history_view(request, object_id, context)
 
+    def _protected_by_revert(self, version):
+        """What would stop reverting to this version (rows that protect rows it deletes),
+        found by trying the revert in a transaction that is always rolled back."""
+
+        class DryRun(Exception):
+            pass
+
+        signals = (pre_save, post_save, pre_delete, post_delete, m2m_changed)
+        try:
+            with transaction.atomic(using=version.db), mute_signals(*signals):
+                version.revision.revert(delete=True)
+                raise DryRun
+        except DryRun:
+            return []
+        except models.ProtectedError as error:
+            return list(error.protected_objects)
+        except RevertError:
+            return []  # reversion explains these itself
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        blockers = self._protected_by_revert(version)
+        if blockers:
+            names = sorted({str(blocker._meta.verbose_name_plural) for blocker in blockers})
+            messages.error(
+                request,
+                _(
+                    "This version cannot be restored: it would delete records that other "
+                    "records still belong to (%(names)s, for example “%(example)s”). Move or "
+                    "delete those first, or revert the records one by one."
+                )
+                % {"names": ", ".join(names), "example": blockers[0]},
+            )
+            opts = self.model._meta
+            return redirect(
+                reverse(
+                    f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_history",
+                    args=[object_id],
+                )
+            )
         current = self.model._base_manager.filter(pk=unquote(object_id)).first()
         differences = []
         if current is not None:

@@ -11,7 +11,7 @@ from documents.models import Document, Photo
 from programme.models import Participation, Session
 from speakers.models import Person
 from tests.admin_forms import form_data
-from tests.factories import EventFactory, PersonFactory, PhotoFactory
+from tests.factories import EventFactory, PersonFactory, PhotoFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -273,3 +273,28 @@ def test_viewer_sees_history_but_cannot_revert_or_recover(client, viewer, staff_
 def test_every_programme_list_offers_recovery(staff_client, url_name, link):
     """Also where the list template belongs to adminsortable2 or django-import-export."""
     assert link in staff_client.get(reverse(url_name)).content.decode()
+
+
+def test_reverting_an_event_to_before_a_day_with_slots_is_refused_in_words(staff_client):
+    """Reverting would delete the newer day, which its slots protect: nothing changes."""
+    event = EventFactory(venue="Palais des Nations", end_date=datetime.date(2018, 10, 9))
+    change(staff_client, Event, event, venue_en="Palais des Nations")
+    first = history_versions(Event, event)[0]
+    day = Day.objects.create(event=event, date=datetime.date(2018, 10, 9), label="DAY TWO")
+    SessionFactory(day=day)
+    change(staff_client, Event, event, venue_en="Room XX")
+    opts = Event._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_revision", args=[event.pk, first.pk])
+
+    response = staff_client.get(url, follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse(
+        "admin:conference_event_history", args=[event.pk]
+    )
+    assert (
+        "This version cannot be restored: it would delete records that other records still "
+        "belong to (slots, for example"
+    ) in response.content.decode()
+    event.refresh_from_db()
+    assert event.venue == "Room XX"
+    assert event.days.filter(label="DAY TWO").exists()
