@@ -16,6 +16,7 @@ from conference.deletion import ConfirmedDeleteMixin, children_of_day, children_
 from conference.history import HistoryAdmin
 from conference.locking import OptimisticLockingAdminMixin
 from conference.models import Day, Event, EventSeries, User
+from programme.admin_actions import EVENT_EXPORT_ACTIONS
 from programme.models import Session
 from programme.queries import programme_overview_for_admin
 
@@ -68,7 +69,7 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
     inlines = [DayInline]
     delete_children = staticmethod(children_of_event)
     readonly_fields = ["published_at", "programme_overview"]
-    actions = ["publish", "unpublish", "duplicate_as_new_edition"]
+    actions = ["publish", "unpublish", "duplicate_as_new_edition", *EVENT_EXPORT_ACTIONS]
     fieldsets = [
         (
             None,

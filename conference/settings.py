@@ -148,6 +148,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 COUNTRIES_FIRST = ["CH"]
 
+# Public address of the site, for links in exports written outside a request (export_csv).
+SITE_URL = env.str("SITE_URL", default="http://localhost:8000")
+
 # Security. Secure by default: with DEBUG off every protection is on; local development
 # (DEBUG=1, as `make run` sets it) turns them off explicitly. Each one can be overridden by
 # the environment variable of the same name (see .env.example and the README).
