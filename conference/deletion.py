@@ -191,5 +191,5 @@ class ConfirmedDeleteMixin:
                     model._base_manager.filter(pk__in=pks).update(session=None)
                 else:
                     model._base_manager.filter(pk__in=pks).delete()
-            self.log_deletion(request, obj, obj_display)
+            self.log_deletions(request, [obj])
             obj.delete()
