@@ -51,3 +51,12 @@ fmt: install
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+# Backups: one dated archive (database + uploaded files) under backups/.
+.PHONY: backup restore
+backup: install
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py backup
+
+restore: install
+	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/plenary-YYYYMMDD-HHMMSS.tar.gz"; exit 2)
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py restore "$(FILE)"

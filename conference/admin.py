@@ -1,8 +1,10 @@
 """Back office for series, events and days."""
 
+import reversion
 from adminsortable2.admin import SortableAdminBase, SortableTabularInline
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import F
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -10,10 +12,19 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from conference.deletion import ConfirmedDeleteMixin, children_of_day, children_of_event
+from conference.history import HistoryAdmin
+from conference.locking import OptimisticLockingAdminMixin
 from conference.models import Day, Event, EventSeries, User
 from programme.admin_actions import EVENT_EXPORT_ACTIONS
 from programme.models import Session
 from programme.queries import programme_overview_for_admin
+
+# History: an event's versions carry its days; a deleted event's revision carries everything
+# (see conference/deletion.py). The user model is deliberately not versioned (passwords).
+reversion.register(EventSeries)
+reversion.register(Event, follow=["days"])
+reversion.register(Day)
 
 
 @admin.register(User)
@@ -24,7 +35,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(TranslationAdmin):
+class EventSeriesAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["name", "slug", "event_count"]
     list_filter = []
     search_fields = ["name", "slug"]
@@ -48,7 +59,7 @@ class DayInline(TranslationTabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationAdmin):
+class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin, TranslationAdmin):
     list_display = ["title", "edition", "series", "start_date", "end_date", "city", "status"]
     list_filter = ["status", "series", "start_date"]
     search_fields = ["title", "subtitle", "edition", "slug", "venue", "city"]
@@ -56,6 +67,7 @@ class EventAdmin(TranslationAdmin):
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [DayInline]
+    delete_children = staticmethod(children_of_event)
     readonly_fields = ["published_at", "programme_overview"]
     actions = ["publish", "unpublish", "duplicate_as_new_edition", *EVENT_EXPORT_ACTIONS]
     fieldsets = [
@@ -100,7 +112,9 @@ class EventAdmin(TranslationAdmin):
         count = 0
         for event in queryset.exclude(status="published"):
             event.publish()
-            event.save(update_fields=["status", "published_at", "updated_at"])
+            # A new version number: a change form opened before this cannot overwrite it.
+            event.version = F("version") + 1
+            event.save(update_fields=["status", "published_at", "updated_at", "version"])
             count += 1
         self.message_user(
             request,
@@ -116,7 +130,8 @@ class EventAdmin(TranslationAdmin):
         count = 0
         for event in queryset.filter(status="published"):
             event.unpublish()
-            event.save(update_fields=["status", "updated_at"])
+            event.version = F("version") + 1
+            event.save(update_fields=["status", "updated_at", "version"])
             count += 1
         self.message_user(
             request,
@@ -171,10 +186,11 @@ class SessionInline(SortableTabularInline, TranslationTabularInline):
 
 
 @admin.register(Day)
-class DayAdmin(SortableAdminBase, TranslationAdmin):
+class DayAdmin(ConfirmedDeleteMixin, HistoryAdmin, SortableAdminBase, TranslationAdmin):
     list_display = ["__str__", "event", "date", "label"]
     list_filter = ["event"]
     search_fields = ["label", "event__title"]
     list_select_related = ["event"]
     autocomplete_fields = ["event"]
     inlines = [SessionInline]
+    delete_children = staticmethod(children_of_day)

@@ -1,6 +1,7 @@
 """Settings for Plenary, driven by environment variables (see .env.example)."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -40,6 +41,9 @@ INSTALLED_APPS = [
     "django_countries",
     "adminsortable2",
     "import_export",
+    "reversion",
+    "csp",
+    "axes",
     "conference",
     "speakers",
     "programme",
@@ -56,6 +60,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "conference.middleware.MediaHeadersMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses log-ins from a locked account or address before checking the password.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "conference.urls"
@@ -139,6 +153,62 @@ COUNTRIES_FIRST = ["CH"]
 # Public address of the site, for links in exports written outside a request (export_csv).
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000")
 
+# Security. Secure by default: with DEBUG off every protection is on; local development
+# (DEBUG=1, as `make run` sets it) turns them off explicitly. Each one can be overridden by
+# the environment variable of the same name (see .env.example and the README).
+#
+# Behind a reverse proxy that terminates TLS, set TRUST_X_FORWARDED_PROTO=1: the proxy must
+# then send X-Forwarded-Proto: https (and strip it from clients' requests) so that Django
+# knows the request was secure; see SECURE_PROXY_SSL_HEADER further down and the README.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe /healthz over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = env.str("SECURE_REFERRER_POLICY", default="same-origin")
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp 4): no inline scripts or styles anywhere, the admin
+# included. JSON-LD blocks (<script type="application/ld+json">) are data, not scripts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+
+# django-axes: repeated wrong passwords lock the account and the address. The failure
+# count is kept per user name and per address, so both are locked (list entries are
+# separate parameters; "username+ip_address" would lock only that pair).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=0.5)  # hours
+AXES_LOCKOUT_PARAMETERS = [
+    [part for part in entry.split("+") if part] if "+" in entry else entry
+    for entry in env.list("AXES_LOCKOUT_PARAMETERS", default=["username", "ip_address"])
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# How many reverse proxies in front of the site append to X-Forwarded-For: 0 uses the
+# connection's address; 1 (one nginx) uses the address that proxy saw.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "conference.security.client_ip"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -186,6 +256,24 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
+
+# Uploaded files shown from another origin (the bucket's signed URLs, a CDN) must be
+# allowed as image and media sources by the Content Security Policy.
+MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
+if AWS_STORAGE_BUCKET_NAME:
+    _endpoint = STORAGES["default"]["OPTIONS"]["endpoint_url"]
+    if _endpoint:
+        _parts = urlsplit(_endpoint)
+        MEDIA_ORIGINS.append(f"{_parts.scheme}://{_parts.netloc}")
+    else:
+        _region = STORAGES["default"]["OPTIONS"]["region_name"] or "us-east-1"
+        MEDIA_ORIGINS += [
+            f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+            f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{_region}.amazonaws.com",
+            f"https://s3.{_region}.amazonaws.com",
+        ]
+for _directive in ("img-src", "media-src"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += MEDIA_ORIGINS
 
 # Behind nginx or a load balancer that terminates HTTPS and sets X-Forwarded-Proto.
 if env.bool("TRUST_X_FORWARDED_PROTO", default=False):

@@ -1,15 +1,20 @@
 """Back office for documents and photos."""
 
+import reversion
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from conference.history import HistoryAdmin
 from documents.models import Document, Photo
+
+reversion.register(Document)
+reversion.register(Photo)
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslationAdmin):
+class DocumentAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["title", "kind", "language", "attached_to", "is_public", "has_file"]
     list_filter = ["kind", "language", "is_public"]
     search_fields = [
@@ -41,7 +46,7 @@ class DocumentAdmin(TranslationAdmin):
 
 
 @admin.register(Photo)
-class PhotoAdmin(TranslationAdmin):
+class PhotoAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["preview", "caption", "event", "credit", "order"]
     list_filter = ["event"]
     search_fields = ["caption", "alt_text", "credit"]

@@ -15,6 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from conference.enums import EventStatus
 from documents.enums import DocumentKind
+from documents.validators import (
+    normalised_document_name,
+    replace_with_reencoded,
+    validate_document_upload,
+    validate_image_upload,
+)
 
 THUMBNAIL_SIZE = (480, 480)
 ONE_TARGET = _("Attach the document to exactly one of: the event, a slot or an appearance.")
@@ -60,7 +66,16 @@ class Document(models.Model):
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
-    file = models.FileField(_("file"), upload_to=document_upload_to, blank=True, max_length=200)
+    file = models.FileField(
+        _("file"),
+        upload_to=document_upload_to,
+        blank=True,
+        max_length=200,
+        validators=[validate_document_upload],
+        help_text=_(
+            "PDF, Word, Excel, PowerPoint, OpenDocument or plain text; checked by content."
+        ),
+    )
     url = models.URLField(_("external address"), blank=True, max_length=500)
     file_size = models.PositiveBigIntegerField(
         _("file size in bytes"), null=True, blank=True, editable=False
@@ -136,6 +151,9 @@ class Document(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            # Stored with the extension of what the file really is.
+            self.file.name = normalised_document_name(self.file)
         if self.file:
             try:
                 self.file_size = self.file.size
@@ -195,7 +213,12 @@ class Photo(models.Model):
         blank=True,
     )
     image = models.ImageField(
-        _("image"), upload_to=photo_upload_to, width_field="width", height_field="height"
+        _("image"),
+        upload_to=photo_upload_to,
+        width_field="width",
+        height_field="height",
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP. Stored re-encoded, without its metadata."),
     )
     width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
@@ -229,6 +252,8 @@ class Photo(models.Model):
         return self.caption or self.alt_text
 
     def save(self, *args, **kwargs):
+        if replace_with_reencoded(self, "image"):
+            self.thumbnail = ""
         if self.image and not self.thumbnail:
             self.make_thumbnail()
         super().save(*args, **kwargs)

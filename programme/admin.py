@@ -1,16 +1,29 @@
 """Back office for slots, roles and appearances."""
 
+import reversion
 from adminsortable2.admin import SortableAdminBase, SortableAdminMixin, SortableTabularInline
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from conference.deletion import (
+    ConfirmedDeleteMixin,
+    children_of_participation,
+    children_of_session,
+)
+from conference.history import HistoryAdmin
+from conference.locking import OptimisticLockingAdminMixin
 from documents.models import Document
 from programme.models import Participation, Role, Session
 
+# A slot's versions carry its people and documents, so a deleted slot comes back whole.
+reversion.register(Role)
+reversion.register(Session, follow=["participations", "documents"])
+reversion.register(Participation, follow=["documents"])
+
 
 @admin.register(Role)
-class RoleAdmin(SortableAdminMixin, TranslationAdmin):
+class RoleAdmin(SortableAdminMixin, HistoryAdmin, TranslationAdmin):
     list_display = ["label", "name", "listed_before_speakers"]
     list_filter = ["listed_before_speakers"]
     search_fields = ["name", "label"]
@@ -36,13 +49,20 @@ class SessionDocumentInline(TranslationTabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(SortableAdminBase, TranslationAdmin):
+class SessionAdmin(
+    ConfirmedDeleteMixin,
+    OptimisticLockingAdminMixin,
+    HistoryAdmin,
+    SortableAdminBase,
+    TranslationAdmin,
+):
     list_display = ["title", "number", "kind", "day", "start_time", "end_time", "event_title"]
     list_filter = ["kind", "day__event", "day"]
     search_fields = ["title", "description", "day__event__title"]
     list_select_related = ["day", "day__event"]
     autocomplete_fields = ["day"]
     inlines = [ParticipationInline, SessionDocumentInline]
+    delete_children = staticmethod(children_of_session)
     fieldsets = [
         (None, {"fields": ["day", "start_time", "end_time", "kind", "number", "title"]}),
         (_("Details"), {"fields": ["description", "video_url", "room"]}),
@@ -57,7 +77,7 @@ class SessionAdmin(SortableAdminBase, TranslationAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(TranslationAdmin):
+class ParticipationAdmin(ConfirmedDeleteMixin, HistoryAdmin, TranslationAdmin):
     list_display = ["person", "role", "session", "printed_designation_column", "event_title"]
     list_filter = ["role", "session__day__event"]
     search_fields = [
@@ -69,6 +89,7 @@ class ParticipationAdmin(TranslationAdmin):
     ]
     list_select_related = ["person", "role", "session", "organization", "session__day__event"]
     autocomplete_fields = ["session", "person", "organization"]
+    delete_children = staticmethod(children_of_participation)
 
     @admin.display(description=_("designation as printed"))
     def printed_designation_column(self, obj):

@@ -1,5 +1,6 @@
 """Back office for people and organisations."""
 
+import reversion
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.http import HttpResponseRedirect
@@ -9,6 +10,8 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
 
+from conference.history import HistoryAdmin
+from conference.locking import OptimisticLockingAdminMixin
 from programme.models import Participation
 from speakers.models import Organization, Person
 from speakers.resources import (
@@ -34,8 +37,12 @@ class SpreadsheetMixin(ImportExportMixin):
         return self.has_view_permission(request)
 
 
+reversion.register(Organization)
+reversion.register(Person)
+
+
 @admin.register(Organization)
-class OrganizationAdmin(SpreadsheetMixin, TranslationAdmin):
+class OrganizationAdmin(SpreadsheetMixin, HistoryAdmin, TranslationAdmin):
     resource_classes = [OrganizationResource]
     list_display = ["name", "acronym", "category", "country"]
     list_filter = ["category", "country"]
@@ -71,7 +78,7 @@ class AppearanceInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SpreadsheetMixin, TranslationAdmin):
+class PersonAdmin(SpreadsheetMixin, OptimisticLockingAdminMixin, HistoryAdmin, TranslationAdmin):
     resource_classes = [PersonResource, PersonWithPrivateFieldsResource]
     actions = ["merge_people"]
     list_display = ["family_names", "given_names", "honorific", "organization", "appearance_count"]

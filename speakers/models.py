@@ -1,5 +1,8 @@
 """People who appear on programmes and the organisations they speak for."""
 
+import os
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -8,7 +11,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from documents.validators import replace_with_reencoded, validate_image_upload
 from speakers.enums import Gender, Honorific, OrganizationCategory
+
+
+def person_photo_upload_to(instance, filename):
+    """Stored under a generated name: the uploader's file name never reaches the disk."""
+    extension = os.path.splitext(filename)[1].lower()[:10]
+    return f"people/{uuid.uuid4().hex}{extension}"
 
 
 def unique_slug(model, text, *, exclude_pk=None, max_length=100):
@@ -108,7 +118,13 @@ class Person(models.Model):
     )
     country = CountryField(_("country"), blank=True)
     biography = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to=person_photo_upload_to,
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP. Stored re-encoded, without its metadata."),
+    )
     email = models.EmailField(_("email"), blank=True, help_text=_("Staff only."))
     phone = models.CharField(_("phone"), max_length=50, blank=True, help_text=_("Staff only."))
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
@@ -138,6 +154,7 @@ class Person(models.Model):
         return self.full_name
 
     def save(self, *args, **kwargs):
+        replace_with_reencoded(self, "photo")
         if not self.slug:
             self.slug = unique_slug(Person, self.full_name, exclude_pk=self.pk)
         super().save(*args, **kwargs)

@@ -1,0 +1,178 @@
+"""Two people saving the same slot, event or person: the second save is refused."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from conference.models import Event
+from programme.models import Session
+from speakers.models import Person
+from tests.admin_forms import form_data
+from tests.factories import EventFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_clients(superuser, editor):
+    first, second = Client(), Client()
+    first.force_login(superuser)
+    second.force_login(editor)
+    return first, second
+
+
+def url_of(obj):
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+
+def test_second_save_of_a_slot_is_refused_and_the_first_kept(two_clients):
+    anna, ben = two_clients
+    session = EventFactory(sessions=1, speakers_per_session=1).days.get().sessions.get()
+    url = url_of(session)
+    anna_form = form_data(anna.get(url))
+    ben_form = form_data(ben.get(url))
+    assert anna_form["lock_version"] == ben_form["lock_version"] == "1"
+
+    saved = anna.post(url, {**anna_form, "title_en": "Panel on labour migration"})
+    assert saved.status_code == 302
+    refused = ben.post(url, {**ben_form, "title_en": "Panel on climate mobility"})
+
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "Someone else changed this slot after you opened it" in page
+    assert "saved by admin" in page
+    assert "Your changes have not been saved." in page
+    assert "Title [en] is now “Panel on labour migration”." in page
+    session.refresh_from_db()
+    assert session.title == "Panel on labour migration"
+    assert session.version == 2
+
+
+def test_reloading_after_a_refusal_lets_the_change_through(two_clients):
+    anna, ben = two_clients
+    session = EventFactory(sessions=1).days.get().sessions.get()
+    url = url_of(session)
+    anna_form, ben_form = form_data(anna.get(url)), form_data(ben.get(url))
+    anna.post(url, {**anna_form, "room_en": "Room XVII"})
+    ben.post(url, {**ben_form, "room_en": "Room XX"})
+
+    fresh = form_data(ben.get(url))
+    assert fresh["room_en"] == "Room XVII"
+    assert ben.post(url, {**fresh, "room_en": "Room XX"}).status_code == 302
+    session.refresh_from_db()
+    assert (session.room, session.version) == ("Room XX", 3)
+
+
+def test_second_save_of_an_event_is_refused(two_clients):
+    anna, ben = two_clients
+    event = EventFactory(venue="Palais des Nations")
+    url = url_of(event)
+    anna_form, ben_form = form_data(anna.get(url)), form_data(ben.get(url))
+
+    assert anna.post(url, {**anna_form, "venue_en": "Room XVIII"}).status_code == 302
+    refused = ben.post(url, {**ben_form, "venue_en": "Room XIX"})
+
+    assert "Someone else changed this event after you opened it" in refused.content.decode()
+    event.refresh_from_db()
+    assert event.venue == "Room XVIII"
+
+
+def test_second_save_of_a_person_is_refused(two_clients):
+    anna, ben = two_clients
+    person = PersonFactory(position="Director")
+    url = url_of(person)
+    anna_form, ben_form = form_data(anna.get(url)), form_data(ben.get(url))
+
+    assert anna.post(url, {**anna_form, "position_en": "Director General"}).status_code == 302
+    refused = ben.post(url, {**ben_form, "position_en": "Adviser"})
+
+    assert "Someone else changed this person after you opened it" in refused.content.decode()
+    person.refresh_from_db()
+    assert person.position == "Director General"
+
+
+def test_publishing_from_the_list_counts_as_a_change(two_clients):
+    anna, ben = two_clients
+    event = EventFactory()
+    url = url_of(event)
+    ben_form = form_data(ben.get(url))
+    anna.post(
+        reverse("admin:conference_event_changelist"),
+        {"action": "publish", "_selected_action": [event.pk]},
+    )
+
+    refused = ben.post(url, {**ben_form, "title_en": "Renamed"})
+
+    assert "Someone else changed this event" in refused.content.decode()
+    event.refresh_from_db()
+    assert event.is_published
+    assert event.title != "Renamed"
+
+
+def test_a_form_without_the_version_is_refused(staff_client):
+    person = PersonFactory(position="Director")
+    url = url_of(person)
+    data = form_data(staff_client.get(url))
+    data.pop("lock_version")
+    response = staff_client.post(url, {**data, "position_en": "Adviser"})
+    assert "Someone else changed this person" in response.content.decode()
+    person.refresh_from_db()
+    assert person.position == "Director"
+
+
+@pytest.mark.parametrize("model", [Event, Session, Person])
+def test_the_version_rises_by_one_per_save(staff_client, model):
+    obj = {
+        Event: lambda: EventFactory(),
+        Session: lambda: EventFactory(sessions=1).days.get().sessions.get(),
+        Person: lambda: PersonFactory(),
+    }[model]()
+    url = url_of(obj)
+    for expected in (2, 3):
+        assert staff_client.post(url, form_data(staff_client.get(url))).status_code == 302
+        obj.refresh_from_db()
+        assert obj.version == expected
+
+
+def test_a_save_landing_between_check_and_write_rolls_everything_back(staff_client, monkeypatch):
+    """The UPDATE … WHERE version = n guard: nothing of the form is kept, the user is told."""
+    from django.contrib import admin
+
+    session = EventFactory(sessions=1, speakers_per_session=1).days.get().sessions.get()
+    original_title = session.title
+    url = url_of(session)
+    data = form_data(staff_client.get(url))
+    session_admin = admin.site._registry[Session]
+    original_save_form = session_admin.save_form
+
+    def someone_else_saves_meanwhile(request, form, change):
+        Session.objects.filter(pk=session.pk).update(version=7, title="Saved by someone else")
+        return original_save_form(request, form, change)
+
+    monkeypatch.setattr(session_admin, "save_form", someone_else_saves_meanwhile)
+    data["participations-0-position_en"] = "Changed in the inline"
+    response = staff_client.post(url, {**data, "title_en": "Mine"}, follow=True)
+
+    assert "Someone else saved this record at the same moment." in response.content.decode()
+    session.refresh_from_db()
+    assert (session.title, session.version) == (original_title, 1)
+    assert not session.participations.filter(position="Changed in the inline").exists()
+
+
+def test_editing_a_slot_in_its_day_counts_as_a_change(two_clients):
+    """The day's page edits its slots inline: an open slot form is then out of date."""
+    anna, ben = two_clients
+    session = EventFactory(sessions=1).days.get().sessions.get()
+    slot_url = url_of(session)
+    ben_form = form_data(ben.get(slot_url))
+    day_url = url_of(session.day)
+    day_form = form_data(anna.get(day_url))
+    day_form["sessions-0-title_en"] = "Renamed on the day page"
+    assert anna.post(day_url, day_form).status_code == 302
+
+    refused = ben.post(slot_url, {**ben_form, "room_en": "Room XX"})
+
+    assert "Someone else changed this slot" in refused.content.decode()
+    session.refresh_from_db()
+    assert (session.title, session.room) == ("Renamed on the day page", "")

@@ -1,0 +1,113 @@
+"""Admin log-in throttling (django-axes): wrong passwords lock the account and the address."""
+
+import datetime
+
+import pytest
+from axes.models import AccessAttempt
+from axes.utils import reset
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import UserFactory
+
+PASSWORD = "correct horse battery staple"
+LOCKED = "Too many wrong passwords"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _limits(settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_COOLOFF_TIME = 0.5
+
+
+@pytest.fixture
+def staff():
+    return UserFactory(username="anna", is_staff=True, is_superuser=True)
+
+
+def log_in(username, password, address="203.0.113.7"):
+    client = Client(REMOTE_ADDR=address)
+    response = client.post(
+        reverse("admin:login"),
+        {"username": username, "password": password, "next": reverse("admin:index")},
+    )
+    return client, response
+
+
+def fail_three_times(username="anna", address="203.0.113.7"):
+    for _ in range(3):
+        log_in(username, "wrong password", address)
+
+
+def test_right_password_logs_in(staff):
+    _, response = log_in("anna", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+
+
+def test_wrong_passwords_lock_even_the_right_password_out(staff):
+    _, first = log_in("anna", "wrong password")
+    assert "Please enter the correct username and password" in first.content.decode()
+    fail_three_times()
+
+    client, response = log_in("anna", PASSWORD)
+
+    assert response.status_code == 429
+    assert LOCKED in response.content.decode()
+    assert client.get(reverse("admin:index")).status_code == 302  # still not logged in
+
+
+def test_the_account_is_locked_from_another_address(staff):
+    fail_three_times(address="203.0.113.7")
+    _, response = log_in("anna", PASSWORD, address="198.51.100.20")
+    assert response.status_code == 429
+
+
+def test_the_address_is_locked_for_another_account(staff):
+    UserFactory(username="ben", is_staff=True)
+    fail_three_times(username="anna", address="203.0.113.7")
+    _, response = log_in("ben", PASSWORD, address="203.0.113.7")
+    assert response.status_code == 429
+
+
+def test_reset_by_an_administrator_unlocks(staff):
+    fail_three_times()
+    reset(username="anna")
+    reset(ip="203.0.113.7")
+    _, response = log_in("anna", PASSWORD)
+    assert response.status_code == 302
+
+
+def test_the_lock_lifts_after_the_cool_off_time(staff):
+    fail_three_times()
+    assert log_in("anna", PASSWORD)[1].status_code == 429
+
+    AccessAttempt.objects.update(attempt_time=timezone.now() - datetime.timedelta(minutes=31))
+
+    _, response = log_in("anna", PASSWORD)
+    assert response.status_code == 302
+
+
+def test_forwarded_for_is_ignored_without_a_trusted_proxy(staff):
+    """A client cannot dodge the address lock by sending its own X-Forwarded-For."""
+    for index in range(3):
+        client = Client(REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=f"10.0.0.{index}")
+        client.post(reverse("admin:login"), {"username": f"nobody{index}", "password": "x"})
+    UserFactory(username="ben", is_staff=True)
+    _, response = log_in("ben", PASSWORD, address="203.0.113.7")
+    assert response.status_code == 429
+
+
+def test_behind_one_trusted_proxy_the_forwarded_address_is_locked(staff, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    UserFactory(username="ben", is_staff=True)
+    for _ in range(3):
+        Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7").post(
+            reverse("admin:login"), {"username": "nobody", "password": "x"}
+        )
+    other_visitor = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.20")
+    response = other_visitor.post(reverse("admin:login"), {"username": "ben", "password": PASSWORD})
+    assert response.status_code == 302  # the proxy's own address is not locked
