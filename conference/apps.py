@@ -8,6 +8,9 @@ class ConferenceConfig(AppConfig):
     verbose_name = _("Conferences")
 
     def ready(self):
+        from conference.cache import connect_receivers
         from conference.search import register_sqlite_functions
+
+        connect_receivers()
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="plenary_sqlite_fold")
