@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from conference.choices import choice_label
 from programme.enums import SessionKind
 from speakers.enums import Honorific
 
@@ -174,6 +175,9 @@ class Participation(models.Model):
         if self._state.adding and self.person_id:
             self.fill_from_person()
         super().save(*args, **kwargs)
+
+    def get_honorific_display(self):
+        return choice_label(Honorific, self.honorific)
 
     @property
     def printed_designation(self):
