@@ -27,6 +27,18 @@ def choice_label(choices, value):
     return _labels(choices, get_language()).get(value, value)
 
 
+@functools.lru_cache(maxsize=2048)
+def _country_name(code, language):
+    from django_countries import countries
+
+    return str(countries.name(code))
+
+
+def country_name(country):
+    """The name of a django-countries Country in the active language, looked up once."""
+    return _country_name(country.code, get_language()) if country else ""
+
+
 @functools.lru_cache(maxsize=256)
 def _address_pattern(viewname, kwarg, language, prefix, urlconf):
     for placeholder in PLACEHOLDERS:
