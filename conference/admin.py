@@ -3,7 +3,9 @@
 from adminsortable2.admin import SortableAdminBase, SortableTabularInline
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -54,7 +56,7 @@ class EventAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [DayInline]
     readonly_fields = ["published_at", "programme_overview"]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "duplicate_as_new_edition"]
     fieldsets = [
         (
             None,
@@ -121,6 +123,43 @@ class EventAdmin(TranslationAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+    # Import from text and new editions (views in conference/admin_views.py).
+
+    def get_urls(self):
+        from conference import admin_views
+
+        def view(function):
+            def wrapper(request, object_id):
+                return function(self, request, object_id)
+
+            return self.admin_site.admin_view(wrapper)
+
+        return [
+            path(
+                "<path:object_id>/import-programme/",
+                view(admin_views.import_programme_view),
+                name="conference_event_import_programme",
+            ),
+            path(
+                "<path:object_id>/new-edition/",
+                view(admin_views.duplicate_event_view),
+                name="conference_event_new_edition",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.action(description=_("Duplicate as new edition"), permissions=["add"])
+    def duplicate_as_new_edition(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request,
+                _("Select exactly one event to duplicate as a new edition."),
+                messages.WARNING,
+            )
+            return None
+        event = queryset.get()
+        return HttpResponseRedirect(reverse("admin:conference_event_new_edition", args=[event.pk]))
 
 
 class SessionInline(SortableTabularInline, TranslationTabularInline):

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_countries",
     "adminsortable2",
+    "import_export",
     "conference",
     "speakers",
     "programme",

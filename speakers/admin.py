@@ -1,16 +1,42 @@
 """Back office for people and organisations."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
 
 from programme.models import Participation
 from speakers.models import Organization, Person
+from speakers.resources import (
+    OrganizationResource,
+    PersonResource,
+    PersonWithPrivateFieldsResource,
+)
+
+
+class SpreadsheetMixin(ImportExportMixin):
+    """Import and export as CSV (UTF-8 with BOM) and XLSX, with the library's dry-run preview.
+
+    Importing needs the add and change permissions; exporting, the view permission.
+    """
+
+    formats = [CSV, XLSX]
+    to_encoding = "utf-8-sig"
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TranslationAdmin):
+class OrganizationAdmin(SpreadsheetMixin, TranslationAdmin):
+    resource_classes = [OrganizationResource]
     list_display = ["name", "acronym", "category", "country"]
     list_filter = ["category", "country"]
     search_fields = ["name", "acronym"]
@@ -45,7 +71,9 @@ class AppearanceInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(SpreadsheetMixin, TranslationAdmin):
+    resource_classes = [PersonResource, PersonWithPrivateFieldsResource]
+    actions = ["merge_people"]
     list_display = ["family_names", "given_names", "honorific", "organization", "appearance_count"]
     list_filter = ["honorific", "gender", "organization__category"]
     search_fields = ["given_names", "family_names", "position", "email", "organization__name"]
@@ -66,3 +94,42 @@ class PersonAdmin(TranslationAdmin):
     @admin.display(description=_("appearances"), ordering="_appearances")
     def appearance_count(self, obj):
         return obj._appearances
+
+    # Spreadsheets: email, phone and gender only for staff allowed to change people.
+
+    def _resources_for(self, request):
+        if self.has_change_permission(request):
+            return [PersonResource, PersonWithPrivateFieldsResource]
+        return [PersonResource]
+
+    def get_export_resource_classes(self, request):
+        return self._resources_for(request)
+
+    def get_import_resource_classes(self, request):
+        return self._resources_for(request)
+
+    # Merging duplicates (view in speakers/admin_views.py, merge in programme/merge.py).
+
+    def get_urls(self):
+        from speakers.admin_views import merge_people_view
+
+        return [
+            path(
+                "merge/",
+                self.admin_site.admin_view(lambda request: merge_people_view(self, request)),
+                name="speakers_person_merge",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_merge_permission(self, request):
+        return self.has_change_permission(request) and self.has_delete_permission(request)
+
+    @admin.action(description=_("Merge people"), permissions=["merge"])
+    def merge_people(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        if len(ids) < 2:
+            self.message_user(request, _("Select at least two people to merge."), messages.WARNING)
+            return None
+        url = reverse("admin:speakers_person_merge")
+        return HttpResponseRedirect(f"{url}?ids={','.join(str(pk) for pk in ids)}")

@@ -1,0 +1,252 @@
+"""Admin pages of an event beyond its form: import a programme from text, start a new edition."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.core.validators import validate_slug
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from conference.editions import EditionError, duplicate_event
+from conference.models import Event
+from programme.importer import ProgrammeImportError, build_plan, import_programme, parse_text
+
+MAX_TEXT_LENGTH = 200_000
+
+
+class ProgrammeTextForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Programme as text"),
+        max_length=MAX_TEXT_LENGTH,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 30, "cols": 100, "spellcheck": "false"}),
+        help_text=gettext_lazy(
+            "Paste the programme as it is written: day headings, time slots, role labels, "
+            "people with their designations and document markers such as (Remarks)."
+        ),
+    )
+    year = forms.IntegerField(
+        label=gettext_lazy("Year"),
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        help_text=gettext_lazy("The year of dates printed without one."),
+    )
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if not text.strip():
+            raise forms.ValidationError(_("Paste the programme's text."))
+        return text
+
+
+class ConfirmProgrammeForm(ProgrammeTextForm):
+    """The same text, carried in hidden fields from the preview to the confirmation."""
+
+    text = forms.CharField(max_length=MAX_TEXT_LENGTH, strip=False, widget=forms.HiddenInput)
+    year = forms.IntegerField(
+        required=False, min_value=1900, max_value=2100, widget=forms.HiddenInput
+    )
+
+
+def numbered_lines(text, unplaced):
+    """The pasted text as (number, line, unplaced) rows, numbered as the parser numbers them."""
+    from programme.parser import split_lines
+
+    unplaced_numbers = {item["line"] for item in unplaced}
+    return [
+        {"number": number, "text": line, "unplaced": number in unplaced_numbers}
+        for number, line in enumerate(split_lines(text), start=1)
+    ]
+
+
+def _event_or_404(model_admin, request, object_id):
+    event = model_admin.get_object(request, unquote(object_id))
+    if event is None:
+        raise Http404(_("There is no event with this address."))
+    return event
+
+
+def import_programme_view(model_admin, request, object_id):
+    """Paste → preview (nothing written) → confirm (written in one transaction) or edit again."""
+    event = _event_or_404(model_admin, request, object_id)
+    if not model_admin.has_change_permission(request, event):
+        raise PermissionDenied
+    opts = model_admin.model._meta
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": opts,
+        "original": event,
+        "event": event,
+        "title": _("Import programme from text"),
+        "change_url": reverse("admin:conference_event_change", args=[event.pk]),
+    }
+    template = "admin/conference/event/import_programme.html"
+    if request.method != "POST":
+        form = ProgrammeTextForm(initial={"year": event.start_date.year})
+        return TemplateResponse(request, template, {**context, "form": form, "step": "edit"})
+
+    confirming = "_confirm" in request.POST
+    form = (ConfirmProgrammeForm if confirming else ProgrammeTextForm)(request.POST)
+    if not form.is_valid() or "_edit" in request.POST:
+        if confirming or "_edit" in request.POST:
+            form = ProgrammeTextForm(request.POST)
+            form.is_valid()
+        return TemplateResponse(request, template, {**context, "form": form, "step": "edit"})
+
+    text, year = form.cleaned_data["text"], form.cleaned_data["year"]
+    data = parse_text(text, year=year)
+    if confirming:
+        try:
+            result = import_programme(data, event.slug)
+        except ProgrammeImportError as error:
+            form = ProgrammeTextForm(request.POST)
+            form.is_valid()
+            form.add_error(None, str(error))
+            return TemplateResponse(request, template, {**context, "form": form, "step": "edit"})
+        created = result.created
+        if result.changed:
+            message = _(
+                "Programme imported: %(slots)s new slots, %(appearances)s new appearances, "
+                "%(people)s new people, %(documents)s documents awaiting their file."
+            ) % {key: created[key] for key in ("slots", "appearances", "people", "documents")}
+            model_admin.log_change(request, event, message)
+            model_admin.message_user(request, message, messages.SUCCESS)
+        else:
+            model_admin.message_user(
+                request,
+                _("Nothing changed: the event already holds this programme."),
+                messages.INFO,
+            )
+        return HttpResponseRedirect(context["change_url"])
+
+    try:
+        plan = build_plan(data, event.slug)
+    except ProgrammeImportError as error:
+        form.add_error(None, str(error))
+        return TemplateResponse(request, template, {**context, "form": form, "step": "edit"})
+    confirm_form = ConfirmProgrammeForm(initial={"text": text, "year": year})
+    return TemplateResponse(
+        request,
+        template,
+        {
+            **context,
+            "step": "preview",
+            "form": confirm_form,
+            "plan": plan,
+            "summary": plan.summary(),
+            "lines": numbered_lines(text, plan.unplaced),
+        },
+    )
+
+
+# --- New edition -------------------------------------------------------------------------
+
+
+class NewEditionForm(forms.Form):
+    slug = forms.CharField(
+        label=gettext_lazy("Slug of the new edition"),
+        max_length=100,
+        validators=[validate_slug],
+        help_text=gettext_lazy("Its public address: /events/<slug>/. Must not be in use."),
+    )
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
+    edition = forms.CharField(
+        label=gettext_lazy("Edition"),
+        max_length=100,
+        required=False,
+        help_text=gettext_lazy("For example “Second session”."),
+    )
+    start_date = forms.DateField(
+        label=gettext_lazy("Start date of the new edition"),
+        help_text=gettext_lazy(
+            "Format YYYY-MM-DD. Every day moves by as many days as the start date."
+        ),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    copy_participations = forms.BooleanField(
+        label=gettext_lazy("Copy the people in each slot"), required=False, initial=False
+    )
+    copy_designations = forms.BooleanField(
+        label=gettext_lazy("Keep their designations as printed"),
+        required=False,
+        initial=True,
+        help_text=gettext_lazy(
+            "Otherwise each appearance starts from the person's current position."
+        ),
+    )
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if Event.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("Another event already uses this slug."))
+        return slug
+
+
+def duplicate_event_view(model_admin, request, object_id):
+    event = _event_or_404(model_admin, request, object_id)
+    if not (
+        model_admin.has_add_permission(request) and model_admin.has_view_permission(request, event)
+    ):
+        raise PermissionDenied
+    template = "admin/conference/event/new_edition.html"
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "original": event,
+        "event": event,
+        "title": _("Duplicate as new edition"),
+        "days": event.days.order_by("date"),
+    }
+    if request.method == "POST":
+        form = NewEditionForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                copy = duplicate_event(
+                    event,
+                    slug=data["slug"],
+                    title=data["title"],
+                    edition=data["edition"],
+                    start_date=data["start_date"],
+                    copy_participations=data["copy_participations"],
+                    copy_designations=data["copy_designations"],
+                )
+            except EditionError as error:
+                form.add_error(error.field, str(error))
+            else:
+                days = copy.days.count()
+                message = ngettext(
+                    "New edition “%(event)s” created as a draft with %(days)d day.",
+                    "New edition “%(event)s” created as a draft with %(days)d days.",
+                    days,
+                ) % {"event": copy, "days": days}
+                model_admin.log_addition(
+                    request, copy, _("Duplicated from %(event)s") % {"event": event.slug}
+                )
+                model_admin.message_user(request, message, messages.SUCCESS)
+                return HttpResponseRedirect(
+                    reverse("admin:conference_event_change", args=[copy.pk])
+                )
+    else:
+        offset_year = event.start_date.year + 1
+        try:
+            start = event.start_date.replace(year=offset_year)
+        except ValueError:  # 29 February
+            start = event.start_date + datetime.timedelta(days=365)
+        form = NewEditionForm(
+            initial={
+                "slug": "",
+                "title": event.title,
+                "edition": event.edition,
+                "start_date": start,
+                "copy_designations": True,
+            }
+        )
+    return TemplateResponse(request, template, {**context, "form": form})

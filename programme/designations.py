@@ -1,0 +1,140 @@
+"""Splitting a printed designation into position, organisation and country, conservatively.
+
+“Head of the Governing Bodies Division, IOM” → position “Head of the Governing Bodies
+Division”, organisation “IOM”. When the line does not split cleanly, only what is certain is
+taken (a country at the end, an organisation already known) and the rest stays the position.
+The full printed line is always kept on the appearance, so nothing is lost either way.
+"""
+
+import re
+from dataclasses import dataclass
+
+from speakers.countries import country_code
+
+# Words that begin or end a position rather than an organisation's name.
+POSITION_WORDS = {
+    "adviser",
+    "advisor",
+    "ambassador",
+    "chair",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "chief",
+    "co",
+    "coordinator",
+    "counsellor",
+    "deputy",
+    "director",
+    "facilitator",
+    "founder",
+    "head",
+    "manager",
+    "member",
+    "minister",
+    "officer",
+    "president",
+    "rapporteur",
+    "representative",
+    "secretary",
+    "senior",
+    "special",
+    "specialist",
+    "vice",
+}
+
+_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Za-z0-9&.\-]{1,14})\)$")
+
+
+def split_commas(text):
+    """Parts separated by commas, ignoring commas inside brackets."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        if char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current).strip())
+    return [part for part in parts if part]
+
+
+def organisation_name_and_acronym(text):
+    """(“African Renaissance and Diaspora Network”, “ARDN”) from “… Network (ARDN)”."""
+    text = " ".join(text.split())
+    match = _ACRONYM.match(text)
+    if match and match.group("acronym").upper() == match.group("acronym"):
+        return match.group("name").strip(), match.group("acronym")
+    return text, ""
+
+
+def looks_like_organisation(text):
+    """True when a part of a designation can be taken for an organisation's name."""
+    words = re.findall(r"[\w’']+", text)
+    if not words or not text[0].isupper():
+        return False
+    first, last = words[0].casefold(), words[-1].casefold()
+    if first in POSITION_WORDS or last in POSITION_WORDS:
+        return False
+    # “Chief Executive”, “Director Policy”: a position word anywhere in a short part.
+    return not (len(words) <= 3 and any(word.casefold() in POSITION_WORDS for word in words))
+
+
+@dataclass
+class Designation:
+    printed: str
+    position: str = ""
+    organisation: object = None  # an Organization already known, or None
+    new_organisation_name: str = ""
+    new_organisation_acronym: str = ""
+    country: str = ""
+
+    @property
+    def organisation_label(self):
+        if self.organisation is not None:
+            return str(self.organisation)
+        if self.new_organisation_name:
+            name, acronym = self.new_organisation_name, self.new_organisation_acronym
+            return f"{name} ({acronym})" if acronym and acronym != name else name
+        return ""
+
+
+def split_designation(printed, find_organisation):
+    """Split “Position, Organisation, Country” conservatively.
+
+    find_organisation(text) returns a known Organization whose name or acronym is text, or None.
+    A known organisation is recognised anywhere at the end of the line (“Chief of Staff, The
+    Global Fund to fight Aids, Tuberculosis and Malaria”); a new one is only proposed for the
+    plain two-part form “Position, Organisation”.
+    """
+    printed = " ".join(str(printed or "").split())
+    result = Designation(printed=printed, position=printed)
+    parts = split_commas(printed)
+    if not parts:
+        result.position = ""
+        return result
+    if len(parts) > 1:
+        code = country_code(parts[-1])
+        if code:
+            result.country = code
+            parts = parts[:-1]
+    for start in range(len(parts)):
+        candidate = ", ".join(parts[start:])
+        name, acronym = organisation_name_and_acronym(candidate)
+        organisation = find_organisation(name) or (acronym and find_organisation(acronym))
+        if organisation:
+            result.organisation = organisation
+            result.position = ", ".join(parts[:start])
+            return result
+    if len(parts) == 2 and looks_like_organisation(parts[1]):
+        name, acronym = organisation_name_and_acronym(parts[1])
+        result.new_organisation_name = name
+        result.new_organisation_acronym = acronym
+        result.position = parts[0]
+        return result
+    result.position = ", ".join(parts)
+    return result

@@ -1,0 +1,821 @@
+"""Writing a parsed programme into an event: a plan first (what is new, what is matched), then
+the writes, in one transaction.
+
+The input is the parser's dictionary (`ParsedProgramme.to_dict()`, the JSON of
+`import_programme --json`). `build_plan()` reads the database and writes nothing: the admin
+preview and the command's dry run show it. `import_programme()` builds the same plan inside a
+transaction and carries it out; importing the same text twice changes nothing, because each
+thing is matched before it is created:
+
+- days by date;
+- slots by day and title (same start time preferred, or the same position in the day);
+- people by name regardless of case, accents and spacing (`normalise_name`);
+- organisations by name or acronym, roles by printed label;
+- appearances by (slot, person, role); documents by (appearance, kind).
+
+What exists is never overwritten: staff corrections survive a second import.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from conference.enums import EventStatus
+from conference.models import Day, Event
+from documents.enums import DocumentKind
+from documents.models import Document
+from programme.designations import split_designation
+from programme.enums import SessionKind
+from programme.models import Participation, Role, Session
+from speakers.enums import Honorific
+from speakers.models import Organization, Person
+from speakers.names import normalise_name, split_name
+
+SPEAKER_ROLE = "Speaker"
+NEW_ROLE_ORDER = 90  # after the seeded roles printed above the speakers, before “Speaker”
+
+# Printed labels that mean a seeded role (keys are normalise_name() of the label).
+ROLE_SYNONYMS = {
+    "speakers": "Speaker",
+    "speaker": "Speaker",
+    "moderated by": "Moderator",
+    "moderator": "Moderator",
+    "moderators": "Moderator",
+    "chaired by": "Chair",
+    "chairperson": "Chair",
+    "chair": "Chair",
+    "chairs": "Chair",
+    "co chair": "Co-Chair",
+    "co chairs": "Co-Chair",
+    "presented by": "Presenter",
+    "presenters": "Presenter",
+    "keynote speakers": "Keynote speaker",
+    "keynote": "Keynote speaker",
+}
+
+# Printed honorifics (normalised: letters only) → the stored choice.
+HONORIFICS = {
+    "mr": Honorific.MR,
+    "m": Honorific.MR,
+    "sr": Honorific.MR,
+    "senor": Honorific.MR,
+    "ms": Honorific.MS,
+    "srta": Honorific.MS,
+    "mrs": Honorific.MRS,
+    "mme": Honorific.MRS,
+    "sra": Honorific.MRS,
+    "senora": Honorific.MRS,
+    "dr": Honorific.DR,
+    "prof": Honorific.PROF,
+    "professor": Honorific.PROF,
+    "amb": Honorific.AMB,
+    "ambassador": Honorific.AMB,
+    "hon": Honorific.HON,
+    "honourable": Honorific.HON,
+    "honorable": Honorific.HON,
+}
+
+# Printed document markers (normalised) → document kind; anything else is “other”.
+DOCUMENT_KINDS = {
+    "opening remarks": DocumentKind.OPENING_REMARKS,
+    "opening statement": DocumentKind.OPENING_REMARKS,
+    "welcome remarks": DocumentKind.OPENING_REMARKS,
+    "remarks": DocumentKind.REMARKS,
+    "closing remarks": DocumentKind.REMARKS,
+    "speech": DocumentKind.REMARKS,
+    "presentation": DocumentKind.PRESENTATION,
+    "presentations": DocumentKind.PRESENTATION,
+    "slides": DocumentKind.PRESENTATION,
+    "presentacion": DocumentKind.PRESENTATION,
+    "statement": DocumentKind.STATEMENT,
+    "declaration": DocumentKind.STATEMENT,
+    "declaracion": DocumentKind.STATEMENT,
+    "discours": DocumentKind.STATEMENT,
+    "intervention": DocumentKind.STATEMENT,
+    "keynote address": DocumentKind.KEYNOTE_ADDRESS,
+    "keynote speech": DocumentKind.KEYNOTE_ADDRESS,
+    "concept note": DocumentKind.CONCEPT_NOTE,
+    "note conceptuelle": DocumentKind.CONCEPT_NOTE,
+    "nota conceptual": DocumentKind.CONCEPT_NOTE,
+    "agenda": DocumentKind.AGENDA,
+    "ordre du jour": DocumentKind.AGENDA,
+    "background paper": DocumentKind.BACKGROUND_PAPER,
+    "background note": DocumentKind.BACKGROUND_PAPER,
+    "report": DocumentKind.REPORT,
+    "rapport": DocumentKind.REPORT,
+    "informe": DocumentKind.REPORT,
+}
+
+
+class ProgrammeImportError(Exception):
+    """The parsed programme cannot be written: the message says why, for staff."""
+
+
+def honorific_choice(printed):
+    """The stored honorific for a printed one (“H.E. Mr.” → “H.E.”), or “” when unknown."""
+    key = re.sub(r"[^a-z]", "", normalise_name(printed))
+    if not key:
+        return ""
+    if (key.startswith("he") and len(key) <= 5) or key.endswith("excellency"):
+        return Honorific.HE
+    return HONORIFICS.get(key, "")
+
+
+def document_kind(marker):
+    return DOCUMENT_KINDS.get(normalise_name(marker), DocumentKind.OTHER)
+
+
+def title_from_slug(slug):
+    """“idm-2018-second-session” → “Idm 2018 Second Session” (staff rename it later)."""
+    return " ".join(word.capitalize() for word in re.split(r"[-_]+", slug) if word) or slug
+
+
+# Control characters a database may refuse (PostgreSQL refuses NUL) and no one prints.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(text):
+    return _CONTROL.sub("", str(text or ""))
+
+
+def _clip(text, length):
+    text = " ".join(_clean(text).split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+# --- The plan ---------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentPlan:
+    marker: str
+    kind: str
+    title: str
+    document: Document | None = None
+
+    @property
+    def is_new(self):
+        return self.document is None
+
+
+@dataclass
+class PersonPlan:
+    role_label: str
+    role: Role  # unsaved when the label is new
+    honorific_printed: str
+    honorific: str
+    name: str
+    person: Person  # unsaved when new
+    designation: str
+    position: str
+    organisation: Organization | None  # unsaved when new
+    country: str
+    documents: list = field(default_factory=list)
+    participation: Participation | None = None
+    first_seen: bool = True  # False for a new person already met earlier in the same text
+    duplicate: bool = False  # the same person in the same role twice in one slot
+
+    @property
+    def person_is_new(self):
+        return self.person.pk is None
+
+    @property
+    def person_id(self):
+        return self.person.pk
+
+    @property
+    def role_is_new(self):
+        return self.role.pk is None
+
+    @property
+    def organisation_is_new(self):
+        return self.organisation is not None and self.organisation.pk is None
+
+    @property
+    def country_name(self):
+        return countries.name(self.country) if self.country else ""
+
+
+@dataclass
+class SessionPlan:
+    start: datetime.time
+    end: datetime.time | None
+    number: int | None
+    title: str
+    kind: str
+    video: bool
+    order: int
+    session: Session | None = None
+    people: list = field(default_factory=list)
+    documents: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    @property
+    def is_new(self):
+        return self.session is None
+
+    @property
+    def kind_label(self):
+        return SessionKind(self.kind).label
+
+    @property
+    def video_to_add(self):
+        """Marked “(Video of the session)” in the text, but no address on the slot yet."""
+        return self.video and not (self.session is not None and self.session.video_url)
+
+
+@dataclass
+class DayPlan:
+    date: datetime.date
+    label: str
+    day: Day | None = None
+    sessions: list = field(default_factory=list)
+
+    @property
+    def is_new(self):
+        return self.day is None
+
+
+@dataclass
+class ImportPlan:
+    event_slug: str
+    event: Event | None
+    event_title: str
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    intro: str
+    use_intro: bool
+    days: list = field(default_factory=list)
+    unplaced: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    @property
+    def event_is_new(self):
+        return self.event is None
+
+    @property
+    def sessions(self):
+        return [session for day in self.days for session in day.sessions]
+
+    @property
+    def appearances(self):
+        return [person for session in self.sessions for person in session.people]
+
+    def summary(self):
+        """Counts for the preview and the command: what exists already and what is new."""
+        appearances = self.appearances
+        people = {}
+        for line in appearances:
+            key = line.person.pk or id(line.person)
+            people[key] = line.person_is_new
+        documents = [doc for line in appearances for doc in line.documents] + [
+            doc for session in self.sessions for doc in session.documents
+        ]
+        return {
+            "days": len(self.days),
+            "new_days": sum(day.is_new for day in self.days),
+            "slots": len(self.sessions),
+            "new_slots": sum(session.is_new for session in self.sessions),
+            "appearances": len(appearances),
+            "new_appearances": sum(
+                line.participation is None and not line.duplicate for line in appearances
+            ),
+            "people": len(people),
+            "new_people": sum(people.values()),
+            "matched_people": len(people) - sum(people.values()),
+            "documents": len(documents),
+            "new_documents": sum(doc.is_new for doc in documents),
+            "new_roles": len({line.role_label for line in appearances if line.role_is_new}),
+            "new_organisations": len(
+                {id(line.organisation) for line in appearances if line.organisation_is_new}
+            ),
+            "videos_to_add": sum(session.video_to_add for session in self.sessions),
+            "unplaced": len(self.unplaced),
+        }
+
+
+class _Planner:
+    """Builds an ImportPlan, reading the database once per kind of thing."""
+
+    def __init__(self, data, event_slug):
+        self.data = data if isinstance(data, dict) else {}
+        self.event_slug = (event_slug or "").strip()
+        self.notes = []
+        self.people = {}
+        for person in Person.objects.order_by("pk"):
+            self.people.setdefault(normalise_name(person.full_name), person)
+        self.organisations = {}
+        for organisation in Organization.objects.order_by("pk"):
+            self._remember_organisation(organisation)
+        self.roles = {}
+        for role in Role.objects.order_by("pk"):
+            for text in (role.name, role.label_en, role.label_fr, role.label_es):
+                if text:
+                    self.roles.setdefault(normalise_name(text), role)
+
+    def _remember_organisation(self, organisation):
+        for text in (organisation.name_en or organisation.name, organisation.acronym):
+            key = normalise_name(text)
+            if key:
+                self.organisations.setdefault(key, organisation)
+
+    def find_organisation(self, text):
+        return self.organisations.get(normalise_name(text))
+
+    def role_for(self, label):
+        label = _clip(label, 150)
+        key = normalise_name(label)
+        if not key:
+            label, key = SPEAKER_ROLE, normalise_name(SPEAKER_ROLE)
+        synonym = ROLE_SYNONYMS.get(key)
+        if synonym and normalise_name(synonym) in self.roles:
+            return self.roles[normalise_name(synonym)]
+        for candidate in (key, key[:-1] if key.endswith("s") else None):
+            if candidate and candidate in self.roles:
+                return self.roles[candidate]
+        names = {role.name for role in self.roles.values()}
+        name, counter = _clip(label, 100), 1
+        while name in names:
+            counter += 1
+            name = f"{_clip(label, 94)} ({counter})"
+        role = Role(
+            name=name,
+            label=label,
+            listed_before_speakers=True,
+            order=NEW_ROLE_ORDER,
+        )
+        self.roles[key] = role
+        return role
+
+    def person_for(self, name, honorific, designation):
+        key = normalise_name(name)
+        person = self.people.get(key)
+        if person is not None:
+            return person, False
+        given, family = split_name(name)
+        person = Person(
+            honorific=honorific,
+            given_names=_clip(given, 150),
+            family_names=_clip(family, 150) or _clip(name, 150),
+            position=_clip(designation.position or designation.printed, 300),
+            country=designation.country,
+        )
+        person._planned_organisation = designation.organisation
+        self.people[key] = person
+        return person, True
+
+    def build(self):
+        event = self._event()
+        days, dates = [], set()
+        for index, day_data in enumerate(self.data.get("days") or []):
+            previous = days[-1].date if days else None
+            day_plan = self._day(event, index, day_data, previous)
+            if day_plan.date in dates:
+                # Two headings for one date: the slots go on the one day.
+                day_plan = next(plan for plan in days if plan.date == day_plan.date)
+                self._sessions(event, day_plan, day_data, offset=len(day_plan.sessions))
+                continue
+            dates.add(day_plan.date)
+            self._sessions(event, day_plan, day_data, offset=0)
+            days.append(day_plan)
+        notes = list(self.notes)
+        if days:
+            first, last = min(dates), max(dates)
+        elif event is None:
+            raise ProgrammeImportError(
+                _("The text has no programme day with slots: there is nothing to import.")
+            )
+        else:
+            first, last = event.start_date, event.end_date
+        start_date, end_date = first, last
+        if event is not None:
+            start_date, end_date = min(first, event.start_date), max(last, event.end_date)
+            if (start_date, end_date) != (event.start_date, event.end_date):
+                notes.append(
+                    _("The event's dates will be widened to %(start)s – %(end)s to hold its days.")
+                    % {"start": start_date.isoformat(), "end": end_date.isoformat()}
+                )
+        intro = "\n\n".join(
+            " ".join(_clean(paragraph).split()) for paragraph in self.data.get("intro") or []
+        ).strip()
+        use_intro = bool(intro) and (event is None or not event.description_en)
+        if (
+            intro
+            and not use_intro
+            and normalise_name(event.description_en) != normalise_name(intro)
+        ):
+            notes.append(
+                _("The event already has an introduction: the text's introduction is not used.")
+            )
+        unplaced = [
+            {"line": item.get("line"), "text": item.get("text", "")}
+            for item in self.data.get("unplaced") or []
+            if isinstance(item, dict)
+        ]
+        return ImportPlan(
+            event_slug=self.event_slug,
+            event=event,
+            event_title=event.title if event else title_from_slug(self.event_slug),
+            start_date=start_date,
+            end_date=end_date,
+            intro=intro,
+            use_intro=use_intro,
+            days=days,
+            unplaced=unplaced,
+            notes=notes,
+        )
+
+    def _event(self):
+        if not self.event_slug:
+            return None  # a dry run that names no event: everything on the event side is new
+        try:
+            validate_slug(self.event_slug)
+        except ValidationError:
+            raise ProgrammeImportError(
+                _(
+                    "“%(slug)s” cannot be an event's address: use letters, digits, hyphens "
+                    "and underscores, such as idm-2018-second-session."
+                )
+                % {"slug": self.event_slug}
+            ) from None
+        if len(self.event_slug) > 100:
+            raise ProgrammeImportError(_("The event's slug is longer than 100 characters."))
+        return Event.objects.filter(slug=self.event_slug).first()
+
+    def _day(self, event, index, data, previous):
+        raw = data.get("date")
+        date = None
+        if raw:
+            try:
+                date = datetime.date.fromisoformat(str(raw))
+            except ValueError:
+                raise ProgrammeImportError(
+                    _("Day %(number)s has a date that is not a date: “%(date)s”.")
+                    % {"number": index + 1, "date": raw}
+                ) from None
+        if date is None and previous is not None:
+            try:
+                date = previous + datetime.timedelta(days=1)
+            except OverflowError:
+                date = previous
+            self.notes.append(
+                _("Day %(number)s has no date: it is taken to be the next day, %(date)s.")
+                % {"number": index + 1, "date": date.isoformat()}
+            )
+        if date is None:
+            if event is None:
+                raise ProgrammeImportError(
+                    _(
+                        "Day %(number)s of the programme has no date. Add a heading with the "
+                        "date (such as “8 October 2018”) above its slots, or give the year."
+                    )
+                    % {"number": index + 1}
+                )
+            try:
+                date = event.start_date + datetime.timedelta(days=index)
+            except OverflowError:
+                date = event.start_date
+        label = _clip(data.get("label") or "", 100)
+        day = event.days.filter(date=date).first() if event is not None else None
+        return DayPlan(date=date, label=label, day=day)
+
+    def _sessions(self, event, day_plan, day_data, offset):
+        existing = []
+        if day_plan.day is not None:
+            existing = list(day_plan.day.sessions.order_by("order", "start_time"))
+        taken = set()
+        previous = day_plan.sessions[-1] if day_plan.sessions else None
+        for position, data in enumerate(day_data.get("sessions") or [], start=offset):
+            plan = self._session(data, position, previous)
+            plan.session = self._match_session(existing, taken, plan)
+            if plan.session is not None:
+                taken.add(plan.session.pk)
+            self._people(plan, data)
+            day_plan.sessions.append(plan)
+            previous = plan
+
+    def _time(self, value, what, title):
+        if not value:
+            return None
+        try:
+            return datetime.time.fromisoformat(str(value))
+        except ValueError:
+            raise ProgrammeImportError(
+                _("The %(what)s time of “%(title)s” is not a time: “%(value)s”.")
+                % {"what": what, "title": title, "value": value}
+            ) from None
+
+    def _session(self, data, position, previous):
+        title = _clip(data.get("title") or "", 500) or _("Untitled slot")
+        notes = []
+        start = self._time(data.get("start"), _("start"), title)
+        end = self._time(data.get("end"), _("end"), title)
+        if start is None:
+            start = (previous.end or previous.start) if previous else datetime.time(0, 0)
+            notes.append(
+                _("No start time printed: set to %(time)s; correct it on the slot.")
+                % {"time": start.strftime("%H:%M")}
+            )
+        if end is not None and end <= start:
+            notes.append(
+                _("The end time %(end)s is not after the start: left blank.")
+                % {"end": end.strftime("%H:%M")}
+            )
+            end = None
+        kind = data.get("kind") if data.get("kind") in SessionKind.values else SessionKind.OTHER
+        number = data.get("number")
+        number = number if isinstance(number, int) and 0 < number < 32768 else None
+        plan = SessionPlan(
+            start=start,
+            end=end,
+            number=number,
+            title=title,
+            kind=kind,
+            video=bool(data.get("video")),
+            order=position,
+            notes=notes,
+        )
+        return plan
+
+    def _match_session(self, existing, taken, plan):
+        key = normalise_name(plan.title)
+        same_title = [
+            session
+            for session in existing
+            if session.pk not in taken and normalise_name(session.title_en) == key
+        ]
+        for session in same_title:
+            if session.start_time == plan.start:
+                return session
+        for session in same_title:
+            if session.order == plan.order:
+                return session
+        return None
+
+    def _people(self, plan, data):
+        seen = {}
+        existing = {}
+        if plan.session is not None:
+            for participation in plan.session.participations.all():
+                existing[(participation.person_id, participation.role_id)] = participation
+        for line in data.get("people") or []:
+            if not isinstance(line, dict) or not normalise_name(line.get("name")):
+                continue
+            name = _clip(line.get("name"), 300)
+            honorific_printed = _clip(line.get("honorific") or "", 50)
+            honorific = honorific_choice(honorific_printed)
+            designation = split_designation(line.get("designation") or "", self.find_organisation)
+            if designation.new_organisation_name:
+                organisation = Organization(
+                    name=_clip(designation.new_organisation_name, 300),
+                    acronym=_clip(designation.new_organisation_acronym, 50),
+                    country=designation.country,
+                )
+                self._remember_organisation(organisation)
+                designation.organisation = organisation
+            role = self.role_for(line.get("role"))
+            planned = self.people.get(normalise_name(name))
+            met_before = planned is not None and planned.pk is None
+            person, _is_new = self.person_for(name, honorific, designation)
+            key = (id(person), id(role))
+            person_plan = PersonPlan(
+                role_label=role.label,
+                role=role,
+                honorific_printed=honorific_printed,
+                honorific=honorific,
+                name=name,
+                person=person,
+                designation=designation.printed,
+                position=_clip(designation.position, 300),
+                organisation=designation.organisation,
+                country=designation.country,
+                first_seen=not met_before,
+                duplicate=key in seen,
+            )
+            if person.pk is not None and role.pk is not None:
+                person_plan.participation = existing.get((person.pk, role.pk))
+            documents = self._documents(line.get("documents"), name, person_plan.participation)
+            person_plan.documents = documents
+            if person_plan.duplicate:
+                plan.notes.append(
+                    _("%(name)s is listed twice as %(role)s: one appearance is kept.")
+                    % {"name": name, "role": role.label}
+                )
+            seen[key] = person_plan
+            plan.people.append(person_plan)
+        plan.documents = self._documents(data.get("documents"), plan.title, None, plan.session)
+
+    def _documents(self, markers, owner_name, participation, session=None):
+        existing = []
+        if participation is not None:
+            existing = list(participation.documents.all())
+        elif session is not None:
+            existing = list(session.documents.all())
+        plans = []
+        for marker in markers or []:
+            marker = _clip(marker, 200)
+            if not marker:
+                continue
+            kind = document_kind(marker)
+            title = _clip(f"{marker} – {owner_name}", 300)
+            match = None
+            for document in existing:
+                same_kind = document.kind == kind
+                if same_kind and (kind != DocumentKind.OTHER or document.title_en == title):
+                    match = document
+                    break
+            if match is not None:
+                existing.remove(match)
+            plans.append(DocumentPlan(marker=marker, kind=kind, title=title, document=match))
+        return plans
+
+
+def build_plan(data, event_slug):
+    """What importing `data` (the parser's dictionary) into the event would do. Writes nothing."""
+    with translation.override("en"):
+        return _Planner(data, event_slug).build()
+
+
+# --- The writes -------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    event: Event
+    plan: ImportPlan
+    created: dict
+
+    @property
+    def changed(self):
+        return any(self.created.values())
+
+
+def import_programme(data, event_slug, on_plan=None):
+    """Write the parsed programme into the event `event_slug`, in one transaction.
+
+    The event is created as a draft when missing. Returns an ImportResult whose `created`
+    counts what was written (all zero when the same text was imported before). `on_plan`, if
+    given, is called with the plan just before the writes (the plan then fills with the rows
+    written, so a description of what was new must be taken there).
+    """
+    if not (event_slug or "").strip():
+        raise ProgrammeImportError(_("Say which event to import into (its slug)."))
+    with translation.override("en"), transaction.atomic():
+        plan = _Planner(data, event_slug).build()
+        if on_plan is not None:
+            on_plan(plan)
+        try:
+            return _Writer(plan).write()
+        except ValidationError as error:
+            raise ProgrammeImportError(
+                _("Nothing was imported: %(problem)s") % {"problem": " ".join(error.messages)}
+            ) from error
+
+
+def parse_text(text, year=None):
+    """The parser's dictionary for a pasted programme (the JSON of `import_programme --json`)."""
+    from programme.parser import parse_programme
+
+    return parse_programme(text, year=year).to_dict()
+
+
+class _Writer:
+    def __init__(self, plan):
+        self.plan = plan
+        self.created = {
+            "events": 0,
+            "days": 0,
+            "slots": 0,
+            "people": 0,
+            "organisations": 0,
+            "roles": 0,
+            "appearances": 0,
+            "documents": 0,
+        }
+
+    def write(self):
+        event = self._event()
+        for day_plan in self.plan.days:
+            day = day_plan.day or self._create(
+                "days", Day(event=event, date=day_plan.date, label=day_plan.label)
+            )
+            for session_plan in day_plan.sessions:
+                self._session(day, session_plan)
+        return ImportResult(event=event, plan=self.plan, created=self.created)
+
+    def _create(self, what, obj):
+        obj.full_clean(validate_unique=False, validate_constraints=False)
+        obj.save()
+        self.created[what] += 1
+        return obj
+
+    def _event(self):
+        plan = self.plan
+        event = plan.event
+        if event is None:
+            event = Event(
+                slug=plan.event_slug,
+                title=_clip(plan.event_title, 300),
+                start_date=plan.start_date,
+                end_date=plan.end_date,
+                status=EventStatus.DRAFT,
+                description=plan.intro if plan.use_intro else "",
+            )
+            return self._create("events", event)
+        fields = []
+        if (plan.start_date, plan.end_date) != (event.start_date, event.end_date):
+            event.start_date, event.end_date = plan.start_date, plan.end_date
+            fields += ["start_date", "end_date"]
+        if plan.use_intro:
+            event.description = plan.intro
+            fields += ["description", "description_en"]
+        if fields:
+            event.save(update_fields=[*fields, "updated_at"])
+        return event
+
+    def _session(self, day, plan):
+        session = plan.session
+        if session is None:
+            session = self._create(
+                "slots",
+                Session(
+                    day=day,
+                    start_time=plan.start,
+                    end_time=plan.end,
+                    kind=plan.kind,
+                    number=plan.number,
+                    title=plan.title,
+                    order=plan.order,
+                ),
+            )
+        for order, line in enumerate(plan.people):
+            participation = self._participation(session, line, order)
+            for document_plan in line.documents:
+                self._document(document_plan, participation=participation)
+        for document_plan in plan.documents:
+            self._document(document_plan, session=session)
+
+    def _saved(self, what, obj):
+        if obj is not None and obj.pk is None:
+            if what == "people":
+                organisation = getattr(obj, "_planned_organisation", None)
+                obj.organization = self._saved("organisations", organisation)
+            obj.save()
+            self.created[what] += 1
+        return obj
+
+    def _participation(self, session, line, order):
+        role = self._saved("roles", line.role)
+        person = self._saved("people", line.person)
+        organisation = self._saved("organisations", line.organisation)
+        participation = line.participation
+        if participation is None:
+            participation = Participation.objects.filter(
+                session=session, person=person, role=role
+            ).first()
+        if participation is None:
+            participation = Participation(
+                session=session,
+                person=person,
+                role=role,
+                order=order,
+                honorific=line.honorific,
+                position=line.position,
+                organization=organisation,
+                country=line.country,
+                designation=line.designation,
+            )
+            participation.save()
+            self.created["appearances"] += 1
+        line.participation = participation
+        return participation
+
+    def _document(self, plan, participation=None, session=None):
+        if plan.document is not None:
+            return plan.document
+        owner = {"participation": participation} if participation else {"session": session}
+        candidates = Document.objects.filter(kind=plan.kind, **owner)
+        if plan.kind == DocumentKind.OTHER:
+            candidates = candidates.filter(title_en=plan.title)
+        document = candidates.first()
+        if document is None:
+            order = Document.objects.filter(**owner).count()
+            document = Document(
+                title=plan.title,
+                kind=plan.kind,
+                language="en",
+                is_public=True,
+                order=order,
+                **owner,
+            )
+            document.save()
+            self.created["documents"] += 1
+        plan.document = document
+        return document

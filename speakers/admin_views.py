@@ -1,0 +1,85 @@
+"""Admin page for merging duplicate people: pick the person to keep, then merge."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from programme.merge import MergeError, merge_people, reversion_available
+from speakers.models import Person
+
+
+class MergeForm(forms.Form):
+    keep = forms.TypedChoiceField(
+        label=gettext_lazy("Person to keep"), coerce=int, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].choices = [(person.pk, person.full_name) for person in people]
+
+
+def _selected_ids(request):
+    raw = request.POST.get("ids") or request.GET.get("ids") or ""
+    ids = []
+    for part in raw.split(","):
+        part = part.strip()
+        if part.isdigit():
+            ids.append(int(part))
+    return sorted(set(ids))
+
+
+def merge_people_view(model_admin, request):
+    if not model_admin.has_merge_permission(request):
+        raise PermissionDenied
+    changelist = reverse("admin:speakers_person_changelist")
+    ids = _selected_ids(request)
+    people = list(
+        Person.objects.filter(pk__in=ids)
+        .select_related("organization")
+        .annotate(appearance_count=Count("participations"))
+        .order_by("-appearance_count", "pk")
+    )
+    if len(people) < 2:
+        model_admin.message_user(
+            request, _("Select at least two people to merge."), messages.WARNING
+        )
+        return HttpResponseRedirect(changelist)
+    form = MergeForm(request.POST or None, people=people, initial={"keep": people[0].pk})
+    if request.method == "POST" and form.is_valid():
+        keep = next(person for person in people if person.pk == form.cleaned_data["keep"])
+        others = [person for person in people if person.pk != keep.pk]
+        try:
+            summary = merge_people(keep, others, user=request.user)
+        except MergeError as error:
+            form.add_error(None, str(error))
+        else:
+            model_admin.log_change(request, keep, summary["comment"])
+            message = _(
+                "%(count)s people merged into %(name)s: %(moved)s appearances moved, "
+                "%(combined)s combined with the same role in the same slot."
+            ) % {
+                "count": len(others),
+                "name": keep.full_name,
+                "moved": summary["moved"],
+                "combined": summary["combined"],
+            }
+            if summary["revision"]:
+                message += " " + _("To undo, revert the version “Merged people …” in its history.")
+            model_admin.message_user(request, message, messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:speakers_person_change", args=[keep.pk]))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": _("Merge people"),
+        "people": people,
+        "form": form,
+        "ids": ",".join(str(person.pk) for person in people),
+        "undo_available": reversion_available(),
+    }
+    return TemplateResponse(request, "admin/speakers/person/merge.html", context)
