@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from conference.models import Day, Event, EventSeries, User
+from programme.admin_actions import EVENT_EXPORT_ACTIONS
 from programme.models import Session
 from programme.queries import programme_overview_for_admin
 
@@ -56,7 +57,7 @@ class EventAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [DayInline]
     readonly_fields = ["published_at", "programme_overview"]
-    actions = ["publish", "unpublish", "duplicate_as_new_edition"]
+    actions = ["publish", "unpublish", "duplicate_as_new_edition", *EVENT_EXPORT_ACTIONS]
     fieldsets = [
         (
             None,

@@ -139,6 +139,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 COUNTRIES_FIRST = ["CH"]
 
+# Public address of the site, for links in exports written outside a request (export_csv).
+SITE_URL = env.str("SITE_URL", default="http://localhost:8000")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("conference.public_urls")),
     path("speakers/", include("speakers.urls")),
     path("documents/", include("documents.urls")),
+    path("", include("programme.urls")),
     prefix_default_language=True,
 )
 

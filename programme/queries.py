@@ -1,8 +1,15 @@
 """One named query per page: everything the page needs, in a constant number of queries."""
 
-from django.db.models import Prefetch
+from collections import defaultdict
+from itertools import islice
 
-from programme.models import Participation, Session
+from django.conf import settings
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import Coalesce
+
+from documents.models import Document
+from programme.models import Participation, Role, Session
+from speakers.models import Person
 
 PARTICIPATION_PRINTED_ORDER = ["-role__listed_before_speakers", "order", "pk"]
 
@@ -20,3 +27,239 @@ def programme_overview_for_admin(event):
         Prefetch("participations", queryset=participations_in_printed_order())
     )
     return event.days.order_by("date").prefetch_related(Prefetch("sessions", queryset=sessions))
+
+
+# Exports, statistics and feeds ------------------------------------------------------------
+#
+# `events` is a queryset of conference.Event (one event, or all events of a series). Exports
+# read their rows from one database cursor in chunks of EXPORT_CHUNK_SIZE and fetch the
+# related rows of each chunk with one more query, so queries grow with the number of chunks,
+# not rows, and memory stays flat. The related rows are attached by hand rather than with
+# prefetch_related(): a prefetch cache ties each instance to its related rows in reference
+# cycles that only the cyclic garbage collector frees, and the peak memory then grows with
+# the length of the export.
+
+EXPORT_CHUNK_SIZE = 500
+
+# Long texts an export never prints: not read for every row of a long export.
+_LONG_TEXTS = ["description", *(f"description_{code}" for code, _name in settings.LANGUAGES)]
+
+
+def in_chunks(queryset, chunk_size=EXPORT_CHUNK_SIZE):
+    """Lists of up to chunk_size rows of the queryset, read from one database cursor."""
+    iterator = queryset.iterator(chunk_size=chunk_size)
+    while chunk := list(islice(iterator, chunk_size)):
+        yield chunk
+
+
+def _grouped(queryset, key):
+    groups = defaultdict(list)
+    for row in queryset:
+        groups[getattr(row, key)].append(row)
+    return groups
+
+
+def participations_for_export(events):
+    """Every appearance in the events with person, role, organisation and slot, in order."""
+    long_texts = [
+        *(f"session__day__event__{name}" for name in _LONG_TEXTS),
+        *(f"session__{name}" for name in _LONG_TEXTS),
+        *(
+            f"person__{name}"
+            for name in ["biography", *(f"biography_{c}" for c, _n in settings.LANGUAGES)]
+        ),
+    ]
+    return (
+        participations_in_printed_order()
+        .filter(session__day__event__in=events)
+        .select_related("session__day__event")
+        .defer(*long_texts)
+        .order_by(
+            "session__day__event__start_date",
+            "session__day__event_id",
+            "session__day__date",
+            "session__order",
+            "session__start_time",
+            "session_id",
+            *PARTICIPATION_PRINTED_ORDER,
+        )
+    )
+
+
+def participations_with_documents(events, chunk_size=EXPORT_CHUNK_SIZE):
+    """(appearance, its documents) in export order: two queries per chunk of appearances."""
+    for chunk in in_chunks(participations_for_export(events), chunk_size):
+        documents = _grouped(
+            Document.objects.order_by("order", "pk").filter(
+                participation__in=[p.pk for p in chunk]
+            ),
+            "participation_id",
+        )
+        for participation in chunk:
+            yield participation, documents.get(participation.pk, [])
+
+
+def sessions_for_export(events):
+    """Every slot of the events with the number of its documents, in programme order."""
+    return (
+        Session.objects.filter(day__event__in=events)
+        .select_related("day__event")
+        .defer(*(f"day__event__{name}" for name in _LONG_TEXTS))
+        .annotate(
+            slot_document_count=Count("documents", distinct=True),
+            appearance_document_count=Count("participations__documents", distinct=True),
+        )
+        .order_by(
+            "day__event__start_date", "day__event_id", "day__date", "order", "start_time", "pk"
+        )
+    )
+
+
+def sessions_with_people(events, chunk_size=EXPORT_CHUNK_SIZE):
+    """(slot, its appearances in printed order): two queries per chunk of slots."""
+    for chunk in in_chunks(sessions_for_export(events), chunk_size):
+        people = _grouped(
+            participations_in_printed_order().filter(session__in=[s.pk for s in chunk]),
+            "session_id",
+        )
+        for session in chunk:
+            yield session, people.get(session.pk, [])
+
+
+def documents_for_export(events):
+    """Every document attached to the events, their slots or their appearances."""
+    return (
+        Document.objects.filter(
+            Q(event__in=events)
+            | Q(session__day__event__in=events)
+            | Q(participation__session__day__event__in=events)
+        )
+        .select_related(
+            "event",
+            "session__day__event",
+            "participation__session__day__event",
+            "participation__person",
+            "participation__role",
+            "translation_of",
+        )
+        .annotate(
+            export_event_start=Coalesce(
+                "event__start_date",
+                "session__day__event__start_date",
+                "participation__session__day__event__start_date",
+            ),
+            export_event_id=Coalesce(
+                "event_id", "session__day__event_id", "participation__session__day__event_id"
+            ),
+            export_date=Coalesce("session__day__date", "participation__session__day__date"),
+            export_slot_order=Coalesce("session__order", "participation__session__order"),
+            export_slot_id=Coalesce("session_id", "participation__session_id"),
+        )
+        .order_by(
+            "export_event_start",
+            "export_event_id",
+            F("export_date").asc(nulls_first=True),
+            F("export_slot_order").asc(nulls_first=True),
+            F("export_slot_id").asc(nulls_first=True),
+            F("participation__order").asc(nulls_first=True),
+            "order",
+            "pk",
+        )
+    )
+
+
+def roles_in_order():
+    return Role.objects.order_by("order", "name")
+
+
+def people_for_export(events, roles):
+    """Everyone appearing in the events, with their appearances counted in total and per role."""
+    per_role = {
+        f"appearances_as_{role.pk}": Count("participations", filter=Q(participations__role=role))
+        for role in roles
+    }
+    return (
+        Person.objects.filter(participations__session__day__event__in=events)
+        .select_related("organization")
+        .annotate(appearance_count=Count("participations"), **per_role)
+        .order_by("family_names", "given_names", "pk")
+    )
+
+
+def appearances_for_statistics(events):
+    """One light row per appearance: the fields the statistics count, in programme order."""
+    return (
+        Participation.objects.filter(session__day__event__in=events)
+        .order_by(
+            "session__day__event__start_date",
+            "session__day__event_id",
+            "session__day__date",
+            "session__order",
+            "session__start_time",
+            "session_id",
+        )
+        .values(
+            "session_id",
+            "person_id",
+            "session__number",
+            "session__title",
+            "session__start_time",
+            "session__day__date",
+            "session__day__event__title",
+            "role_id",
+            "role__label",
+            "role__order",
+            "person__gender",
+            "organization__category",
+            "organization__country",
+            "country",
+        )
+    )
+
+
+def document_kinds_for_statistics(events):
+    """(kind, number of documents) for the documents attached anywhere in the events."""
+    return (
+        documents_for_export(events)
+        .order_by()
+        .values("kind")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("kind")
+    )
+
+
+def public_programme_for_feeds(event):
+    """A published event's days, slots, people and public documents, for feeds and the PDF."""
+    public_documents = Document.objects.public().order_by("order", "pk")
+    participations = participations_in_printed_order().prefetch_related(
+        Prefetch("documents", queryset=public_documents)
+    )
+    sessions = Session.objects.order_by("order", "start_time", "pk").prefetch_related(
+        Prefetch("participations", queryset=participations),
+        Prefetch("documents", queryset=public_documents),
+    )
+    return event.days.order_by("date").prefetch_related(Prefetch("sessions", queryset=sessions))
+
+
+def public_event_documents(event):
+    """Documents attached to the event itself (not to a slot), public ones only."""
+    return Document.objects.public().filter(event=event).order_by("order", "pk")
+
+
+def session_for_feed(event, pk):
+    """One slot of a published event with its people and public documents, or None."""
+    public_documents = Document.objects.public().order_by("order", "pk")
+    return (
+        Session.objects.filter(day__event=event, pk=pk)
+        .select_related("day")
+        .prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=participations_in_printed_order().prefetch_related(
+                    Prefetch("documents", queryset=public_documents)
+                ),
+            ),
+            Prefetch("documents", queryset=public_documents),
+        )
+        .first()
+    )

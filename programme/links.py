@@ -1,0 +1,35 @@
+"""Absolute addresses of public pages, for exports and feeds read outside the site.
+
+Every export and feed builds its links through these functions, so the public URL
+names (conference:event-detail, speakers:person-detail, documents:document-download)
+are looked up in one place.
+"""
+
+from urllib.parse import urljoin
+
+from django.conf import settings
+
+
+def base_url_for(request):
+    """“https://host/” for a request; the SITE_URL setting outside a request."""
+    if request is not None:
+        return request.build_absolute_uri("/")
+    return settings.SITE_URL.rstrip("/") + "/"
+
+
+def event_url(base, event):
+    return urljoin(base, event.get_absolute_url())
+
+
+def session_url(base, session, event):
+    """The slot's anchor on the programme page (the event is passed to avoid a query)."""
+    return f"{event_url(base, event)}#{session.anchor}"
+
+
+def person_url(base, person):
+    return urljoin(base, person.get_absolute_url())
+
+
+def document_url(base, document):
+    """Where the public downloads the document (the site's download view)."""
+    return urljoin(base, document.get_absolute_url())

@@ -1,0 +1,54 @@
+"""The printable A4 programme, made with WeasyPrint from an HTML template.
+
+WeasyPrint needs Pango and HarfBuzz from the system. Without them the rest of the site
+runs: pdf_unavailable_reason() says what is missing, the feed links hide the PDF and the
+PDF address answers 503 with that explanation.
+"""
+
+import functools
+
+import markdown
+import nh3
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+PRINT_STYLESHEET = "css/programme-print.css"
+
+
+@functools.cache
+def pdf_unavailable_reason():
+    """None when WeasyPrint can be imported, otherwise the error it raised (as text)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as error:  # OSError: a system library is missing
+        return str(error) or error.__class__.__name__
+    return None
+
+
+def pdf_available():
+    return pdf_unavailable_reason() is None
+
+
+def rendered_description(text):
+    """The event's introduction: Markdown rendered, then cleaned of anything but markup."""
+    return mark_safe(nh3.clean(markdown.markdown(str(text or ""))))  # cleaned by nh3 first
+
+
+def _refusing_fetcher():
+    """A fetcher that loads nothing from the network or the disk (data: URIs only)."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols=("data",))
+
+
+def render_programme_pdf(context):
+    """The PDF of templates/programme/programme_pdf.html rendered with context (bytes)."""
+    from weasyprint import CSS, HTML
+
+    html = render_to_string("programme/programme_pdf.html", context)
+    fetcher = _refusing_fetcher()
+    with open(finders.find(PRINT_STYLESHEET), encoding="utf-8") as stylesheet:
+        css = CSS(string=stylesheet.read(), url_fetcher=fetcher)
+    document = HTML(string=html, base_url=context["base_url"], url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=[css])
