@@ -499,3 +499,64 @@ def test_the_page_cache_works_on_redis(client, redis_cache, django_assert_num_qu
     etag = client.get(url)["ETag"]
     with django_assert_num_queries(0):
         assert client.get(url, headers={"if-none-match": etag}).status_code == 304
+
+
+# Feeds ------------------------------------------------------------------------------------------
+
+FEEDS = ["event-ics", "event-frab-json", "event-frab-xml", "event-json"]
+
+
+def feed_url(name, event):
+    return reverse(f"programme:{name}", kwargs={"slug": event.slug})
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_feeds_are_cached_and_show_an_edit_on_the_next_request(
+    client, django_assert_num_queries, name
+):
+    event, speaker = programme()
+    url = feed_url(name, event)
+    first = client.get(url)
+    assert "Panel on remittances" in first.content.decode()
+    with django_assert_num_queries(0):
+        assert client.get(url).content == first.content
+    edit_slot(event, speaker)
+    changed = client.get(url).content.decode()
+    assert "Panel on diaspora investment" in changed
+    assert "Panel on remittances" not in changed
+
+
+@pytest.mark.parametrize("name", [*FEEDS, "event-pdf"])
+def test_feeds_answer_a_conditional_get_with_304(client, django_assert_num_queries, name):
+    event, speaker = programme()
+    url = feed_url(name, event)
+    first = client.get(url)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get(
+            url,
+            headers={
+                "if-none-match": first["ETag"],
+                "if-modified-since": first["Last-Modified"],
+            },
+        )
+    assert again.status_code == 304
+    edit_person(event, speaker)
+    changed = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert changed.status_code == 200
+    assert changed["ETag"] != first["ETag"]
+
+
+def test_the_calendar_of_one_slot_follows_its_edits(client, django_assert_num_queries):
+    event, speaker = programme()
+    url = reverse("programme:session-ics", kwargs={"slug": event.slug, "pk": speaker.session_id})
+    assert "Panel on remittances" in client.get(url).content.decode()
+    edit_slot(event, speaker)
+    assert "Panel on diaspora investment" in client.get(url).content.decode()
+
+
+def test_the_feeds_of_a_draft_are_never_served(client, staff_client):
+    event, _ = programme(published=False)
+    for name in FEEDS:
+        staff_client.get(feed_url(name, event))
+        assert Client().get(feed_url(name, event)).status_code == 404
