@@ -42,13 +42,14 @@ import secrets
 import time
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
 ALL = "plenary:gen:all"
@@ -56,9 +57,17 @@ SITE = "plenary:gen:site"
 EVENT = "plenary:gen:event:{slug}"
 PAGE = "plenary:page:{digest}"
 
-# Fields of the response kept with a cached page; the rest (cookies, Vary, Content-Language)
-# is added per request by the middleware.
-STORED_HEADERS = ("Content-Type", "Content-Disposition", "X-Content-Type-Options")
+# Fields of the response kept with a cached page; the rest (cookies, Content-Language …) is
+# added per request by the middleware.
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Disposition",
+    "X-Content-Type-Options",
+    "ETag",
+    "Last-Modified",
+    "Cache-Control",
+    "Vary",
+)
 
 _suspended = contextvars.ContextVar("plenary_cache_receivers_suspended", default=False)
 
@@ -203,9 +212,15 @@ def connect_receivers():
 
 
 def _bypass(request):
-    """Signed-in visitors (staff see drafts and staff marks) never touch the page cache."""
+    """Signed-in visitors (staff see drafts and staff marks) never touch the page cache.
+
+    Signing in needs the session cookie: a request without one is anonymous, and its
+    session is not even looked at (``Vary: Cookie`` is added to the response instead).
+    """
     if request.method not in ("GET", "HEAD"):
         return True
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
     return request.user.is_authenticated
 
 
@@ -239,7 +254,13 @@ def _finish(response, etag, last_modified):
     response["Last-Modified"] = http_date(last_modified)
     # Browsers revalidate every time (a 304 is cheap) instead of guessing a freshness.
     patch_cache_control(response, no_cache=True)
+    # Shared caches must not give the anonymous page to a signed-in member of staff.
+    patch_vary_headers(response, ["Cookie"])
     return response
+
+
+def _is_conditional(request):
+    return "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
 
 
 def cached_public_page(scope="site", *, vary_on_date=False):
@@ -262,17 +283,16 @@ def cached_public_page(scope="site", *, vary_on_date=False):
             stored = cache.get(page_key)
             if stored is not None:
                 # This page answered 200 under these generations: its validators hold.
-                not_modified = get_conditional_response(
-                    request, etag=etag, last_modified=last_modified
-                )
-                if not_modified is not None:
-                    return _finish(not_modified, etag, last_modified)
+                if _is_conditional(request):
+                    not_modified = get_conditional_response(
+                        request, etag=etag, last_modified=last_modified
+                    )
+                    if not_modified is not None:
+                        return _finish(not_modified, etag, last_modified)
                 status, headers, content = stored
                 if content is not None and settings.PAGE_CACHE_ENABLED:
-                    response = HttpResponse(content, status=status)
-                    for name, value in headers:
-                        response[name] = value
-                    return _finish(response, etag, last_modified)
+                    # The stored headers include the ETag, Last-Modified and Cache-Control.
+                    return HttpResponse(content, status=status, headers=headers)
             response = view(request, *args, **kwargs)
             if response.status_code != 200:
                 return response
@@ -284,7 +304,7 @@ def cached_public_page(scope="site", *, vary_on_date=False):
                 # With PLENARY_PAGE_CACHE=0 only the fact that the page exists is kept, so
                 # that conditional GETs are still answered without rendering.
                 content = response.content if settings.PAGE_CACHE_ENABLED else None
-                headers = [(name, response[name]) for name in STORED_HEADERS if name in response]
+                headers = {name: response[name] for name in STORED_HEADERS if name in response}
                 entry = (response.status_code, headers, content)
                 cache.set(page_key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
             return get_conditional_response(
@@ -294,3 +314,22 @@ def cached_public_page(scope="site", *, vary_on_date=False):
         return wrapper
 
     return decorator
+
+
+def check_shared_cache(app_configs=None, **kwargs):
+    """manage.py check --deploy: a local-memory cache is not shared between processes.
+
+    A change saved in one process bumps the generations in that process's memory only:
+    the other gunicorn workers and containers would go on serving the old pages.
+    """
+    backend = settings.CACHES["default"]["BACKEND"]
+    if settings.PAGE_CACHE_ENABLED and backend.endswith("LocMemCache"):
+        return [
+            checks.Warning(
+                "The page cache is in local memory (CACHE_URL unset): with more than one "
+                "web process, the other processes serve pages that an edit changed.",
+                hint="Set CACHE_URL=redis://… (shared by every process), or run one process.",
+                id="plenary.W001",
+            )
+        ]
+    return []

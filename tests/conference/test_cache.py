@@ -14,7 +14,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import http_date
 
-from conference.cache import bulk_changes, bump_all, bump_event, cached_public_page
+from conference.cache import (
+    bulk_changes,
+    bump_all,
+    bump_event,
+    cached_public_page,
+    check_shared_cache,
+)
 from documents.enums import DocumentKind
 from programme.models import Session
 from tests.factories import (
@@ -560,3 +566,14 @@ def test_the_feeds_of_a_draft_are_never_served(client, staff_client):
     for name in FEEDS:
         staff_client.get(feed_url(name, event))
         assert Client().get(feed_url(name, event)).status_code == 404
+
+
+def test_check_deploy_warns_about_a_cache_of_one_process(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    warnings = check_shared_cache()
+    assert [warning.id for warning in warnings] == ["plenary.W001"]
+    assert "CACHE_URL=redis://" in warnings[0].hint
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+    assert check_shared_cache() == []
