@@ -38,6 +38,7 @@ import contextlib
 import contextvars
 import functools
 import hashlib
+import logging
 import secrets
 import time
 
@@ -51,6 +52,8 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
+
+logger = logging.getLogger(__name__)
 
 ALL = "plenary:gen:all"
 SITE = "plenary:gen:site"
@@ -277,10 +280,15 @@ def cached_public_page(scope="site", *, vary_on_date=False):
             if _bypass(request):
                 return view(request, *args, **kwargs)
             keys = [ALL, event_key(kwargs["slug"]) if scope == "event" else SITE]
-            found = generations(keys)
-            digest, etag, last_modified = _validators(found, request, vary_on_date)
-            page_key = PAGE.format(digest=digest)
-            stored = cache.get(page_key)
+            try:
+                found = generations(keys)
+                digest, etag, last_modified = _validators(found, request, vary_on_date)
+                page_key = PAGE.format(digest=digest)
+                stored = cache.get(page_key)
+            except Exception:
+                # The cache is down (Redis unreachable): serve the page as if uncached.
+                logger.exception("The page cache could not be read; rendering %s", request.path)
+                return view(request, *args, **kwargs)
             if stored is not None:
                 # This page answered 200 under these generations: its validators hold.
                 if _is_conditional(request):
@@ -306,7 +314,10 @@ def cached_public_page(scope="site", *, vary_on_date=False):
                 content = response.content if settings.PAGE_CACHE_ENABLED else None
                 headers = {name: response[name] for name in STORED_HEADERS if name in response}
                 entry = (response.status_code, headers, content)
-                cache.set(page_key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
+                try:
+                    cache.set(page_key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
+                except Exception:
+                    logger.exception("The page cache could not store %s", request.path)
             return get_conditional_response(
                 request, etag=etag, last_modified=last_modified, response=response
             )

@@ -577,3 +577,17 @@ def test_check_deploy_warns_about_a_cache_of_one_process(settings):
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
     assert check_shared_cache() == []
+
+
+def test_pages_are_served_when_the_cache_is_down(client, settings, caplog):
+    event, _ = programme()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+    assert "Dialogue on migration" in page_text(response)
+    assert "The page cache could not be read" in caplog.text
