@@ -23,15 +23,15 @@ event's generation from the address alone, without a database query. An event wh
 changes bumps the generations of the old and the new slug.
 
 Signal receivers (connected in ``ConferenceConfig.ready``) bump the generations on
-save and delete, once at once and once more when the transaction commits: a request
+save and delete, immediately and again when the transaction commits: a request
 that reads the new token before the commit and renders the old rows stores them under a
 token that the commit replaces. Code that changes rows without signals must call
 :func:`bump_event` or :func:`bump_all`; wrap such work in :func:`bulk_changes` to skip the
 per-object receivers and bump everything once at the end.
 
-Only anonymous GET and HEAD requests read or write the cache. Signed-in users (staff see
-drafts) bypass it entirely; only 200 responses without cookies, CSRF tokens or session
-changes are stored.
+Only anonymous GET and HEAD requests read the cache, and only GET requests write it.
+Signed-in users (staff see drafts) bypass it entirely; only 200 responses without cookies,
+CSRF tokens or session changes are stored.
 """
 
 import contextlib
@@ -96,7 +96,11 @@ def _bump_now_and_on_commit(keys):
 
 
 def bump_event(event_or_pk):
-    """Invalidate every cached page of one event (and the site-wide pages)."""
+    """Invalidate every cached page of one event (and the site-wide pages).
+
+    The event's pages are found by its current slug: after changing a slug without
+    signals (``queryset.update(slug=…)``), call :func:`bump_all` instead.
+    """
     from conference.models import Event
 
     if isinstance(event_or_pk, Event):

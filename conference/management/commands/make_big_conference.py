@@ -116,7 +116,8 @@ class Command(BaseCommand):
             },
         )
         if not created:
-            # bulk_create sends no signals: a new version tells every cache the page changed.
+            # The rebuilt event is a new version of the row (the page cache is invalidated by
+            # bulk_changes() in handle(): bulk_create sends no signals).
             Event.objects.filter(pk=event.pk).update(version=F("version") + 1)
             Document.objects.filter(
                 Q(event=event)
