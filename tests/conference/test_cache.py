@@ -591,3 +591,20 @@ def test_pages_are_served_when_the_cache_is_down(client, settings, caplog):
     assert response.status_code == 200
     assert "Dialogue on migration" in page_text(response)
     assert "The page cache could not be read" in caplog.text
+
+
+def test_search_results_and_the_sitemap_are_cached_and_follow_edits(
+    client, django_assert_num_queries
+):
+    event, speaker = programme()
+    search = reverse("conference:search") + "?q=Ruiz"
+    assert "Jorge Ruiz" in cached_text(client, search, django_assert_num_queries)
+    sitemap = reverse("sitemap")
+    first = client.get(sitemap)
+    assert speaker.person.get_absolute_url() in first.content.decode()
+    with django_assert_num_queries(0):
+        assert client.get(sitemap).content == first.content
+    speaker.person.slug = "jorge-ruiz-castillo"
+    edit_person(event, speaker)
+    assert "Jorge Ruiz Castillo" in page_text(client.get(search))
+    assert "/speakers/jorge-ruiz-castillo/" in client.get(sitemap).content.decode()
