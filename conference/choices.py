@@ -56,10 +56,12 @@ def row_url(viewname, kwarg, value):
     converter accepts, then the value is put in its place. A value with other characters
     goes through ``reverse()``.
     """
-    value = str(value)
-    if not SAFE_VALUE.fullmatch(value):
+    text = str(value)
+    if value is None or not SAFE_VALUE.fullmatch(text):
         return reverse(viewname, kwargs={kwarg: value})
     pattern, placeholder = _address_pattern(
         viewname, kwarg, get_language(), get_script_prefix(), get_urlconf()
     )
-    return pattern.replace(placeholder, value)
+    if placeholder.isdigit() and not text.isdigit():
+        return reverse(viewname, kwargs={kwarg: value})
+    return pattern.replace(placeholder, text)

@@ -49,3 +49,7 @@ def test_a_value_no_address_takes_fails_as_reverse_does():
         row_url("speakers:person-detail", "slug", "café")
     with pytest.raises(NoReverseMatch):
         row_url("speakers:person-detail", "slug", "a/b")
+    with pytest.raises(NoReverseMatch):
+        row_url("documents:document-download", "pk", None)
+    with pytest.raises(NoReverseMatch):
+        row_url("documents:document-download", "pk", "abc")
