@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint fmt messages browser-deps migrate demo clean
+.PHONY: run test install lint fmt messages browser-deps migrate demo clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ lint: install
 fmt: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Throughput and latency of /healthz and the programme pages under gunicorn (see README).
+bench: install
+	$(BIN)/python bench/run --python $(BIN)/python $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -98,6 +98,11 @@ DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://plenary")}
+# Public pages and feeds are cached for anonymous visitors (conference/cache.py);
+# PLENARY_PAGE_CACHE=0 renders every request (the benchmark's uncached measurement).
+PAGE_CACHE_ENABLED = env.bool("PLENARY_PAGE_CACHE", default=True)
+# Seconds a cached page is kept; changes invalidate it at once whatever this says.
+PAGE_CACHE_TIMEOUT = env.int("PLENARY_PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from conference.cache import cached_public_page
 from conference.sitemaps import SITEMAPS
 from conference.views import robots_txt
 from conference.views_health import healthz
@@ -16,7 +17,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml", cached_public_page("site")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"
+    ),
     path("robots.txt", robots_txt, name="robots-txt"),
 ]
 

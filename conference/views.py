@@ -7,6 +7,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from conference import queries
+from conference.cache import cached_public_page
 from conference.seo import event_json_ld, event_summary, summary
 from conference.text import MAX_QUERY_LENGTH
 from documents.queries import can_see_unpublished
@@ -21,11 +22,13 @@ def render_public(request, template, context):
 
 
 @require_safe
+@cached_public_page("site", vary_on_date=True)
 def home(request):
     return render_public(request, "conference/home.html", queries.home_events(request.user))
 
 
 @require_safe
+@cached_public_page("site")
 def series_detail(request, slug):
     series, years = queries.series_with_events(slug, request.user)
     context = {"series": series, "years": years, "description": summary(series.description)}
@@ -33,6 +36,7 @@ def series_detail(request, slug):
 
 
 @require_safe
+@cached_public_page("event")
 def event_detail(request, slug):
     programme = queries.event_programme(slug, request.user)
     event = programme.event
@@ -48,6 +52,7 @@ def event_detail(request, slug):
 
 
 @require_safe
+@cached_public_page("event")
 def event_speakers(request, slug):
     event, letters = queries.event_speakers(slug, request.user)
     context = {"event": event, "letters": letters, "description": event_summary(event)}
@@ -55,6 +60,7 @@ def event_speakers(request, slug):
 
 
 @require_safe
+@cached_public_page("event")
 def event_photos(request, slug):
     event, photos = queries.event_photos(slug, request.user)
     context = {"event": event, "photos": photos, "description": event_summary(event)}
@@ -62,6 +68,7 @@ def event_photos(request, slug):
 
 
 @require_safe
+@cached_public_page("site")
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = queries.search_published(query)

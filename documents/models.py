@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from conference.choices import choice_label, row_url
 from conference.enums import EventStatus
 from documents.enums import DocumentKind
 from documents.validators import (
@@ -168,7 +168,10 @@ class Document(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("documents:document-download", kwargs={"pk": self.pk})
+        return row_url("documents:document-download", "pk", self.pk)
+
+    def get_kind_display(self):
+        return choice_label(DocumentKind, self.kind)
 
     @property
     def is_placeholder(self):

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from conference.choices import choice_label, country_name
 from programme.enums import SessionKind
 from speakers.enums import Honorific
 
@@ -175,6 +176,9 @@ class Participation(models.Model):
             self.fill_from_person()
         super().save(*args, **kwargs)
 
+    def get_honorific_display(self):
+        return choice_label(Honorific, self.honorific)
+
     @property
     def printed_designation(self):
         """The designation as printed on the programme for this appearance."""
@@ -184,7 +188,7 @@ class Participation(models.Model):
         if self.organization_id:
             parts.append(self.organization.name)
         if self.country:
-            parts.append(self.country.name)
+            parts.append(country_name(self.country))
         return ", ".join(str(part) for part in parts if part)
 
     def fill_from_person(self):

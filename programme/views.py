@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from conference.cache import cached_public_page
 from conference.models import Event, EventSeries
 from programme import feeds
 from programme.exports import EXPORTS, csv_response
@@ -97,6 +98,7 @@ def _calendar_response(body, filename):
 
 
 @require_safe
+@cached_public_page("event")
 def event_ics(request, slug):
     event = _published_event(slug)
     days = public_programme_for_feeds(event)
@@ -105,6 +107,7 @@ def event_ics(request, slug):
 
 
 @require_safe
+@cached_public_page("event")
 def session_ics(request, slug, pk):
     event = _published_event(slug)
     session = session_for_feed(event, pk)
@@ -117,6 +120,7 @@ def session_ics(request, slug, pk):
 
 
 @require_safe
+@cached_public_page("event")
 def event_frab_json(request, slug):
     event = _published_event(slug)
     schedule = feeds.frab_schedule(event, public_programme_for_feeds(event), base_url_for(request))
@@ -124,6 +128,7 @@ def event_frab_json(request, slug):
 
 
 @require_safe
+@cached_public_page("event")
 def event_frab_xml(request, slug):
     event = _published_event(slug)
     schedule = feeds.frab_schedule(event, public_programme_for_feeds(event), base_url_for(request))
@@ -133,6 +138,7 @@ def event_frab_xml(request, slug):
 
 
 @require_safe
+@cached_public_page("event")
 def event_json(request, slug):
     event = _published_event(slug)
     data = feeds.programme_json(
@@ -148,6 +154,7 @@ def event_json(request, slug):
 
 
 @require_safe
+@cached_public_page("event")
 def event_pdf(request, slug):
     event = _published_event(slug)
     reason = pdf_unavailable_reason()

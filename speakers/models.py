@@ -6,11 +6,11 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from conference.choices import choice_label, row_url
 from documents.validators import replace_with_reencoded, validate_image_upload
 from speakers.enums import Gender, Honorific, OrganizationCategory
 
@@ -160,7 +160,10 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("speakers:person-detail", kwargs={"slug": self.slug})
+        return row_url("speakers:person-detail", "slug", self.slug)
+
+    def get_honorific_display(self):
+        return choice_label(Honorific, self.honorific)
 
     @property
     def full_name(self):

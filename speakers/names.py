@@ -52,7 +52,13 @@ def normalise_name(text):
     non-breaking ones, do not count.
     """
     text = unicodedata.normalize("NFKD", str(text or "")).translate(_FOLD)
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    # Control and format characters (stray \x0f, zero-width spaces) do not separate words.
+    text = "".join(
+        char
+        for char in text
+        if char.isspace()
+        or not (unicodedata.combining(char) or unicodedata.category(char) in ("Cc", "Cf"))
+    )
     text = text.casefold()
     text = re.sub(r"[^\w]+|_", " ", text)
     return " ".join(text.split())

@@ -4,12 +4,14 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from conference.cache import cached_public_page
 from conference.seo import summary
 from documents.queries import can_see_unpublished
 from speakers.queries import person_profile
 
 
 @require_safe
+@cached_public_page("site")
 def person_detail(request, slug):
     person, appearances = person_profile(slug, request.user)
     designation = appearances[0].printed_designation if appearances else ""

@@ -2,6 +2,7 @@
 
 import json
 import math
+import threading
 
 import markdown as markdown_lib
 import nh3
@@ -21,12 +22,23 @@ MARKDOWN_TAGS = {
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+_converters = threading.local()
+
+
+def markdown_to_html(text):
+    """Markdown as HTML with one converter per thread: building one costs more than using it."""
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = _converters.markdown = markdown_lib.Markdown(output_format="html")
+    return converter.reset().convert(text)
+
+
 @register.filter
 def markdown(text):
     """Markdown written by staff, as HTML stripped to a few harmless tags."""
     if not text:
         return ""
-    html = markdown_lib.markdown(str(text), output_format="html")
+    html = markdown_to_html(str(text))
     return mark_safe(
         nh3.clean(
             html,

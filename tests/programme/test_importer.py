@@ -487,6 +487,8 @@ def test_unplaced_lines_are_in_the_plan():
         ("Jean-Pierre Dupont", "Jean Pierre Dupont"),
         ("Søren Kierkegaard", "Soren Kierkegaard"),
         ("Cécile\u00a0Riallant", "Cecile Riallant"),
+        ("Director0\x0f0", "Director00"),
+        ("Ann\u200b Dao Sow", "Ann Dao Sow"),
     ],
 )
 def test_normalise_name_ignores_case_accents_punctuation_and_spacing(one, other):

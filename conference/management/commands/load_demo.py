@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import translation
 
 from conference import demo_data
+from conference.cache import bulk_changes
 from conference.models import Day, Event, EventSeries
 from documents.enums import DocumentKind
 from documents.models import Document, Photo
@@ -82,7 +83,8 @@ class Command(BaseCommand):
     help = "Create or update the IDM 2018 second session as a published demo programme."
 
     def handle(self, *args, **options):
-        with translation.override("en"), transaction.atomic():
+        # One invalidation of the page cache at the end instead of one per row saved.
+        with bulk_changes(), translation.override("en"), transaction.atomic():
             event = self.load()
         days = event.days.count()
         sessions = Session.objects.filter(day__event=event).count()

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils import translation
 
 from conference import synthetic
+from conference.cache import bulk_changes
 from conference.enums import EventStatus
 from conference.models import Day, Event
 from documents.models import Document, Photo
@@ -63,7 +64,8 @@ class Command(BaseCommand):
                 "this command; it is left as it is. Choose another --slug."
             )
         plan = synthetic.make_plan(seed)
-        with translation.override("en"), transaction.atomic():
+        # bulk_create and bulk_update send no signals: the page cache is invalidated at the end.
+        with bulk_changes(), translation.override("en"), transaction.atomic():
             event = self.write(plan, slug)
         self.report(event)
 
@@ -114,7 +116,8 @@ class Command(BaseCommand):
             },
         )
         if not created:
-            # bulk_create sends no signals: a new version tells every cache the page changed.
+            # The rebuilt event is a new version of the row (the page cache is invalidated by
+            # bulk_changes() in handle(): bulk_create sends no signals).
             Event.objects.filter(pk=event.pk).update(version=F("version") + 1)
             Document.objects.filter(
                 Q(event=event)
