@@ -18,10 +18,10 @@ import json
 import django
 django.setup()
 from django.conf import settings
-from django.core.files.storage import storages
+from django.core.files.storage import InvalidStorageError, storages
 try:
     storage_class = type(storages["default"]).__name__
-except ImportError:  # the optional extra is not installed
+except (ImportError, InvalidStorageError):  # the optional extra `s3` is not installed
     storage_class = None
 print(json.dumps({
     "session_engine": settings.SESSION_ENGINE,
