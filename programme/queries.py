@@ -4,8 +4,9 @@ from collections import defaultdict
 from itertools import islice
 
 from django.conf import settings
-from django.db.models import Count, F, Prefetch, Q
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Count, F, Prefetch, Q, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language
 
 from documents.models import Document
 from programme.models import Participation, Role, Session
@@ -186,10 +187,34 @@ def people_for_export(events, roles):
     )
 
 
+def translated(path):
+    """The active language's column of a translated field across a relation, English if empty.
+
+    modeltranslation rewrites a model's own fields in ``values()`` but not related lookups
+    such as ``role__label``, which would read the original (English) column.
+    """
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    fallback = F(f"{path}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}")
+    text = CharField()
+    if language not in dict(settings.LANGUAGES):
+        return Coalesce(fallback, F(path), output_field=text)
+    return Coalesce(
+        NullIf(F(f"{path}_{language}"), Value(""), output_field=text),
+        fallback,
+        F(path),
+        output_field=text,
+    )
+
+
 def appearances_for_statistics(events):
     """One light row per appearance: the fields the statistics count, in programme order."""
     return (
         Participation.objects.filter(session__day__event__in=events)
+        .annotate(
+            slot_title=translated("session__title"),
+            event_title=translated("session__day__event__title"),
+            role_label=translated("role__label"),
+        )
         .order_by(
             "session__day__event__start_date",
             "session__day__event_id",
@@ -202,12 +227,12 @@ def appearances_for_statistics(events):
             "session_id",
             "person_id",
             "session__number",
-            "session__title",
+            "slot_title",
             "session__start_time",
             "session__day__date",
-            "session__day__event__title",
+            "event_title",
             "role_id",
-            "role__label",
+            "role_label",
             "role__order",
             "person__gender",
             "organization__category",

@@ -184,7 +184,7 @@ def _gender_row(label, counter):
 
 
 def _slot_label(row):
-    title = row["session__title"]
+    title = row["slot_title"]
     if row["session__number"]:
         title = gettext("Session %(number)s: %(title)s") % {
             "number": row["session__number"],
@@ -215,7 +215,7 @@ def compute_statistics(events, *, multiple_events=False):
         category = row["organization__category"]
         by_category[choice_label(OrganizationCategory, category) if category else not_recorded] += 1
 
-        role = row["role__label"]
+        role = row["role_label"]
         if role not in gender_by_role:
             gender_by_role[role] = Counter()
             role_order.append((row["role__order"], role))
@@ -229,7 +229,7 @@ def compute_statistics(events, *, multiple_events=False):
 
         slot = _slot_label(row)
         if multiple_events:
-            slot = f"{row['session__day__event__title']} – {slot}"
+            slot = f"{row['event_title']} – {slot}"
         if row["session_id"] not in gender_by_slot:
             gender_by_slot[row["session_id"]] = (slot, Counter())
             slot_order.append(row["session_id"])

@@ -206,3 +206,21 @@ def test_statistics_queries_do_not_grow(staff_client, django_assert_num_queries,
             reverse("programme:event-statistics", kwargs={"slug": event.slug})
         )
     assert f"{sessions * 4} appearances" in response.content.decode()
+
+
+def test_statistics_in_french_use_the_french_role_labels_and_slot_titles(db, staff_client):
+    from django.utils import translation
+
+    session = SessionFactory(title="Panel on remittances", number=2)
+    session.title_fr = "Table ronde sur les envois de fonds"
+    session.save()
+    ParticipationFactory(session=session, role=role("Moderator"))
+    ParticipationFactory(session=session, role=role("Speaker"))
+    with translation.override("fr"):
+        page = staff_client.get(
+            reverse("programme:event-statistics", kwargs={"slug": session.day.event.slug})
+        ).content.decode()
+    assert "Modérateur" in page
+    assert "Intervenant" in page
+    assert "Table ronde sur les envois de fonds" in page
+    assert "Panel on remittances" not in page
