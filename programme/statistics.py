@@ -39,7 +39,7 @@ def _svg(number):
     return f"{number:.1f}"
 
 
-def _short(label, length=40):
+def _short(label, length=34):
     """A label short enough for the chart (the table beside it gives it in full)."""
     return label if len(label) <= length else label[: length - 1] + "…"
 
