@@ -90,7 +90,7 @@ def test_two_days_on_the_same_date_are_refused():
     duplicate = Day(event=event, date=event.start_date, label="again")
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
-    assert "date" in error.value.message_dict or "__all__" in error.value.message_dict
+    assert error.value.message_dict["date"] == ["This event already has a day on this date."]
     with pytest.raises(IntegrityError), transaction.atomic():
         duplicate.save()
 
