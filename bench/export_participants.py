@@ -41,8 +41,8 @@ def build_event(index, rows, *, per_slot=100):
     """An event with `rows` appearances: slots of `per_slot` speakers, one document each."""
     from conference.models import Day, Event
     from documents.models import Document
-    from programme.models import Participation, Role, Session
-    from speakers.models import Organization, Person
+    from programme.models import Appearance, Role, Slot
+    from speakers.models import Organisation, Person
 
     event = Event.objects.create(
         title=f"Benchmark event {index}",
@@ -52,9 +52,9 @@ def build_event(index, rows, *, per_slot=100):
         status="published",
     )
     day = Day.objects.create(event=event, date=event.start_date, label="DAY ONE")
-    organizations = Organization.objects.bulk_create(
+    organisations = Organisation.objects.bulk_create(
         [
-            Organization(name=f"Organisation {n}", category="government", country="CH")
+            Organisation(name=f"Organisation {n}", category="government", country="CH")
             for n in range(50)
         ]
     )
@@ -66,16 +66,16 @@ def build_event(index, rows, *, per_slot=100):
                 slug=f"bench-{index}-{n}",
                 gender="female" if n % 2 else "male",
                 position="Director",
-                organization=organizations[n % 50],
+                organisation=organisations[n % 50],
                 country="CH",
             )
             for n in range(rows)
         ],
         batch_size=2000,
     )
-    slots = Session.objects.bulk_create(
+    slots = Slot.objects.bulk_create(
         [
-            Session(
+            Slot(
                 day=day,
                 start_time=datetime.time(9, 0),
                 end_time=datetime.time(10, 0),
@@ -88,15 +88,15 @@ def build_event(index, rows, *, per_slot=100):
         ]
     )
     speaker = Role.objects.get(name="Speaker")
-    appearances = Participation.objects.bulk_create(
+    appearances = Appearance.objects.bulk_create(
         [
-            Participation(
-                session=slots[n // per_slot],
+            Appearance(
+                slot=slots[n // per_slot],
                 person=person,
                 role=speaker,
                 order=n % per_slot,
                 position="Director",
-                organization=person.organization,
+                organisation=person.organisation,
                 country="CH",
             )
             for n, person in enumerate(people)
@@ -109,7 +109,7 @@ def build_event(index, rows, *, per_slot=100):
                 title=f"Remarks {n}",
                 kind="remarks",
                 url="https://example.org/r.pdf",
-                participation=p,
+                appearance=p,
             )
             for n, p in enumerate(appearances)
         ],

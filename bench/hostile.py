@@ -262,16 +262,16 @@ def demo_ids(environment):
     script = (
         "import json\n"
         "from conference.models import Event, Day, EventSeries\n"
-        "from programme.models import Session, Participation, Role\n"
-        "from speakers.models import Person, Organization\n"
+        "from programme.models import Slot, Appearance, Role\n"
+        "from speakers.models import Person, Organisation\n"
         "from documents.models import Document, Photo\n"
         "e = Event.objects.get(slug='idm-2018-second-session')\n"
-        "s = Session.objects.filter(day__event=e).order_by('pk').first()\n"
-        "p = Participation.objects.filter(session=s).first()\n"
+        "s = Slot.objects.filter(day__event=e).order_by('pk').first()\n"
+        "p = Appearance.objects.filter(slot=s).first()\n"
         "print(json.dumps({'event': e.pk, 'event_slug': e.slug, 'series': e.series_id,\n"
-        "  'series_slug': e.series.slug, 'day': e.days.first().pk, 'session': s.pk,\n"
-        "  'participation': p.pk, 'person': p.person_id, 'person_slug': p.person.slug,\n"
-        "  'organization': Organization.objects.first().pk, 'role': Role.objects.first().pk,\n"
+        "  'series_slug': e.series.slug, 'day': e.days.first().pk, 'slot': s.pk,\n"
+        "  'appearance': p.pk, 'person': p.person_id, 'person_slug': p.person.slug,\n"
+        "  'organisation': Organisation.objects.first().pk, 'role': Role.objects.first().pk,\n"
         "  'document': Document.objects.filter(is_public=True).exclude(file='').first().pk,\n"
         "  'photo': Photo.objects.first().pk}))\n"
     )
@@ -290,10 +290,10 @@ ADMIN_MODELS = [
     ("conference", "eventseries"),
     ("conference", "event"),
     ("conference", "day"),
-    ("programme", "session"),
+    ("programme", "slot"),
     ("programme", "role"),
-    ("programme", "participation"),
-    ("speakers", "organization"),
+    ("programme", "appearance"),
+    ("speakers", "organisation"),
     ("speakers", "person"),
     ("documents", "document"),
     ("documents", "photo"),
@@ -301,9 +301,9 @@ ADMIN_MODELS = [
 CHANGE_TARGETS = [
     ("conference", "event", "event"),
     ("conference", "day", "day"),
-    ("programme", "session", "session"),
-    ("programme", "participation", "participation"),
-    ("speakers", "organization", "organization"),
+    ("programme", "slot", "slot"),
+    ("programme", "appearance", "appearance"),
+    ("speakers", "organisation", "organisation"),
     ("speakers", "person", "person"),
     ("documents", "document", "document"),
     ("documents", "photo", "photo"),
@@ -342,10 +342,10 @@ def main():
         select_ids = {
             "event": ids["event"],
             "day": ids["day"],
-            "session": ids["session"],
-            "participation": ids["participation"],
+            "slot": ids["slot"],
+            "appearance": ids["appearance"],
             "person": ids["person"],
-            "organization": ids["organization"],
+            "organisation": ids["organisation"],
             "series": ids["series"],
             "role": ids["role"],
         }

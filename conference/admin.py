@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from conference.deletion import ConfirmedDeleteMixin, children_of_day, children_of_event
-from conference.history import HistoryAdmin
-from conference.locking import OptimisticLockingAdminMixin
 from conference.models import Day, Event, EventSeries, User
+from core.deletion import ConfirmedDeleteMixin
+from core.history import HistoryAdmin
+from core.locking import OptimisticLockingAdminMixin
 from programme.admin_actions import EVENT_EXPORT_ACTIONS
-from programme.models import Session
+from programme.deletion import children_of_day, children_of_event
+from programme.models import Slot
 from programme.queries import programme_overview_for_admin
 
 # History: an event's versions carry its days; a deleted event's revision carries everything
@@ -178,8 +179,8 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
         return HttpResponseRedirect(reverse("admin:conference_event_new_edition", args=[event.pk]))
 
 
-class SessionInline(SortableTabularInline, TranslationTabularInline):
-    model = Session
+class SlotInline(SortableTabularInline, TranslationTabularInline):
+    model = Slot
     extra = 0
     fields = ["start_time", "end_time", "kind", "number", "title"]
     show_change_link = True
@@ -192,5 +193,6 @@ class DayAdmin(ConfirmedDeleteMixin, HistoryAdmin, SortableAdminBase, Translatio
     search_fields = ["label", "event__title"]
     list_select_related = ["event"]
     autocomplete_fields = ["event"]
-    inlines = [SessionInline]
+    inlines = [SlotInline]
     delete_children = staticmethod(children_of_day)
+    detach_field = "slot"

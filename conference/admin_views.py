@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from conference.editions import EditionError, duplicate_event
 from conference.models import Event
+from programme.editions import EditionError, duplicate_event
 from programme.importer import ProgrammeImportError, build_plan, import_programme, parse_text
 
 MAX_TEXT_LENGTH = 200_000
@@ -170,7 +170,7 @@ class NewEditionForm(forms.Form):
         ),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    copy_participations = forms.BooleanField(
+    copy_appearances = forms.BooleanField(
         label=gettext_lazy("Copy the people in each slot"), required=False, initial=False
     )
     copy_designations = forms.BooleanField(
@@ -215,7 +215,7 @@ def duplicate_event_view(model_admin, request, object_id):
                     title=data["title"],
                     edition=data["edition"],
                     start_date=data["start_date"],
-                    copy_participations=data["copy_participations"],
+                    copy_appearances=data["copy_appearances"],
                     copy_designations=data["copy_designations"],
                 )
             except EditionError as error:

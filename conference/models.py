@@ -47,7 +47,7 @@ class EventSeries(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("conference:series-detail", kwargs={"slug": self.slug})
+        return reverse("public:series-detail", kwargs={"slug": self.slug})
 
 
 class EventQuerySet(models.QuerySet):
@@ -131,7 +131,7 @@ class Event(models.Model):
         return f"{self.title} ({self.edition})" if self.edition else self.title
 
     def get_absolute_url(self):
-        return reverse("conference:event-detail", kwargs={"slug": self.slug})
+        return reverse("public:event-detail", kwargs={"slug": self.slug})
 
     @property
     def is_published(self):

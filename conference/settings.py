@@ -44,10 +44,13 @@ INSTALLED_APPS = [
     "reversion",
     "csp",
     "axes",
+    "core",
     "conference",
     "speakers",
-    "programme",
     "documents",
+    "programme",
+    "public",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -61,7 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "conference.middleware.MediaHeadersMiddleware",
+    "core.middleware.MediaHeadersMiddleware",
     # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -212,7 +215,7 @@ AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 # How many reverse proxies in front of the site append to X-Forwarded-For: 0 uses the
 # connection's address; 1 (one nginx) uses the address that proxy saw.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "conference.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 
 LOGGING = {
     "version": 1,

@@ -7,10 +7,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from conference.cache import cached_public_page
-from conference.sitemaps import SITEMAPS
-from conference.views import robots_txt
-from conference.views_health import healthz
+from core.cache import cached_public_page
+from core.views import healthz
+from public.sitemaps import SITEMAPS
+from public.views import robots_txt
 
 urlpatterns = [
     # Outside the language prefix: load balancers call it without following redirects.
@@ -24,10 +24,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("conference.public_urls")),
-    path("speakers/", include("speakers.urls")),
-    path("documents/", include("documents.urls")),
-    path("", include("programme.urls")),
+    path("", include("public.urls")),
     prefix_default_language=True,
 )
 

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from conference.history import HistoryAdmin
+from core.history import HistoryAdmin
 from documents.models import Document, Photo
 
 reversion.register(Document)
@@ -19,25 +19,25 @@ class DocumentAdmin(HistoryAdmin, TranslationAdmin):
     list_filter = ["kind", "language", "is_public"]
     search_fields = [
         "title",
-        "participation__person__family_names",
-        "session__title",
+        "appearance__person__family_names",
+        "slot__title",
         "event__title",
     ]
-    list_select_related = ["event", "session", "participation", "participation__person"]
-    autocomplete_fields = ["event", "session", "participation", "translation_of"]
+    list_select_related = ["event", "slot", "appearance", "appearance__person"]
+    autocomplete_fields = ["event", "slot", "appearance", "translation_of"]
     fieldsets = [
         (None, {"fields": ["title", "kind", "language", "is_public", "order"]}),
         (_("File"), {"fields": ["file", "url"]}),
-        (_("Attached to exactly one of"), {"fields": ["event", "session", "participation"]}),
+        (_("Attached to exactly one of"), {"fields": ["event", "slot", "appearance"]}),
         (_("Translations"), {"fields": ["translation_of"]}),
     ]
 
     @admin.display(description=_("attached to"))
     def attached_to(self, obj):
-        if obj.participation_id:
-            return obj.participation.person.full_name
-        if obj.session_id:
-            return obj.session.title
+        if obj.appearance_id:
+            return obj.appearance.person.full_name
+        if obj.slot_id:
+            return obj.slot.title
         return obj.event.title if obj.event_id else ""
 
     @admin.display(description=_("file or link"), boolean=True)
@@ -51,7 +51,7 @@ class PhotoAdmin(HistoryAdmin, TranslationAdmin):
     list_filter = ["event"]
     search_fields = ["caption", "alt_text", "credit"]
     list_select_related = ["event"]
-    autocomplete_fields = ["event", "session"]
+    autocomplete_fields = ["event", "slot"]
 
     @admin.display(description=_("preview"))
     def preview(self, obj):

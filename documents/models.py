@@ -12,15 +12,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from conference.choices import choice_label, row_url
 from conference.enums import EventStatus
-from documents.enums import DocumentKind
-from documents.validators import (
+from core.choices import choice_label, row_url
+from core.uploads import (
     normalised_document_name,
     replace_with_reencoded,
     validate_document_upload,
     validate_image_upload,
 )
+from documents.enums import DocumentKind
 
 THUMBNAIL_SIZE = (480, 480)
 ONE_TARGET = _("Attach the document to exactly one of: the event, a slot or an appearance.")
@@ -43,8 +43,8 @@ def published_through(prefix=""):
     """Q that is true when the document or photo belongs to a published event."""
     return (
         Q(**{f"{prefix}event__status": EventStatus.PUBLISHED})
-        | Q(**{f"{prefix}session__day__event__status": EventStatus.PUBLISHED})
-        | Q(**{f"{prefix}participation__session__day__event__status": EventStatus.PUBLISHED})
+        | Q(**{f"{prefix}slot__day__event__status": EventStatus.PUBLISHED})
+        | Q(**{f"{prefix}appearance__slot__day__event__status": EventStatus.PUBLISHED})
     )
 
 
@@ -89,16 +89,16 @@ class Document(models.Model):
         null=True,
         blank=True,
     )
-    session = models.ForeignKey(
-        "programme.Session",
+    slot = models.ForeignKey(
+        "programme.Slot",
         verbose_name=_("slot"),
         on_delete=models.PROTECT,
         related_name="documents",
         null=True,
         blank=True,
     )
-    participation = models.ForeignKey(
-        "programme.Participation",
+    appearance = models.ForeignKey(
+        "programme.Appearance",
         verbose_name=_("appearance"),
         on_delete=models.PROTECT,
         related_name="documents",
@@ -130,9 +130,9 @@ class Document(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(event__isnull=False, session__isnull=True, participation__isnull=True)
-                    | Q(event__isnull=True, session__isnull=False, participation__isnull=True)
-                    | Q(event__isnull=True, session__isnull=True, participation__isnull=False)
+                    Q(event__isnull=False, slot__isnull=True, appearance__isnull=True)
+                    | Q(event__isnull=True, slot__isnull=False, appearance__isnull=True)
+                    | Q(event__isnull=True, slot__isnull=True, appearance__isnull=False)
                 ),
                 name="document_has_exactly_one_target",
                 violation_error_message=ONE_TARGET,
@@ -168,7 +168,7 @@ class Document(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return row_url("documents:document-download", "pk", self.pk)
+        return row_url("public:document-download", "pk", self.pk)
 
     def get_kind_display(self):
         return choice_label(DocumentKind, self.kind)
@@ -189,7 +189,7 @@ class Document(models.Model):
 
     def clean(self):
         super().clean()
-        targets = [self.event_id, self.session_id, self.participation_id]
+        targets = [self.event_id, self.slot_id, self.appearance_id]
         if sum(target is not None for target in targets) != 1:
             raise ValidationError({"event": ONE_TARGET})
         if self.file and self.url:
@@ -207,8 +207,8 @@ class Photo(models.Model):
     event = models.ForeignKey(
         "conference.Event", verbose_name=_("event"), on_delete=models.PROTECT, related_name="photos"
     )
-    session = models.ForeignKey(
-        "programme.Session",
+    slot = models.ForeignKey(
+        "programme.Slot",
         verbose_name=_("slot"),
         on_delete=models.PROTECT,
         related_name="photos",
@@ -265,8 +265,8 @@ class Photo(models.Model):
         super().clean()
         if not (self.alt_text or "").strip():
             raise ValidationError({"alt_text": NEEDS_ALT_TEXT})
-        if self.session_id and self.event_id and self.session.day.event_id != self.event_id:
-            raise ValidationError({"session": _("This slot belongs to another event.")})
+        if self.slot_id and self.event_id and self.slot.day.event_id != self.event_id:
+            raise ValidationError({"slot": _("This slot belongs to another event.")})
 
     def make_thumbnail(self):
         """Render a JPEG thumbnail of the image with Pillow."""

@@ -6,20 +6,17 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from conference.deletion import (
-    ConfirmedDeleteMixin,
-    children_of_participation,
-    children_of_session,
-)
-from conference.history import HistoryAdmin
-from conference.locking import OptimisticLockingAdminMixin
+from core.deletion import ConfirmedDeleteMixin
+from core.history import HistoryAdmin
+from core.locking import OptimisticLockingAdminMixin
 from documents.models import Document
-from programme.models import Participation, Role, Session
+from programme.deletion import children_of_appearance, children_of_slot
+from programme.models import Appearance, Role, Slot
 
 # A slot's versions carry its people and documents, so a deleted slot comes back whole.
 reversion.register(Role)
-reversion.register(Session, follow=["participations", "documents"])
-reversion.register(Participation, follow=["documents"])
+reversion.register(Slot, follow=["appearances", "documents"])
+reversion.register(Appearance, follow=["documents"])
 
 
 @admin.register(Role)
@@ -29,27 +26,27 @@ class RoleAdmin(SortableAdminMixin, HistoryAdmin, TranslationAdmin):
     search_fields = ["name", "label"]
 
 
-class ParticipationInline(SortableTabularInline, TranslationTabularInline):
-    model = Participation
+class AppearanceInline(SortableTabularInline, TranslationTabularInline):
+    model = Appearance
     extra = 1
-    fields = ["person", "role", "honorific", "position", "organization", "country", "designation"]
-    autocomplete_fields = ["person", "organization"]
+    fields = ["person", "role", "honorific", "position", "organisation", "country", "designation"]
+    autocomplete_fields = ["person", "organisation"]
     verbose_name = _("person in this slot")
     verbose_name_plural = _(
         "People in this slot (designation left blank is filled from the person's current position)"
     )
 
 
-class SessionDocumentInline(TranslationTabularInline):
+class SlotDocumentInline(TranslationTabularInline):
     model = Document
-    fk_name = "session"
+    fk_name = "slot"
     extra = 0
     fields = ["title", "kind", "language", "file", "url", "is_public"]
     verbose_name_plural = _("Documents of the slot")
 
 
-@admin.register(Session)
-class SessionAdmin(
+@admin.register(Slot)
+class SlotAdmin(
     ConfirmedDeleteMixin,
     OptimisticLockingAdminMixin,
     HistoryAdmin,
@@ -61,8 +58,9 @@ class SessionAdmin(
     search_fields = ["title", "description", "day__event__title"]
     list_select_related = ["day", "day__event"]
     autocomplete_fields = ["day"]
-    inlines = [ParticipationInline, SessionDocumentInline]
-    delete_children = staticmethod(children_of_session)
+    inlines = [AppearanceInline, SlotDocumentInline]
+    delete_children = staticmethod(children_of_slot)
+    detach_field = "slot"
     fieldsets = [
         (None, {"fields": ["day", "start_time", "end_time", "kind", "number", "title"]}),
         (_("Details"), {"fields": ["description", "video_url", "room"]}),
@@ -76,25 +74,25 @@ class SessionAdmin(
         return obj.get_absolute_url()
 
 
-@admin.register(Participation)
-class ParticipationAdmin(ConfirmedDeleteMixin, HistoryAdmin, TranslationAdmin):
-    list_display = ["person", "role", "session", "printed_designation_column", "event_title"]
-    list_filter = ["role", "session__day__event"]
+@admin.register(Appearance)
+class AppearanceAdmin(ConfirmedDeleteMixin, HistoryAdmin, TranslationAdmin):
+    list_display = ["person", "role", "slot", "printed_designation_column", "event_title"]
+    list_filter = ["role", "slot__day__event"]
     search_fields = [
         "person__given_names",
         "person__family_names",
         "position",
         "designation",
-        "session__title",
+        "slot__title",
     ]
-    list_select_related = ["person", "role", "session", "organization", "session__day__event"]
-    autocomplete_fields = ["session", "person", "organization"]
-    delete_children = staticmethod(children_of_participation)
+    list_select_related = ["person", "role", "slot", "organisation", "slot__day__event"]
+    autocomplete_fields = ["slot", "person", "organisation"]
+    delete_children = staticmethod(children_of_appearance)
 
     @admin.display(description=_("designation as printed"))
     def printed_designation_column(self, obj):
         return obj.printed_designation
 
-    @admin.display(description=_("event"), ordering="session__day__event__title")
+    @admin.display(description=_("event"), ordering="slot__day__event__title")
     def event_title(self, obj):
-        return obj.session.day.event.title
+        return obj.slot.day.event.title

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class SessionKind(models.TextChoices):
+class SlotKind(models.TextChoices):
     OPENING = "opening", _("Opening")
     SCENE_SETTING = "scene-setting", _("Setting the scene")
     PANEL = "panel", _("Panel")

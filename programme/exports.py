@@ -17,13 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from programme.links import document_url
 from programme.queries import (
     EXPORT_CHUNK_SIZE,
+    appearances_with_documents,
     documents_for_export,
-    participations_with_documents,
     people_for_export,
     roles_in_order,
-    sessions_with_people,
+    slots_with_people,
 )
-from speakers.enums import OrganizationCategory
+from speakers.enums import OrganisationCategory
 
 BOM = "\ufeff"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -96,13 +96,13 @@ def printed_name(honorific, person):
     return " ".join(part for part in (honorific, person.given_names, person.family_names) if part)
 
 
-def appearance_country(participation):
+def appearance_country(appearance):
     """The country printed for the appearance, else the organisation's country (or None)."""
-    if participation.country:
-        return participation.country
-    organization = participation.organization
-    if organization is not None and organization.country:
-        return organization.country
+    if appearance.country:
+        return appearance.country
+    organisation = appearance.organisation
+    if organisation is not None and organisation.country:
+        return organisation.country
     return None
 
 
@@ -113,13 +113,13 @@ def document_line(base, document):
     return f"{document.title} <{document_url(base, document)}>"
 
 
-def _organisation_cells(organization):
-    if organization is None:
+def _organisation_cells(organisation):
+    if organisation is None:
         return ["", "", ""]
     return [
-        organization.name,
-        organization.acronym,
-        choice_label(OrganizationCategory, organization.category),
+        organisation.name,
+        organisation.acronym,
+        choice_label(OrganisationCategory, organisation.category),
     ]
 
 
@@ -156,27 +156,27 @@ PARTICIPANT_COLUMNS = [
 
 
 def participant_rows(events, base):
-    for participation, documents in participations_with_documents(events):
-        session = participation.session
-        person = participation.person
+    for appearance, documents in appearances_with_documents(events):
+        slot = appearance.slot
+        person = appearance.person
         yield [
-            str(session.day.event),
-            _date(session.day.date),
-            _time(session.start_time),
-            _time(session.end_time),
-            session.number,
-            session.title,
-            participation.role.label,
-            participation.honorific,
+            str(slot.day.event),
+            _date(slot.day.date),
+            _time(slot.start_time),
+            _time(slot.end_time),
+            slot.number,
+            slot.title,
+            appearance.role.label,
+            appearance.honorific,
             person.given_names,
             person.family_names,
-            participation.position,
-            participation.printed_designation,
-            *_organisation_cells(participation.organization),
-            *_country_cells(appearance_country(participation)),
+            appearance.position,
+            appearance.printed_designation,
+            *_organisation_cells(appearance.organisation),
+            *_country_cells(appearance_country(appearance)),
             person.get_gender_display(),
             "\n".join(document_line(base, document) for document in documents),
-            session.video_url,
+            slot.video_url,
         ]
 
 
@@ -198,23 +198,23 @@ PROGRAMME_COLUMNS = [
 
 
 def programme_rows(events, base):
-    for session, participations in sessions_with_people(events):
+    for slot, appearances in slots_with_people(events):
         yield [
-            str(session.day.event),
-            session.day.label,
-            _date(session.day.date),
-            _time(session.start_time),
-            _time(session.end_time),
-            session.number,
-            session.title,
-            session.get_kind_display(),
-            session.room,
+            str(slot.day.event),
+            slot.day.label,
+            _date(slot.day.date),
+            _time(slot.start_time),
+            _time(slot.end_time),
+            slot.number,
+            slot.title,
+            slot.get_kind_display(),
+            slot.room,
             "\n".join(
-                f"{p.role.label}: {printed_name(p.honorific, p.person)}" for p in participations
+                f"{p.role.label}: {printed_name(p.honorific, p.person)}" for p in appearances
             ),
-            len(participations),
-            session.slot_document_count + session.appearance_document_count,
-            session.video_url,
+            len(appearances),
+            slot.slot_document_count + slot.appearance_document_count,
+            slot.video_url,
         ]
 
 
@@ -240,22 +240,22 @@ DOCUMENT_COLUMNS = [
 
 def document_rows(events, base):
     for document in documents_for_export(events).iterator(chunk_size=EXPORT_CHUNK_SIZE):
-        participation = document.participation
-        session = document.session or (participation.session if participation else None)
+        appearance = document.appearance
+        slot = document.slot or (appearance.slot if appearance else None)
         if document.event_id:
             attached_to, event = "event", document.event
-        elif document.session_id:
-            attached_to, event = "slot", session.day.event
+        elif document.slot_id:
+            attached_to, event = "slot", slot.day.event
         else:
-            attached_to, event = "appearance", session.day.event
+            attached_to, event = "appearance", slot.day.event
         yield [
             str(event),
             attached_to,
-            _date(session.day.date) if session else "",
-            session.number if session else None,
-            session.title if session else "",
-            printed_name(participation.honorific, participation.person) if participation else "",
-            participation.role.label if participation else "",
+            _date(slot.day.date) if slot else "",
+            slot.number if slot else None,
+            slot.title if slot else "",
+            printed_name(appearance.honorific, appearance.person) if appearance else "",
+            appearance.role.label if appearance else "",
             document.title,
             document.get_kind_display(),
             document.language,
@@ -300,7 +300,7 @@ def people_table(events, base):
                 person.given_names,
                 person.family_names,
                 person.position,
-                *_organisation_cells(person.organization),
+                *_organisation_cells(person.organisation),
                 *_country_cells(person.country or None),
                 person.get_gender_display(),
                 person.appearance_count,

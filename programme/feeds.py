@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
 
 from programme.exports import appearance_country, printed_name
-from programme.links import document_url, event_url, person_url, session_url
+from programme.links import document_url, event_url, person_url, slot_url
 
 GENERATOR = "Plenary"
 FRAB_TIMESLOT = "00:15"
@@ -23,9 +23,9 @@ FRAB_TIME_ZONE_PATTERN = r"^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$"
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://plenary.invalid/")
 
 
-def session_guid(session):
+def slot_guid(slot):
     """A UUID that stays the same for a slot across versions of the programme."""
-    return str(uuid.uuid5(GUID_NAMESPACE, f"session/{session.pk}"))
+    return str(uuid.uuid5(GUID_NAMESPACE, f"session/{slot.pk}"))
 
 
 def person_guid(person):
@@ -36,41 +36,39 @@ def room_guid(event, name):
     return str(uuid.uuid5(GUID_NAMESPACE, f"event/{event.pk}/room/{name}"))
 
 
-def session_start(event, day, session):
-    return datetime.datetime.combine(day.date, session.start_time, tzinfo=event.tzinfo)
+def slot_start(event, day, slot):
+    return datetime.datetime.combine(day.date, slot.start_time, tzinfo=event.tzinfo)
 
 
-def session_end(event, day, session):
-    if session.end_time is None:
+def slot_end(event, day, slot):
+    if slot.end_time is None:
         return None
-    return datetime.datetime.combine(day.date, session.end_time, tzinfo=event.tzinfo)
+    return datetime.datetime.combine(day.date, slot.end_time, tzinfo=event.tzinfo)
 
 
-def room_name(event, session):
-    return session.room or event.venue or gettext("Plenary")
+def room_name(event, slot):
+    return slot.room or event.venue or gettext("Plenary")
 
 
-def location(event, session):
-    return ", ".join(str(part) for part in (session.room, event.venue, event.city) if part)
+def location(event, slot):
+    return ", ".join(str(part) for part in (slot.room, event.venue, event.city) if part)
 
 
-def person_line(participation):
+def person_line(appearance):
     """“Moderator: Ms. Amy Pope, Director General, IOM” for descriptions."""
-    line = (
-        f"{participation.role.label}: {printed_name(participation.honorific, participation.person)}"
-    )
-    designation = participation.printed_designation
+    line = f"{appearance.role.label}: {printed_name(appearance.honorific, appearance.person)}"
+    designation = appearance.printed_designation
     return f"{line}, {designation}" if designation else line
 
 
-def session_description(session, base):
+def slot_description(slot, base):
     """People and roles, the slot's description, its video and its documents, as plain text."""
-    lines = [person_line(participation) for participation in session.participations.all()]
-    if session.description:
-        lines += ["", str(session.description)]
-    if session.video_url:
-        lines += ["", f"{gettext('Video of the session')}: {session.video_url}"]
-    documents = _documents_of(session)
+    lines = [person_line(appearance) for appearance in slot.appearances.all()]
+    if slot.description:
+        lines += ["", str(slot.description)]
+    if slot.video_url:
+        lines += ["", f"{gettext('Video of the slot')}: {slot.video_url}"]
+    documents = _documents_of(slot)
     if documents:
         lines += ["", gettext("Documents:")]
         lines += [f"{document.title}: {document_url(base, document)}" for document in documents]
@@ -80,25 +78,25 @@ def session_description(session, base):
 # iCalendar -------------------------------------------------------------------------------------
 
 
-def _vevent(event, day, session, base, host):
+def _vevent(event, day, slot, base, host):
     vevent = icalendar.Event()
-    vevent.add("uid", f"session-{session.pk}@{host}")
-    vevent.add("dtstamp", session.updated_at)
-    vevent.add("last-modified", session.updated_at)
-    vevent.add("sequence", session.version)
-    vevent.add("dtstart", session_start(event, day, session))
-    end = session_end(event, day, session)
+    vevent.add("uid", f"session-{slot.pk}@{host}")
+    vevent.add("dtstamp", slot.updated_at)
+    vevent.add("last-modified", slot.updated_at)
+    vevent.add("sequence", slot.version)
+    vevent.add("dtstart", slot_start(event, day, slot))
+    end = slot_end(event, day, slot)
     if end is not None:
         vevent.add("dtend", end)
-    vevent.add("summary", str(session.heading))
-    description = session_description(session, base)
+    vevent.add("summary", str(slot.heading))
+    description = slot_description(slot, base)
     if description:
         vevent.add("description", description)
-    place = location(event, session)
+    place = location(event, slot)
     if place:
         vevent.add("location", place)
-    vevent.add("url", session_url(base, session, event))
-    vevent.add("categories", [str(session.get_kind_display())])
+    vevent.add("url", slot_url(base, slot, event))
+    vevent.add("categories", [str(slot.get_kind_display())])
     vevent.add("status", "CONFIRMED")
     return vevent
 
@@ -111,14 +109,14 @@ def calendar(event, slots, base, host):
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", str(event))
     cal.add("x-wr-timezone", event.time_zone)
-    for day, session in slots:
-        cal.add_component(_vevent(event, day, session, base, host))
+    for day, slot in slots:
+        cal.add_component(_vevent(event, day, slot, base, host))
     cal.add_missing_timezones()
     return cal.to_ical()
 
 
 def all_slots(days):
-    return [(day, session) for day in days for session in day.sessions.all()]
+    return [(day, slot) for day in days for slot in day.slots.all()]
 
 
 # frab schedule ---------------------------------------------------------------------------------
@@ -136,30 +134,30 @@ def _duration(start, end):
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _frab_slug(event, session):
-    title = slugify(str(session.title))[:50].strip("-_") or "slot"
-    return f"{frab_acronym(event)}-{session.pk}-{title}"
+def _frab_slug(event, slot):
+    title = slugify(str(slot.title))[:50].strip("-_") or "slot"
+    return f"{frab_acronym(event)}-{slot.pk}-{title}"
 
 
 def _reference_type(document):
     return "slides" if document.kind == "presentation" else "paper"
 
 
-def _documents_of(session):
-    documents = list(session.documents.all())
-    for participation in session.participations.all():
-        documents.extend(participation.documents.all())
+def _documents_of(slot):
+    documents = list(slot.documents.all())
+    for appearance in slot.appearances.all():
+        documents.extend(appearance.documents.all())
     return documents
 
 
 class _EmptyDay:
     """A date of the event without a programme yet (frab needs at least one day)."""
 
-    class _NoSessions:
+    class _NoSlots:
         def all(self):
             return []
 
-    sessions = _NoSessions()
+    slots = _NoSlots()
 
     def __init__(self, date):
         self.date = date
@@ -174,12 +172,12 @@ def _days_or_event_dates(event, days):
 
 
 def _frab_day_bounds(event, day):
-    sessions = list(day.sessions.all())
-    if not sessions:
+    slots = list(day.slots.all())
+    if not slots:
         start = datetime.datetime.combine(day.date, datetime.time(0, 0), tzinfo=event.tzinfo)
         return start, start.replace(hour=23, minute=59)
-    starts = [session_start(event, day, s) for s in sessions]
-    ends = [session_end(event, day, s) or session_start(event, day, s) for s in sessions]
+    starts = [slot_start(event, day, s) for s in slots]
+    ends = [slot_end(event, day, s) or slot_start(event, day, s) for s in slots]
     return min(starts), max(ends)
 
 
@@ -191,37 +189,37 @@ def frab_schedule(event, days, base):
     for index, day in enumerate(_days_or_event_dates(event, days), start=1):
         day_start, day_end = _frab_day_bounds(event, day)
         day_rooms = {}
-        for session in day.sessions.all():
-            start = session_start(event, day, session)
-            end = session_end(event, day, session)
-            room = room_name(event, session)
+        for slot in day.slots.all():
+            start = slot_start(event, day, slot)
+            end = slot_end(event, day, slot)
+            room = room_name(event, slot)
             rooms.setdefault(room, room_guid(event, room))
             links = []
-            if session.video_url:
+            if slot.video_url:
                 links.append(
                     {
                         "type": "media",
-                        "url": session.video_url,
+                        "url": slot.video_url,
                         "title": gettext("Video of the session"),
                     }
                 )
             day_rooms.setdefault(room, []).append(
                 {
-                    "guid": session_guid(session),
-                    "id": session.pk,
+                    "guid": slot_guid(slot),
+                    "id": slot.pk,
                     "date": start.isoformat(),
                     "start": start.strftime("%H:%M"),
                     "duration": _duration(start, end),
                     "room": room,
-                    "slug": _frab_slug(event, session),
-                    "url": session_url(base, session, event),
-                    "title": str(session.heading),
+                    "slug": _frab_slug(event, slot),
+                    "url": slot_url(base, slot, event),
+                    "title": str(slot.heading),
                     "subtitle": "",
-                    "track": str(session.get_kind_display()),
-                    "type": session.kind,
+                    "track": str(slot.get_kind_display()),
+                    "type": slot.kind,
                     "language": language,
-                    "abstract": session.description,
-                    "description": session_description(session, base),
+                    "abstract": slot.description,
+                    "description": slot_description(slot, base),
                     "logo": "",
                     "persons": [
                         {
@@ -231,7 +229,7 @@ def frab_schedule(event, days, base):
                             "url": person_url(base, p.person),
                             "biography": p.person.biography or None,
                         }
-                        for p in session.participations.all()
+                        for p in slot.appearances.all()
                     ],
                     "links": links,
                     "attachments": [
@@ -240,7 +238,7 @@ def frab_schedule(event, days, base):
                             "url": document_url(base, d),
                             "title": str(d.title),
                         }
-                        for d in _documents_of(session)
+                        for d in _documents_of(slot)
                     ],
                 }
             )
@@ -383,39 +381,39 @@ def _document_json(base, document):
     }
 
 
-def _participation_json(base, participation):
-    person = participation.person
-    organization = participation.organization
-    country = appearance_country(participation)
+def _appearance_json(base, appearance):
+    person = appearance.person
+    organisation = appearance.organisation
+    country = appearance_country(appearance)
     return {
         "role": {
-            "name": participation.role.name,
-            "label": str(participation.role.label),
-            "listed_before_speakers": participation.role.listed_before_speakers,
+            "name": appearance.role.name,
+            "label": str(appearance.role.label),
+            "listed_before_speakers": appearance.role.listed_before_speakers,
         },
         "person": {
             "id": person.pk,
             "slug": person.slug,
             "url": person_url(base, person),
-            "honorific": participation.honorific,
+            "honorific": appearance.honorific,
             "given_names": person.given_names,
             "family_names": person.family_names,
-            "name": printed_name(participation.honorific, person),
+            "name": printed_name(appearance.honorific, person),
         },
-        "position": participation.position,
+        "position": appearance.position,
         "organisation": (
             {
-                "name": str(organization.name),
-                "acronym": organization.acronym,
-                "category": organization.category,
-                "category_label": str(organization.get_category_display()),
+                "name": str(organisation.name),
+                "acronym": organisation.acronym,
+                "category": organisation.category,
+                "category_label": str(organisation.get_category_display()),
             }
-            if organization
+            if organisation
             else None
         ),
         "country": {"code": country.code, "name": str(country.name)} if country else None,
-        "designation": participation.printed_designation,
-        "documents": [_document_json(base, d) for d in participation.documents.all()],
+        "designation": appearance.printed_designation,
+        "documents": [_document_json(base, d) for d in appearance.documents.all()],
     }
 
 
@@ -451,27 +449,23 @@ def programme_json(event, days, event_documents, base):
                 "label": str(day.label),
                 "slots": [
                     {
-                        "id": session.pk,
-                        "guid": session_guid(session),
-                        "url": session_url(base, session, event),
-                        "start": session_start(event, day, session).isoformat(),
-                        "end": end.isoformat()
-                        if (end := session_end(event, day, session))
-                        else None,
-                        "kind": session.kind,
-                        "kind_label": str(session.get_kind_display()),
-                        "number": session.number,
-                        "title": str(session.title),
-                        "heading": str(session.heading),
-                        "description": str(session.description),
-                        "room": str(session.room),
-                        "video_url": session.video_url,
-                        "participants": [
-                            _participation_json(base, p) for p in session.participations.all()
-                        ],
-                        "documents": [_document_json(base, d) for d in session.documents.all()],
+                        "id": slot.pk,
+                        "guid": slot_guid(slot),
+                        "url": slot_url(base, slot, event),
+                        "start": slot_start(event, day, slot).isoformat(),
+                        "end": end.isoformat() if (end := slot_end(event, day, slot)) else None,
+                        "kind": slot.kind,
+                        "kind_label": str(slot.get_kind_display()),
+                        "number": slot.number,
+                        "title": str(slot.title),
+                        "heading": str(slot.heading),
+                        "description": str(slot.description),
+                        "room": str(slot.room),
+                        "video_url": slot.video_url,
+                        "participants": [_appearance_json(base, p) for p in slot.appearances.all()],
+                        "documents": [_document_json(base, d) for d in slot.documents.all()],
                     }
-                    for session in day.sessions.all()
+                    for slot in day.slots.all()
                 ],
             }
             for day in days

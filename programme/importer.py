@@ -32,10 +32,10 @@ from conference.models import Day, Event
 from documents.enums import DocumentKind
 from documents.models import Document
 from programme.designations import split_designation
-from programme.enums import SessionKind
-from programme.models import Participation, Role, Session
+from programme.enums import SlotKind
+from programme.models import Appearance, Role, Slot
 from speakers.enums import Honorific
-from speakers.models import Organization, Person
+from speakers.models import Organisation, Person
 from speakers.names import normalise_name, split_name
 
 SPEAKER_ROLE = "Speaker"
@@ -175,10 +175,10 @@ class PersonPlan:
     person: Person  # unsaved when new
     designation: str
     position: str
-    organisation: Organization | None  # unsaved when new
+    organisation: Organisation | None  # unsaved when new
     country: str
     documents: list = field(default_factory=list)
-    participation: Participation | None = None
+    appearance: Appearance | None = None
     first_seen: bool = True  # False for a new person already met earlier in the same text
     duplicate: bool = False  # the same person in the same role twice in one slot
 
@@ -204,7 +204,7 @@ class PersonPlan:
 
 
 @dataclass
-class SessionPlan:
+class SlotPlan:
     start: datetime.time
     end: datetime.time | None
     number: int | None
@@ -212,23 +212,23 @@ class SessionPlan:
     kind: str
     video: bool
     order: int
-    session: Session | None = None
+    slot: Slot | None = None
     people: list = field(default_factory=list)
     documents: list = field(default_factory=list)
     notes: list = field(default_factory=list)
 
     @property
     def is_new(self):
-        return self.session is None
+        return self.slot is None
 
     @property
     def kind_label(self):
-        return SessionKind(self.kind).label
+        return SlotKind(self.kind).label
 
     @property
     def video_to_add(self):
         """Marked “(Video of the session)” in the text, but no address on the slot yet."""
-        return self.video and not (self.session is not None and self.session.video_url)
+        return self.video and not (self.slot is not None and self.slot.video_url)
 
 
 @dataclass
@@ -236,7 +236,7 @@ class DayPlan:
     date: datetime.date
     label: str
     day: Day | None = None
-    sessions: list = field(default_factory=list)
+    slots: list = field(default_factory=list)
 
     @property
     def is_new(self):
@@ -261,12 +261,12 @@ class ImportPlan:
         return self.event is None
 
     @property
-    def sessions(self):
-        return [session for day in self.days for session in day.sessions]
+    def slots(self):
+        return [slot for day in self.days for slot in day.slots]
 
     @property
     def appearances(self):
-        return [person for session in self.sessions for person in session.people]
+        return [person for slot in self.slots for person in slot.people]
 
     def summary(self):
         """Counts for the preview and the command: what exists already and what is new."""
@@ -276,16 +276,16 @@ class ImportPlan:
             key = line.person.pk or id(line.person)
             people[key] = line.person_is_new
         documents = [doc for line in appearances for doc in line.documents] + [
-            doc for session in self.sessions for doc in session.documents
+            doc for slot in self.slots for doc in slot.documents
         ]
         return {
             "days": len(self.days),
             "new_days": sum(day.is_new for day in self.days),
-            "slots": len(self.sessions),
-            "new_slots": sum(session.is_new for session in self.sessions),
+            "slots": len(self.slots),
+            "new_slots": sum(slot.is_new for slot in self.slots),
             "appearances": len(appearances),
             "new_appearances": sum(
-                line.participation is None and not line.duplicate for line in appearances
+                line.appearance is None and not line.duplicate for line in appearances
             ),
             "people": len(people),
             "new_people": sum(people.values()),
@@ -296,7 +296,7 @@ class ImportPlan:
             "new_organisations": len(
                 {id(line.organisation) for line in appearances if line.organisation_is_new}
             ),
-            "videos_to_add": sum(session.video_to_add for session in self.sessions),
+            "videos_to_add": sum(slot.video_to_add for slot in self.slots),
             "unplaced": len(self.unplaced),
         }
 
@@ -312,7 +312,7 @@ class _Planner:
         for person in Person.objects.order_by("pk"):
             self.people.setdefault(normalise_name(person.full_name), person)
         self.organisations = {}
-        for organisation in Organization.objects.order_by("pk"):
+        for organisation in Organisation.objects.order_by("pk"):
             self._remember_organisation(organisation)
         self.roles = {}
         for role in Role.objects.order_by("pk"):
@@ -380,10 +380,10 @@ class _Planner:
             if day_plan.date in dates:
                 # Two headings for one date: the slots go on the one day.
                 day_plan = next(plan for plan in days if plan.date == day_plan.date)
-                self._sessions(event, day_plan, day_data, offset=len(day_plan.sessions))
+                self._slots(event, day_plan, day_data, offset=len(day_plan.slots))
                 continue
             dates.add(day_plan.date)
-            self._sessions(event, day_plan, day_data, offset=0)
+            self._slots(event, day_plan, day_data, offset=0)
             days.append(day_plan)
         notes = list(self.notes)
         if days:
@@ -486,19 +486,19 @@ class _Planner:
         day = event.days.filter(date=date).first() if event is not None else None
         return DayPlan(date=date, label=label, day=day)
 
-    def _sessions(self, event, day_plan, day_data, offset):
+    def _slots(self, event, day_plan, day_data, offset):
         existing = []
         if day_plan.day is not None:
-            existing = list(day_plan.day.sessions.order_by("order", "start_time"))
+            existing = list(day_plan.day.slots.order_by("order", "start_time"))
         taken = set()
-        previous = day_plan.sessions[-1] if day_plan.sessions else None
+        previous = day_plan.slots[-1] if day_plan.slots else None
         for position, data in enumerate(day_data.get("sessions") or [], start=offset):
-            plan = self._session(data, position, previous)
-            plan.session = self._match_session(existing, taken, plan)
-            if plan.session is not None:
-                taken.add(plan.session.pk)
+            plan = self._slot(data, position, previous)
+            plan.slot = self._match_slot(existing, taken, plan)
+            if plan.slot is not None:
+                taken.add(plan.slot.pk)
             self._people(plan, data)
-            day_plan.sessions.append(plan)
+            day_plan.slots.append(plan)
             previous = plan
 
     def _time(self, value, what, title):
@@ -512,7 +512,7 @@ class _Planner:
                 % {"what": what, "title": title, "value": value}
             ) from None
 
-    def _session(self, data, position, previous):
+    def _slot(self, data, position, previous):
         title = _clip(data.get("title") or "", 500) or _("Untitled slot")
         notes = []
         start = self._time(data.get("start"), _("start"), title)
@@ -529,10 +529,10 @@ class _Planner:
                 % {"end": end.strftime("%H:%M")}
             )
             end = None
-        kind = data.get("kind") if data.get("kind") in SessionKind.values else SessionKind.OTHER
+        kind = data.get("kind") if data.get("kind") in SlotKind.values else SlotKind.OTHER
         number = data.get("number")
         number = number if isinstance(number, int) and 0 < number < 32768 else None
-        plan = SessionPlan(
+        plan = SlotPlan(
             start=start,
             end=end,
             number=number,
@@ -544,27 +544,27 @@ class _Planner:
         )
         return plan
 
-    def _match_session(self, existing, taken, plan):
+    def _match_slot(self, existing, taken, plan):
         key = normalise_name(plan.title)
         same_title = [
-            session
-            for session in existing
-            if session.pk not in taken and normalise_name(session.title_en) == key
+            slot
+            for slot in existing
+            if slot.pk not in taken and normalise_name(slot.title_en) == key
         ]
-        for session in same_title:
-            if session.start_time == plan.start:
-                return session
-        for session in same_title:
-            if session.order == plan.order:
-                return session
+        for slot in same_title:
+            if slot.start_time == plan.start:
+                return slot
+        for slot in same_title:
+            if slot.order == plan.order:
+                return slot
         return None
 
     def _people(self, plan, data):
         seen = {}
         existing = {}
-        if plan.session is not None:
-            for participation in plan.session.participations.all():
-                existing[(participation.person_id, participation.role_id)] = participation
+        if plan.slot is not None:
+            for appearance in plan.slot.appearances.all():
+                existing[(appearance.person_id, appearance.role_id)] = appearance
         for line in data.get("people") or []:
             if not isinstance(line, dict) or not normalise_name(line.get("name")):
                 continue
@@ -573,7 +573,7 @@ class _Planner:
             honorific = honorific_choice(honorific_printed)
             designation = split_designation(line.get("designation") or "", self.find_organisation)
             if designation.new_organisation_name:
-                organisation = Organization(
+                organisation = Organisation(
                     name=_clip(designation.new_organisation_name, 300),
                     acronym=_clip(designation.new_organisation_acronym, 50),
                     country=designation.country,
@@ -600,8 +600,8 @@ class _Planner:
                 duplicate=key in seen,
             )
             if person.pk is not None and role.pk is not None:
-                person_plan.participation = existing.get((person.pk, role.pk))
-            documents = self._documents(line.get("documents"), name, person_plan.participation)
+                person_plan.appearance = existing.get((person.pk, role.pk))
+            documents = self._documents(line.get("documents"), name, person_plan.appearance)
             person_plan.documents = documents
             if person_plan.duplicate:
                 plan.notes.append(
@@ -610,14 +610,14 @@ class _Planner:
                 )
             seen[key] = person_plan
             plan.people.append(person_plan)
-        plan.documents = self._documents(data.get("documents"), plan.title, None, plan.session)
+        plan.documents = self._documents(data.get("documents"), plan.title, None, plan.slot)
 
-    def _documents(self, markers, owner_name, participation, session=None):
+    def _documents(self, markers, owner_name, appearance, slot=None):
         existing = []
-        if participation is not None:
-            existing = list(participation.documents.all())
-        elif session is not None:
-            existing = list(session.documents.all())
+        if appearance is not None:
+            existing = list(appearance.documents.all())
+        elif slot is not None:
+            existing = list(slot.documents.all())
         plans = []
         for marker in markers or []:
             marker = _clip(marker, 200)
@@ -706,8 +706,8 @@ class _Writer:
             day = day_plan.day or self._create(
                 "days", Day(event=event, date=day_plan.date, label=day_plan.label)
             )
-            for session_plan in day_plan.sessions:
-                self._session(day, session_plan)
+            for slot_plan in day_plan.slots:
+                self._slot(day, slot_plan)
         return ImportResult(event=event, plan=self.plan, created=self.created)
 
     def _create(self, what, obj):
@@ -740,12 +740,12 @@ class _Writer:
             event.save(update_fields=[*fields, "updated_at"])
         return event
 
-    def _session(self, day, plan):
-        session = plan.session
-        if session is None:
-            session = self._create(
+    def _slot(self, day, plan):
+        slot = plan.slot
+        if slot is None:
+            slot = self._create(
                 "slots",
-                Session(
+                Slot(
                     day=day,
                     start_time=plan.start,
                     end_time=plan.end,
@@ -756,51 +756,49 @@ class _Writer:
                 ),
             )
         for order, line in enumerate(plan.people):
-            participation = self._participation(session, line, order)
+            appearance = self._appearance(slot, line, order)
             for document_plan in line.documents:
-                self._document(document_plan, participation=participation)
+                self._document(document_plan, appearance=appearance)
         for document_plan in plan.documents:
-            self._document(document_plan, session=session)
+            self._document(document_plan, slot=slot)
 
     def _saved(self, what, obj):
         if obj is not None and obj.pk is None:
             if what == "people":
                 organisation = getattr(obj, "_planned_organisation", None)
-                obj.organization = self._saved("organisations", organisation)
+                obj.organisation = self._saved("organisations", organisation)
             obj.save()
             self.created[what] += 1
         return obj
 
-    def _participation(self, session, line, order):
+    def _appearance(self, slot, line, order):
         role = self._saved("roles", line.role)
         person = self._saved("people", line.person)
         organisation = self._saved("organisations", line.organisation)
-        participation = line.participation
-        if participation is None:
-            participation = Participation.objects.filter(
-                session=session, person=person, role=role
-            ).first()
-        if participation is None:
-            participation = Participation(
-                session=session,
+        appearance = line.appearance
+        if appearance is None:
+            appearance = Appearance.objects.filter(slot=slot, person=person, role=role).first()
+        if appearance is None:
+            appearance = Appearance(
+                slot=slot,
                 person=person,
                 role=role,
                 order=order,
                 honorific=line.honorific,
                 position=line.position,
-                organization=organisation,
+                organisation=organisation,
                 country=line.country,
                 designation=line.designation,
             )
-            participation.save()
+            appearance.save()
             self.created["appearances"] += 1
-        line.participation = participation
-        return participation
+        line.appearance = appearance
+        return appearance
 
-    def _document(self, plan, participation=None, session=None):
+    def _document(self, plan, appearance=None, slot=None):
         if plan.document is not None:
             return plan.document
-        owner = {"participation": participation} if participation else {"session": session}
+        owner = {"appearance": appearance} if appearance else {"slot": slot}
         candidates = Document.objects.filter(kind=plan.kind, **owner)
         if plan.kind == DocumentKind.OTHER:
             candidates = candidates.filter(title_en=plan.title)

@@ -1,7 +1,7 @@
 """Absolute addresses of public pages, for exports and feeds read outside the site.
 
 Every export and feed builds its links through these functions, so the public URL
-names (conference:event-detail, speakers:person-detail, documents:document-download)
+names (public:event-detail, public:person-detail, public:document-download)
 are looked up in one place.
 """
 
@@ -21,9 +21,9 @@ def event_url(base, event):
     return urljoin(base, event.get_absolute_url())
 
 
-def session_url(base, session, event):
+def slot_url(base, slot, event):
     """The slot's anchor on the programme page (the event is passed to avoid a query)."""
-    return f"{event_url(base, event)}#{session.anchor}"
+    return f"{event_url(base, event)}#{slot.anchor}"
 
 
 def person_url(base, person):

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
-from programme.models import Participation
+from programme.models import Appearance
 from speakers.models import Person
 
 # Fields of the kept person filled from the others when empty on the kept person.
@@ -15,7 +15,7 @@ FILLABLE_FIELDS = (
     "honorific",
     "given_names",
     "position",
-    "organization",
+    "organisation",
     "country",
     "biography",
     "photo",
@@ -23,7 +23,7 @@ FILLABLE_FIELDS = (
     "phone",
     "gender",
 )
-APPEARANCE_FIELDS = ("honorific", "position", "organization", "country", "designation")
+APPEARANCE_FIELDS = ("honorific", "position", "organisation", "country", "designation")
 
 
 class MergeError(Exception):
@@ -90,26 +90,26 @@ def merge_people(keep, others, user=None):
         revision_saved = _save_revision_before_merge(keep, others, comment, user)
         summary = {"moved": 0, "combined": 0, "documents_moved": 0, "filled": []}
         person_attnames = _fillable_attnames(Person, FILLABLE_FIELDS)
-        appearance_attnames = _fillable_attnames(Participation, APPEARANCE_FIELDS)
+        appearance_attnames = _fillable_attnames(Appearance, APPEARANCE_FIELDS)
         kept_appearances = {
-            (participation.session_id, participation.role_id): participation
-            for participation in keep.participations.all()
+            (appearance.slot_id, appearance.role_id): appearance
+            for appearance in keep.appearances.all()
         }
         for other in others:
-            for participation in other.participations.order_by("pk"):
-                key = (participation.session_id, participation.role_id)
+            for appearance in other.appearances.order_by("pk"):
+                key = (appearance.slot_id, appearance.role_id)
                 twin = kept_appearances.get(key)
                 if twin is None:
-                    participation.person = keep
-                    participation.save(update_fields=["person"])
-                    kept_appearances[key] = participation
+                    appearance.person = keep
+                    appearance.save(update_fields=["person"])
+                    kept_appearances[key] = appearance
                     summary["moved"] += 1
                     continue
-                moved = participation.documents.update(participation=twin)
+                moved = appearance.documents.update(appearance=twin)
                 summary["documents_moved"] += moved
-                if _fill(twin, participation, appearance_attnames):
+                if _fill(twin, appearance, appearance_attnames):
                     twin.save()
-                participation.delete()
+                appearance.delete()
                 summary["combined"] += 1
             summary["filled"] += _fill(keep, other, person_attnames)
         for other in others:
@@ -144,10 +144,10 @@ def _save_revision_before_merge(keep, others, comment, user):
             reversion.set_user(user)
         for person in [keep, *others]:
             reversion.add_to_revision(person)
-            for participation in person.participations.all():
-                if reversion.is_registered(type(participation)):
-                    reversion.add_to_revision(participation)
-                for document in participation.documents.all():
+            for appearance in person.appearances.all():
+                if reversion.is_registered(type(appearance)):
+                    reversion.add_to_revision(appearance)
+                for document in appearance.documents.all():
                     if reversion.is_registered(type(document)):
                         reversion.add_to_revision(document)
     # Saved at once unless an outer revision block is open (then saved when it closes, after

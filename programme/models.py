@@ -6,8 +6,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from conference.choices import choice_label, country_name
-from programme.enums import SessionKind
+from core.choices import choice_label, country_name
+from programme.enums import SlotKind
 from speakers.enums import Honorific
 
 
@@ -36,24 +36,22 @@ class Role(models.Model):
         return self.label or self.name
 
 
-class SessionQuerySet(models.QuerySet):
+class SlotQuerySet(models.QuerySet):
     def published(self):
         from conference.enums import EventStatus
 
         return self.filter(day__event__status=EventStatus.PUBLISHED)
 
 
-class Session(models.Model):
+class Slot(models.Model):
     """A slot of the timetable: a panel, a keynote, a break …"""
 
     day = models.ForeignKey(
-        "conference.Day", verbose_name=_("day"), on_delete=models.PROTECT, related_name="sessions"
+        "conference.Day", verbose_name=_("day"), on_delete=models.PROTECT, related_name="slots"
     )
     start_time = models.TimeField(_("start time"))
     end_time = models.TimeField(_("end time"), null=True, blank=True)
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=SessionKind, default=SessionKind.PANEL
-    )
+    kind = models.CharField(_("kind"), max_length=20, choices=SlotKind, default=SlotKind.PANEL)
     number = models.PositiveSmallIntegerField(
         _("number"),
         null=True,
@@ -68,7 +66,7 @@ class Session(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = SessionQuerySet.as_manager()
+    objects = SlotQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "start_time"]
@@ -77,12 +75,10 @@ class Session(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_time__isnull=True) | Q(end_time__gt=F("start_time")),
-                name="session_ends_after_start",
+                name="slot_ends_after_start",
                 violation_error_message=_("The session must end after it starts."),
             ),
-            models.CheckConstraint(
-                condition=Q(kind__in=SessionKind.values), name="session_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=SlotKind.values), name="slot_kind_valid"),
         ]
 
     def __str__(self):
@@ -105,7 +101,7 @@ class Session(models.Model):
 
     @property
     def is_break(self):
-        return self.kind == SessionKind.BREAK
+        return self.kind == SlotKind.BREAK
 
     def clean(self):
         super().clean()
@@ -113,35 +109,35 @@ class Session(models.Model):
             raise ValidationError({"end_time": _("The session must end after it starts.")})
 
 
-class Participation(models.Model):
+class Appearance(models.Model):
     """A person in a role in a slot, with their designation as printed for this appearance."""
 
-    session = models.ForeignKey(
-        "programme.Session",
+    slot = models.ForeignKey(
+        "programme.Slot",
         verbose_name=_("slot"),
         on_delete=models.PROTECT,
-        related_name="participations",
+        related_name="appearances",
     )
     person = models.ForeignKey(
         "speakers.Person",
         verbose_name=_("person"),
         on_delete=models.PROTECT,
-        related_name="participations",
+        related_name="appearances",
     )
     role = models.ForeignKey(
         "programme.Role",
         verbose_name=_("role"),
         on_delete=models.PROTECT,
-        related_name="participations",
+        related_name="appearances",
     )
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
     honorific = models.CharField(_("honorific"), max_length=10, choices=Honorific, blank=True)
     position = models.CharField(_("position"), max_length=300, blank=True)
-    organization = models.ForeignKey(
-        "speakers.Organization",
+    organisation = models.ForeignKey(
+        "speakers.Organisation",
         verbose_name=_("organisation"),
         on_delete=models.PROTECT,
-        related_name="participations",
+        related_name="appearances",
         null=True,
         blank=True,
     )
@@ -158,12 +154,12 @@ class Participation(models.Model):
 
     class Meta:
         ordering = ["order", "pk"]
-        verbose_name = _("participation")
-        verbose_name_plural = _("participations")
+        verbose_name = _("appearance")
+        verbose_name_plural = _("appearances")
         constraints = [
             models.UniqueConstraint(
-                fields=["session", "person", "role"],
-                name="participation_unique_person_role",
+                fields=["slot", "person", "role"],
+                name="appearance_unique_person_role",
                 violation_error_message=_("This person already has this role in this slot."),
             ),
         ]
@@ -185,8 +181,8 @@ class Participation(models.Model):
         if self.designation:
             return self.designation
         parts = [self.position]
-        if self.organization_id:
-            parts.append(self.organization.name)
+        if self.organisation_id:
+            parts.append(self.organisation.name)
         if self.country:
             parts.append(country_name(self.country))
         return ", ".join(str(part) for part in parts if part)
@@ -198,16 +194,16 @@ class Participation(models.Model):
         person = self.person
         self.honorific = self.honorific or person.honorific
         self.position = person.position
-        if self.organization_id is None:
-            self.organization_id = person.organization_id
+        if self.organisation_id is None:
+            self.organisation_id = person.organisation_id
         if not self.country:
             self.country = person.country
 
     def clean(self):
         super().clean()
-        if self.session_id and self.person_id and self.role_id:
-            clash = Participation.objects.filter(
-                session_id=self.session_id, person_id=self.person_id, role_id=self.role_id
+        if self.slot_id and self.person_id and self.role_id:
+            clash = Appearance.objects.filter(
+                slot_id=self.slot_id, person_id=self.person_id, role_id=self.role_id
             ).exclude(pk=self.pk)
             if clash.exists():
                 raise ValidationError(

@@ -44,14 +44,14 @@ __all__ = [
     "Paragraph",
     "ParsedProgramme",
     "Person",
-    "Session",
-    "SessionKind",
+    "Slot",
+    "SlotKind",
     "UnplacedLine",
     "parse_programme",
     "split_lines",
 ]
 
-SessionKind = Literal[
+SlotKind = Literal[
     "opening", "scene-setting", "panel", "keynote", "special", "break", "closing", "other"
 ]
 
@@ -83,14 +83,14 @@ class Person:
 
 
 @dataclass
-class Session:
+class Slot:
     """A time slot and the people in it."""
 
     start: dt.time | None
     end: dt.time | None
     number: int | None = None
     title: str = ""
-    kind: SessionKind = "other"
+    kind: SlotKind = "other"
     video: bool = False
     people: list[Person] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
@@ -117,14 +117,14 @@ class Day:
     date: dt.date | None
     label: str | None
     heading: str | None = None
-    sessions: list[Session] = field(default_factory=list)
+    slots: list[Slot] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.date.isoformat() if self.date else None,
             "label": self.label,
-            "sessions": [session.to_dict() for session in self.sessions],
+            "sessions": [slot.to_dict() for slot in self.slots],
         }
 
 
@@ -165,9 +165,9 @@ class ParsedProgramme:
         placed.update(number for section in self.sections for number in section.lines)
         for day in self.days:
             placed.update(day.lines)
-            for session in day.sessions:
-                placed.update(session.lines)
-                for person in session.people:
+            for slot in day.slots:
+                placed.update(slot.lines)
+                for person in slot.people:
                     placed.update(person.lines)
         return placed
 
@@ -362,7 +362,7 @@ _NUMBERED_RE = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_KIND_RULES: tuple[tuple[SessionKind, re.Pattern[str]], ...] = tuple(
+_KIND_RULES: tuple[tuple[SlotKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
         (
@@ -388,7 +388,7 @@ def _roman(numeral: str) -> int:
     )
 
 
-def _kind(title: str) -> SessionKind:
+def _kind(title: str) -> SlotKind:
     """Guess the kind of session from its title as printed."""
     if _NUMBERED_RE.fullmatch(title):
         return "panel"
@@ -677,7 +677,7 @@ def _person(text: str, line: int) -> Person:
 class _State(Enum):
     INTRO = auto()  # before the first day heading or slot
     DAY = auto()  # after a day heading, before its first slot
-    SESSION = auto()  # after a slot line
+    SLOT = auto()  # after a slot line
     SECTION = auto()  # after "Related documents" or the like
 
 
@@ -706,7 +706,7 @@ class _Builder:
         self._last_heading_year: int | None = None
         self._text_year = text_year
         self._state = _State.INTRO
-        self._session: Session | None = None
+        self._slot: Slot | None = None
         self._block: _Block | None = None
 
     def feed(self, number: int, raw: str) -> None:
@@ -726,7 +726,7 @@ class _Builder:
             case _DayHeading() as heading:
                 self._add_day(number, heading)
             case _SlotLine() as slot:
-                self._add_session(number, slot)
+                self._add_slot(number, slot)
             case _RoleLabel() as label:
                 self._add_label(number, raw, label)
             case _PeopleLine() as people:
@@ -738,7 +738,7 @@ class _Builder:
 
     def _enter(self, state: _State) -> None:
         self._state = state
-        self._session = None
+        self._slot = None
         self._block = None
 
     def _unplace(self, number: int, raw: str, reason: str) -> None:
@@ -767,45 +767,45 @@ class _Builder:
                 date = dt.date(year, heading.month, heading.day)
         self.result.days.append(Day(date, heading.label, heading.text, lines=[number]))
 
-    def _add_session(self, number: int, slot: _SlotLine) -> None:
+    def _add_slot(self, number: int, slot: _SlotLine) -> None:
         if not self.result.days:
             self.result.days.append(Day(None, None))
-        self._enter(_State.SESSION)
-        self._session = Session(slot.start, slot.end, lines=[number])
+        self._enter(_State.SLOT)
+        self._slot = Slot(slot.start, slot.end, lines=[number])
         self._set_title(slot.rest)
-        self.result.days[-1].sessions.append(self._session)
+        self.result.days[-1].slots.append(self._slot)
 
     def _awaiting_title(self) -> bool:
         """A time printed alone: the next plain line is the title."""
-        session = self._session
-        return bool(session and not session.title and not session.people and not self._block)
+        slot = self._slot
+        return bool(slot and not slot.title and not slot.people and not self._block)
 
     def _set_title(self, text: str) -> None:
-        session = self._session
-        assert session is not None
+        slot = self._slot
+        assert slot is not None
         brackets = _extract_brackets(text, timezones=True)
         title = brackets.text.strip(" -–—:|,")
-        session.kind = _kind(title)
+        slot.kind = _kind(title)
         if numbered := _NUMBERED_RE.fullmatch(title):
             number = numbered["number"]
-            session.number = int(number) if number.isdigit() else _roman(number)
+            slot.number = int(number) if number.isdigit() else _roman(number)
             title = numbered["rest"] or title
-        session.title = title
-        session.timezone = session.timezone or brackets.timezone
-        self._add_session_markers(brackets.markers)
+        slot.title = title
+        slot.timezone = slot.timezone or brackets.timezone
+        self._add_slot_markers(brackets.markers)
 
-    def _add_session_markers(self, markers: list[str]) -> None:
-        session = self._session
-        assert session is not None
+    def _add_slot_markers(self, markers: list[str]) -> None:
+        slot = self._slot
+        assert slot is not None
         for marker in markers:
             if " ".join(marker.split()).casefold() in _VIDEO_MARKERS:
-                session.video = True
+                slot.video = True
             else:
-                session.documents.append(marker)
+                slot.documents.append(marker)
 
     def _add_label(self, number: int, raw: str, label: _RoleLabel) -> None:
-        if self._session:
-            self._session.lines.append(number)
+        if self._slot:
+            self._slot.lines.append(number)
             plural = label.role.casefold().endswith("s")
             self._block = _Block(label.role, plural)
         elif self._state is _State.INTRO and not label.known:
@@ -815,9 +815,9 @@ class _Builder:
 
     def _add_people(self, number: int, raw: str, line: _PeopleLine) -> None:
         if self._awaiting_title() and line.could_be_title():
-            self._session.lines.append(number)
+            self._slot.lines.append(number)
             self._set_title(line.text)
-        elif self._session:
+        elif self._slot:
             block_role = None
             if line.role is None and self._block:
                 self._block.used = True
@@ -827,7 +827,7 @@ class _Builder:
                 person.role = line.role or person.role or block_role or SPEAKER
                 if line.marker:
                     person.documents.insert(0, line.marker)
-                self._session.people.append(person)
+                self._slot.people.append(person)
         elif self._state is _State.INTRO and line.could_be_title():
             self._add_intro(number, line)
         else:
@@ -835,21 +835,21 @@ class _Builder:
 
     def _add_markers(self, number: int, raw: str, line: _MarkerLine) -> None:
         """Markers alone on a line go to the person on the line above, else to the session."""
-        session = self._session
-        if session is None:
+        slot = self._slot
+        if slot is None:
             self._unplace_outside(number, raw)
-        elif session.people and session.people[-1].lines[-1] == number - 1:
-            session.people[-1].documents.extend(line.markers)
-            session.people[-1].lines.append(number)
+        elif slot.people and slot.people[-1].lines[-1] == number - 1:
+            slot.people[-1].documents.extend(line.markers)
+            slot.people[-1].lines.append(number)
         else:
-            session.lines.append(number)
-            self._add_session_markers(line.markers)
+            slot.lines.append(number)
+            self._add_slot_markers(line.markers)
 
     def _add_text(self, number: int, raw: str, line: _Line) -> None:
         if self._awaiting_title():
-            self._session.lines.append(number)
+            self._slot.lines.append(number)
             self._set_title(line.text)
-        elif self._session:
+        elif self._slot:
             self._unplace(number, raw, "not understood")
         elif self._state is _State.INTRO:
             self._add_intro(number, line)

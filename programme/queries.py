@@ -9,25 +9,25 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
 from documents.models import Document
-from programme.models import Participation, Role, Session
+from programme.models import Appearance, Role, Slot
 from speakers.models import Person
 
-PARTICIPATION_PRINTED_ORDER = ["-role__listed_before_speakers", "order", "pk"]
+APPEARANCE_PRINTED_ORDER = ["-role__listed_before_speakers", "order", "pk"]
 
 
-def participations_in_printed_order():
+def appearances_in_printed_order():
     """Roles listed before the speakers first, then the speakers, each in their order."""
-    return Participation.objects.select_related("person", "role", "organization").order_by(
-        *PARTICIPATION_PRINTED_ORDER
+    return Appearance.objects.select_related("person", "role", "organisation").order_by(
+        *APPEARANCE_PRINTED_ORDER
     )
 
 
 def programme_overview_for_admin(event):
     """The event's days with their slots and people, for the read-only admin overview."""
-    sessions = Session.objects.order_by("order", "start_time").prefetch_related(
-        Prefetch("participations", queryset=participations_in_printed_order())
+    slots = Slot.objects.order_by("order", "start_time").prefetch_related(
+        Prefetch("appearances", queryset=appearances_in_printed_order())
     )
-    return event.days.order_by("date").prefetch_related(Prefetch("sessions", queryset=sessions))
+    return event.days.order_by("date").prefetch_related(Prefetch("slots", queryset=slots))
 
 
 # Exports, statistics and feeds ------------------------------------------------------------
@@ -60,55 +60,53 @@ def _grouped(queryset, key):
     return groups
 
 
-def participations_for_export(events):
+def appearances_for_export(events):
     """Every appearance in the events with person, role, organisation and slot, in order."""
     long_texts = [
-        *(f"session__day__event__{name}" for name in _LONG_TEXTS),
-        *(f"session__{name}" for name in _LONG_TEXTS),
+        *(f"slot__day__event__{name}" for name in _LONG_TEXTS),
+        *(f"slot__{name}" for name in _LONG_TEXTS),
         *(
             f"person__{name}"
             for name in ["biography", *(f"biography_{c}" for c, _n in settings.LANGUAGES)]
         ),
     ]
     return (
-        participations_in_printed_order()
-        .filter(session__day__event__in=events)
-        .select_related("session__day__event")
+        appearances_in_printed_order()
+        .filter(slot__day__event__in=events)
+        .select_related("slot__day__event")
         .defer(*long_texts)
         .order_by(
-            "session__day__event__start_date",
-            "session__day__event_id",
-            "session__day__date",
-            "session__order",
-            "session__start_time",
-            "session_id",
-            *PARTICIPATION_PRINTED_ORDER,
+            "slot__day__event__start_date",
+            "slot__day__event_id",
+            "slot__day__date",
+            "slot__order",
+            "slot__start_time",
+            "slot_id",
+            *APPEARANCE_PRINTED_ORDER,
         )
     )
 
 
-def participations_with_documents(events, chunk_size=EXPORT_CHUNK_SIZE):
+def appearances_with_documents(events, chunk_size=EXPORT_CHUNK_SIZE):
     """(appearance, its documents) in export order: two queries per chunk of appearances."""
-    for chunk in in_chunks(participations_for_export(events), chunk_size):
+    for chunk in in_chunks(appearances_for_export(events), chunk_size):
         documents = _grouped(
-            Document.objects.order_by("order", "pk").filter(
-                participation__in=[p.pk for p in chunk]
-            ),
-            "participation_id",
+            Document.objects.order_by("order", "pk").filter(appearance__in=[p.pk for p in chunk]),
+            "appearance_id",
         )
-        for participation in chunk:
-            yield participation, documents.get(participation.pk, [])
+        for appearance in chunk:
+            yield appearance, documents.get(appearance.pk, [])
 
 
-def sessions_for_export(events):
+def slots_for_export(events):
     """Every slot of the events with the number of its documents, in programme order."""
     return (
-        Session.objects.filter(day__event__in=events)
+        Slot.objects.filter(day__event__in=events)
         .select_related("day__event")
         .defer(*(f"day__event__{name}" for name in _LONG_TEXTS))
         .annotate(
             slot_document_count=Count("documents", distinct=True),
-            appearance_document_count=Count("participations__documents", distinct=True),
+            appearance_document_count=Count("appearances__documents", distinct=True),
         )
         .order_by(
             "day__event__start_date", "day__event_id", "day__date", "order", "start_time", "pk"
@@ -116,15 +114,15 @@ def sessions_for_export(events):
     )
 
 
-def sessions_with_people(events, chunk_size=EXPORT_CHUNK_SIZE):
+def slots_with_people(events, chunk_size=EXPORT_CHUNK_SIZE):
     """(slot, its appearances in printed order): two queries per chunk of slots."""
-    for chunk in in_chunks(sessions_for_export(events), chunk_size):
+    for chunk in in_chunks(slots_for_export(events), chunk_size):
         people = _grouped(
-            participations_in_printed_order().filter(session__in=[s.pk for s in chunk]),
-            "session_id",
+            appearances_in_printed_order().filter(slot__in=[s.pk for s in chunk]),
+            "slot_id",
         )
-        for session in chunk:
-            yield session, people.get(session.pk, [])
+        for slot in chunk:
+            yield slot, people.get(slot.pk, [])
 
 
 def documents_for_export(events):
@@ -132,29 +130,29 @@ def documents_for_export(events):
     return (
         Document.objects.filter(
             Q(event__in=events)
-            | Q(session__day__event__in=events)
-            | Q(participation__session__day__event__in=events)
+            | Q(slot__day__event__in=events)
+            | Q(appearance__slot__day__event__in=events)
         )
         .select_related(
             "event",
-            "session__day__event",
-            "participation__session__day__event",
-            "participation__person",
-            "participation__role",
+            "slot__day__event",
+            "appearance__slot__day__event",
+            "appearance__person",
+            "appearance__role",
             "translation_of",
         )
         .annotate(
             export_event_start=Coalesce(
                 "event__start_date",
-                "session__day__event__start_date",
-                "participation__session__day__event__start_date",
+                "slot__day__event__start_date",
+                "appearance__slot__day__event__start_date",
             ),
             export_event_id=Coalesce(
-                "event_id", "session__day__event_id", "participation__session__day__event_id"
+                "event_id", "slot__day__event_id", "appearance__slot__day__event_id"
             ),
-            export_date=Coalesce("session__day__date", "participation__session__day__date"),
-            export_slot_order=Coalesce("session__order", "participation__session__order"),
-            export_slot_id=Coalesce("session_id", "participation__session_id"),
+            export_date=Coalesce("slot__day__date", "appearance__slot__day__date"),
+            export_slot_order=Coalesce("slot__order", "appearance__slot__order"),
+            export_slot_id=Coalesce("slot_id", "appearance__slot_id"),
         )
         .order_by(
             "export_event_start",
@@ -162,7 +160,7 @@ def documents_for_export(events):
             F("export_date").asc(nulls_first=True),
             F("export_slot_order").asc(nulls_first=True),
             F("export_slot_id").asc(nulls_first=True),
-            F("participation__order").asc(nulls_first=True),
+            F("appearance__order").asc(nulls_first=True),
             "order",
             "pk",
         )
@@ -176,13 +174,13 @@ def roles_in_order():
 def people_for_export(events, roles):
     """Everyone appearing in the events, with their appearances counted in total and per role."""
     per_role = {
-        f"appearances_as_{role.pk}": Count("participations", filter=Q(participations__role=role))
+        f"appearances_as_{role.pk}": Count("appearances", filter=Q(appearances__role=role))
         for role in roles
     }
     return (
-        Person.objects.filter(participations__session__day__event__in=events)
-        .select_related("organization")
-        .annotate(appearance_count=Count("participations"), **per_role)
+        Person.objects.filter(appearances__slot__day__event__in=events)
+        .select_related("organisation")
+        .annotate(appearance_count=Count("appearances"), **per_role)
         .order_by("family_names", "given_names", "pk")
     )
 
@@ -209,34 +207,34 @@ def translated(path):
 def appearances_for_statistics(events):
     """One light row per appearance: the fields the statistics count, in programme order."""
     return (
-        Participation.objects.filter(session__day__event__in=events)
+        Appearance.objects.filter(slot__day__event__in=events)
         .annotate(
-            slot_title=translated("session__title"),
-            event_title=translated("session__day__event__title"),
+            slot_title=translated("slot__title"),
+            event_title=translated("slot__day__event__title"),
             role_label=translated("role__label"),
         )
         .order_by(
-            "session__day__event__start_date",
-            "session__day__event_id",
-            "session__day__date",
-            "session__order",
-            "session__start_time",
-            "session_id",
+            "slot__day__event__start_date",
+            "slot__day__event_id",
+            "slot__day__date",
+            "slot__order",
+            "slot__start_time",
+            "slot_id",
         )
         .values(
-            "session_id",
+            "slot_id",
             "person_id",
-            "session__number",
+            "slot__number",
             "slot_title",
-            "session__start_time",
-            "session__day__date",
+            "slot__start_time",
+            "slot__day__date",
             "event_title",
             "role_id",
             "role_label",
             "role__order",
             "person__gender",
-            "organization__category",
-            "organization__country",
+            "organisation__category",
+            "organisation__country",
             "country",
         )
     )
@@ -256,14 +254,14 @@ def document_kinds_for_statistics(events):
 def public_programme_for_feeds(event):
     """A published event's days, slots, people and public documents, for feeds and the PDF."""
     public_documents = Document.objects.public().order_by("order", "pk")
-    participations = participations_in_printed_order().prefetch_related(
+    appearances = appearances_in_printed_order().prefetch_related(
         Prefetch("documents", queryset=public_documents)
     )
-    sessions = Session.objects.order_by("order", "start_time", "pk").prefetch_related(
-        Prefetch("participations", queryset=participations),
+    slots = Slot.objects.order_by("order", "start_time", "pk").prefetch_related(
+        Prefetch("appearances", queryset=appearances),
         Prefetch("documents", queryset=public_documents),
     )
-    return event.days.order_by("date").prefetch_related(Prefetch("sessions", queryset=sessions))
+    return event.days.order_by("date").prefetch_related(Prefetch("slots", queryset=slots))
 
 
 def public_event_documents(event):
@@ -271,16 +269,16 @@ def public_event_documents(event):
     return Document.objects.public().filter(event=event).order_by("order", "pk")
 
 
-def session_for_feed(event, pk):
+def slot_for_feed(event, pk):
     """One slot of a published event with its people and public documents, or None."""
     public_documents = Document.objects.public().order_by("order", "pk")
     return (
-        Session.objects.filter(day__event=event, pk=pk)
+        Slot.objects.filter(day__event=event, pk=pk)
         .select_related("day")
         .prefetch_related(
             Prefetch(
-                "participations",
-                queryset=participations_in_printed_order().prefetch_related(
+                "appearances",
+                queryset=appearances_in_printed_order().prefetch_related(
                     Prefetch("documents", queryset=public_documents)
                 ),
             ),

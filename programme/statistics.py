@@ -16,7 +16,7 @@ from documents.enums import DocumentKind
 from programme.exports import choice_label
 from programme.queries import appearances_for_statistics, document_kinds_for_statistics
 from programme.regions import UNRegion, un_region
-from speakers.enums import Gender, OrganizationCategory
+from speakers.enums import Gender, OrganisationCategory
 
 GENDER_ORDER = [Gender.FEMALE, Gender.MALE, Gender.OTHER, Gender.NOT_RECORDED]
 # Bar colours (SVG fill attributes), distinguishable in print and for colour-blind readers.
@@ -185,13 +185,13 @@ def _gender_row(label, counter):
 
 def _slot_label(row):
     title = row["slot_title"]
-    if row["session__number"]:
+    if row["slot__number"]:
         title = gettext("Session %(number)s: %(title)s") % {
-            "number": row["session__number"],
+            "number": row["slot__number"],
             "title": title,
         }
-    start = row["session__start_time"].strftime("%H:%M") if row["session__start_time"] else ""
-    return f"{row['session__day__date'].isoformat()} {start} {title}"
+    start = row["slot__start_time"].strftime("%H:%M") if row["slot__start_time"] else ""
+    return f"{row['slot__day__date'].isoformat()} {start} {title}"
 
 
 def compute_statistics(events, *, multiple_events=False):
@@ -209,11 +209,11 @@ def compute_statistics(events, *, multiple_events=False):
     for row in appearances_for_statistics(events).iterator(chunk_size=2000):
         appearances += 1
         people.add(row["person_id"])
-        slots.add(row["session_id"])
+        slots.add(row["slot_id"])
         gender = row["person__gender"] or Gender.NOT_RECORDED
 
-        category = row["organization__category"]
-        by_category[choice_label(OrganizationCategory, category) if category else not_recorded] += 1
+        category = row["organisation__category"]
+        by_category[choice_label(OrganisationCategory, category) if category else not_recorded] += 1
 
         role = row["role_label"]
         if role not in gender_by_role:
@@ -222,7 +222,7 @@ def compute_statistics(events, *, multiple_events=False):
         by_role[role] += 1
         gender_by_role[role][gender] += 1
 
-        code = row["country"] or row["organization__country"] or ""
+        code = row["country"] or row["organisation__country"] or ""
         by_country[countries.name(code) if code else not_recorded] += 1
         region = un_region(code)
         by_region[region.label if region else no_region] += 1
@@ -230,10 +230,10 @@ def compute_statistics(events, *, multiple_events=False):
         slot = _slot_label(row)
         if multiple_events:
             slot = f"{row['event_title']} – {slot}"
-        if row["session_id"] not in gender_by_slot:
-            gender_by_slot[row["session_id"]] = (slot, Counter())
-            slot_order.append(row["session_id"])
-        gender_by_slot[row["session_id"]][1][gender] += 1
+        if row["slot_id"] not in gender_by_slot:
+            gender_by_slot[row["slot_id"]] = (slot, Counter())
+            slot_order.append(row["slot_id"])
+        gender_by_slot[row["slot_id"]][1][gender] += 1
         gender_overall[gender] += 1
 
     roles_sorted = [label for _order, label in sorted(role_order)]

@@ -2,11 +2,11 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from programme.models import Participation, Role, Session
+from programme.models import Appearance, Role, Slot
 
 
-@register(Session)
-class SessionTranslationOptions(TranslationOptions):
+@register(Slot)
+class SlotTranslationOptions(TranslationOptions):
     fields = ("title", "description", "room")
 
 
@@ -15,6 +15,6 @@ class RoleTranslationOptions(TranslationOptions):
     fields = ("label",)
 
 
-@register(Participation)
-class ParticipationTranslationOptions(TranslationOptions):
+@register(Appearance)
+class AppearanceTranslationOptions(TranslationOptions):
     fields = ("position", "designation")

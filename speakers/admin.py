@@ -10,12 +10,12 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
 
-from conference.history import HistoryAdmin
-from conference.locking import OptimisticLockingAdminMixin
-from programme.models import Participation
-from speakers.models import Organization, Person
+from core.history import HistoryAdmin
+from core.locking import OptimisticLockingAdminMixin
+from programme.models import Appearance
+from speakers.models import Organisation, Person
 from speakers.resources import (
-    OrganizationResource,
+    OrganisationResource,
     PersonResource,
     PersonWithPrivateFieldsResource,
 )
@@ -37,13 +37,13 @@ class SpreadsheetMixin(ImportExportMixin):
         return self.has_view_permission(request)
 
 
-reversion.register(Organization)
+reversion.register(Organisation)
 reversion.register(Person)
 
 
-@admin.register(Organization)
-class OrganizationAdmin(SpreadsheetMixin, HistoryAdmin, TranslationAdmin):
-    resource_classes = [OrganizationResource]
+@admin.register(Organisation)
+class OrganisationAdmin(SpreadsheetMixin, HistoryAdmin, TranslationAdmin):
+    resource_classes = [OrganisationResource]
     list_display = ["name", "acronym", "category", "country"]
     list_filter = ["category", "country"]
     search_fields = ["name", "acronym"]
@@ -52,10 +52,10 @@ class OrganizationAdmin(SpreadsheetMixin, HistoryAdmin, TranslationAdmin):
 class AppearanceInline(admin.TabularInline):
     """Every appearance of the person, across events (read-only; edit them on the slot)."""
 
-    model = Participation
+    model = Appearance
     extra = 0
-    fields = ["session", "role", "printed_designation"]
-    readonly_fields = ["session", "role", "printed_designation"]
+    fields = ["slot", "role", "printed_designation"]
+    readonly_fields = ["slot", "role", "printed_designation"]
     can_delete = False
     show_change_link = True
     verbose_name = _("appearance")
@@ -68,8 +68,8 @@ class AppearanceInline(admin.TabularInline):
         return (
             super()
             .get_queryset(request)
-            .select_related("session", "session__day", "role", "organization")
-            .order_by("session__day__date", "session__start_time")
+            .select_related("slot", "slot__day", "role", "organisation")
+            .order_by("slot__day__date", "slot__start_time")
         )
 
     @admin.display(description=_("designation as printed"))
@@ -81,22 +81,22 @@ class AppearanceInline(admin.TabularInline):
 class PersonAdmin(SpreadsheetMixin, OptimisticLockingAdminMixin, HistoryAdmin, TranslationAdmin):
     resource_classes = [PersonResource, PersonWithPrivateFieldsResource]
     actions = ["merge_people"]
-    list_display = ["family_names", "given_names", "honorific", "organization", "appearance_count"]
-    list_filter = ["honorific", "gender", "organization__category"]
-    search_fields = ["given_names", "family_names", "position", "email", "organization__name"]
-    list_select_related = ["organization"]
-    autocomplete_fields = ["organization"]
+    list_display = ["family_names", "given_names", "honorific", "organisation", "appearance_count"]
+    list_filter = ["honorific", "gender", "organisation__category"]
+    search_fields = ["given_names", "family_names", "position", "email", "organisation__name"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]
     prepopulated_fields = {"slug": ["given_names", "family_names"]}
     inlines = [AppearanceInline]
     fieldsets = [
         (None, {"fields": ["honorific", "given_names", "family_names", "slug"]}),
-        (_("Current position"), {"fields": ["position", "organization", "country"]}),
+        (_("Current position"), {"fields": ["position", "organisation", "country"]}),
         (_("Public profile"), {"fields": ["biography", "photo"]}),
         (_("Staff only"), {"fields": ["gender", "email", "phone"]}),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_appearances=Count("participations"))
+        return super().get_queryset(request).annotate(_appearances=Count("appearances"))
 
     @admin.display(description=_("appearances"), ordering="_appearances")
     def appearance_count(self, obj):

@@ -41,8 +41,8 @@ def merge_people_view(model_admin, request):
     ids = _selected_ids(request)
     people = list(
         Person.objects.filter(pk__in=ids)
-        .select_related("organization")
-        .annotate(appearance_count=Count("participations"))
+        .select_related("organisation")
+        .annotate(appearance_count=Count("appearances"))
         .order_by("-appearance_count", "pk")
     )
     if len(people) < 2:

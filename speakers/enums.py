@@ -21,7 +21,7 @@ class Gender(models.TextChoices):
     OTHER = "other", _("Another gender")
 
 
-class OrganizationCategory(models.TextChoices):
+class OrganisationCategory(models.TextChoices):
     GOVERNMENT = "government", _("Member State government")
     UN_SYSTEM = "un", _("UN system")
     IGO = "igo", _("Intergovernmental or regional organisation")

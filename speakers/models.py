@@ -10,9 +10,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from conference.choices import choice_label, row_url
-from documents.validators import replace_with_reencoded, validate_image_upload
-from speakers.enums import Gender, Honorific, OrganizationCategory
+from core.choices import choice_label, row_url
+from core.uploads import replace_with_reencoded, validate_image_upload
+from speakers.enums import Gender, Honorific, OrganisationCategory
 
 
 def person_photo_upload_to(instance, filename):
@@ -32,7 +32,7 @@ def unique_slug(model, text, *, exclude_pk=None, max_length=100):
     return candidate
 
 
-class Organization(models.Model):
+class Organisation(models.Model):
     """A government, UN entity, NGO, company or other body a person speaks for."""
 
     name = models.CharField(_("name"), max_length=300)
@@ -40,8 +40,8 @@ class Organization(models.Model):
     category = models.CharField(
         _("category"),
         max_length=30,
-        choices=OrganizationCategory,
-        default=OrganizationCategory.OTHER,
+        choices=OrganisationCategory,
+        default=OrganisationCategory.OTHER,
     )
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -53,12 +53,12 @@ class Organization(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(name=""),
-                name="organization_has_name",
+                name="organisation_has_name",
                 violation_error_message=_("Give the organisation's name."),
             ),
             models.CheckConstraint(
-                condition=Q(category__in=OrganizationCategory.values),
-                name="organization_category_valid",
+                condition=Q(category__in=OrganisationCategory.values),
+                name="organisation_category_valid",
             ),
         ]
 
@@ -75,9 +75,7 @@ class PersonQuerySet(models.QuerySet):
     def appearing_in_published_events(self):
         from conference.enums import EventStatus
 
-        return self.filter(
-            participations__session__day__event__status=EventStatus.PUBLISHED
-        ).distinct()
+        return self.filter(appearances__slot__day__event__status=EventStatus.PUBLISHED).distinct()
 
 
 class Person(models.Model):
@@ -108,8 +106,8 @@ class Person(models.Model):
         help_text=_("Staff only; used for parity statistics."),
     )
     position = models.CharField(_("current position"), max_length=300, blank=True)
-    organization = models.ForeignKey(
-        "speakers.Organization",
+    organisation = models.ForeignKey(
+        "speakers.Organisation",
         verbose_name=_("current organisation"),
         on_delete=models.SET_NULL,
         related_name="people",
@@ -160,7 +158,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return row_url("speakers:person-detail", "slug", self.slug)
+        return row_url("public:person-detail", "slug", self.slug)
 
     def get_honorific_display(self):
         return choice_label(Honorific, self.honorific)

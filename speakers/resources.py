@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from speakers.countries import country_code
-from speakers.models import Organization, Person
+from speakers.models import Organisation, Person
 from speakers.names import normalise_name
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -25,10 +25,10 @@ def _find_organisation(text):
     if not key:
         return None
     text = " ".join(str(text).split())
-    exact = Organization.objects.filter(Q(name__iexact=text) | Q(acronym__iexact=text)).first()
+    exact = Organisation.objects.filter(Q(name__iexact=text) | Q(acronym__iexact=text)).first()
     if exact is not None:
         return exact
-    for organisation in Organization.objects.all():
+    for organisation in Organisation.objects.all():
         names = (organisation.name_en or organisation.name, organisation.acronym)
         if key in {normalise_name(name) for name in names if name}:
             return organisation
@@ -39,7 +39,7 @@ class OrganisationWidget(widgets.ForeignKeyWidget):
     """An organisation by its name or acronym, as people type it."""
 
     def __init__(self):
-        super().__init__(Organization, field="name")
+        super().__init__(Organisation, field="name")
 
     def clean(self, value, row=None, **kwargs):
         text = " ".join(str(value or "").split())
@@ -101,11 +101,11 @@ class SafeSpreadsheetResource(resources.ModelResource):
                 row[key] = value.strip()
 
 
-class OrganizationResource(SafeSpreadsheetResource):
+class OrganisationResource(SafeSpreadsheetResource):
     country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
 
     class Meta:
-        model = Organization
+        model = Organisation
         name = "Organisations"
         fields = ("id", "name", "acronym", "category", "country", "website")
         export_order = fields
@@ -125,7 +125,7 @@ class OrganizationResource(SafeSpreadsheetResource):
 
 class PersonResource(SafeSpreadsheetResource):
     organisation = fields.Field(
-        attribute="organization", column_name="organisation", widget=OrganisationWidget()
+        attribute="organisation", column_name="organisation", widget=OrganisationWidget()
     )
     country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
 
@@ -149,7 +149,7 @@ class PersonResource(SafeSpreadsheetResource):
         report_skipped = True
 
     def get_queryset(self):
-        return super().get_queryset().select_related("organization")
+        return super().get_queryset().select_related("organisation")
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)

@@ -2,11 +2,11 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from speakers.models import Organization, Person
+from speakers.models import Organisation, Person
 
 
-@register(Organization)
-class OrganizationTranslationOptions(TranslationOptions):
+@register(Organisation)
+class OrganisationTranslationOptions(TranslationOptions):
     fields = ("name",)
 
 

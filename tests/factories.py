@@ -10,10 +10,10 @@ from conference.enums import EventStatus
 from conference.models import Day, Event, EventSeries, User
 from documents.enums import DocumentKind
 from documents.models import Document, Photo
-from programme.enums import SessionKind
-from programme.models import Participation, Role, Session
-from speakers.enums import OrganizationCategory
-from speakers.models import Organization, Person
+from programme.enums import SlotKind
+from programme.models import Appearance, Role, Slot
+from speakers.enums import OrganisationCategory
+from speakers.models import Organisation, Person
 
 PDF_BYTES = (
     b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
@@ -58,13 +58,13 @@ class EventSeriesFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"series-{n}")
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Organization
+        model = Organisation
 
     name = factory.Sequence(lambda n: f"Organisation {n}")
     acronym = factory.Sequence(lambda n: f"ORG{n}")
-    category = OrganizationCategory.GOVERNMENT
+    category = OrganisationCategory.GOVERNMENT
     country = "CH"
 
 
@@ -76,7 +76,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     given_names = factory.Sequence(lambda n: f"Given{n}")
     family_names = factory.Sequence(lambda n: f"Family{n:04d}")
     position = "Director"
-    organization = factory.SubFactory(OrganizationFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
     email = factory.Sequence(lambda n: f"person{n}@private.example.org")
     phone = "+41 22 000 00 00"
     gender = "female"
@@ -117,7 +117,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         options = {
-            "speakers_per_session": kwargs.pop("speakers_per_session", 0),
+            "speakers_per_slot": kwargs.pop("speakers_per_slot", 0),
             "documents_per_speaker": kwargs.pop("documents_per_speaker", 1),
         }
         event = super()._create(model_class, *args, **kwargs)
@@ -125,28 +125,26 @@ class EventFactory(factory.django.DjangoModelFactory):
         return event
 
     @factory.post_generation
-    def sessions(self, create, count, **kwargs):
+    def slots(self, create, count, **kwargs):
         if not create or not count:
             return
         options = {**getattr(self, "_programme_options", {}), **kwargs}
-        speakers = options.get("speakers_per_session", 0)
+        speakers = options.get("speakers_per_slot", 0)
         documents = options.get("documents_per_speaker", 1)
         day = DayFactory(event=self, date=self.start_date, label="DAY ONE")
         for index in range(count):
-            session = SessionFactory(
+            slot = SlotFactory(
                 day=day,
                 order=index,
                 number=index + 1,
                 start_time=datetime.time(8 + index % 12, 0),
                 end_time=datetime.time(8 + index % 12, 45),
             )
-            ParticipationFactory(session=session, role=role("Moderator"), order=0)
+            AppearanceFactory(slot=slot, role=role("Moderator"), order=0)
             for position in range(speakers):
-                participation = ParticipationFactory(
-                    session=session, role=role("Speaker"), order=position + 1
-                )
+                appearance = AppearanceFactory(slot=slot, role=role("Speaker"), order=position + 1)
                 for _ in range(documents):
-                    DocumentFactory(participation=participation)
+                    DocumentFactory(appearance=appearance)
 
 
 class DayFactory(factory.django.DjangoModelFactory):
@@ -158,24 +156,24 @@ class DayFactory(factory.django.DjangoModelFactory):
     label = "DAY ONE"
 
 
-class SessionFactory(factory.django.DjangoModelFactory):
+class SlotFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Session
+        model = Slot
 
     day = factory.SubFactory(DayFactory)
     start_time = datetime.time(10, 0)
     end_time = datetime.time(11, 0)
-    kind = SessionKind.PANEL
+    kind = SlotKind.PANEL
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Panel on capacity development {n}")
     video_url = "https://video.example.org/session"
 
 
-class ParticipationFactory(factory.django.DjangoModelFactory):
+class AppearanceFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Participation
+        model = Appearance
 
-    session = factory.SubFactory(SessionFactory)
+    slot = factory.SubFactory(SlotFactory)
     person = factory.SubFactory(PersonFactory)
     role = factory.LazyFunction(lambda: role("Speaker"))
     order = 0

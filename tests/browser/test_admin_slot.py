@@ -5,7 +5,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from programme.models import Participation, Session
+from programme.models import Appearance, Slot
 from tests.factories import DayFactory, EventFactory, PersonFactory, UserFactory
 
 pytestmark = [
@@ -43,7 +43,7 @@ def test_editor_adds_slot_with_two_speakers(live_server, page, screenshot):
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
 
-    page.goto(f"{live_server.url}/admin/programme/session/add/")
+    page.goto(f"{live_server.url}/admin/programme/slot/add/")
     expect(page.get_by_role("heading", name="Add slot")).to_be_visible()
     pick_autocomplete(page, "id_day", "DAY ONE", "DAY ONE")
     page.locator("#id_start_time").fill("10:00")
@@ -52,12 +52,12 @@ def test_editor_adds_slot_with_two_speakers(live_server, page, screenshot):
     page.locator("#id_title_en").fill("Youth and migration: a shared future")
     page.locator("#id_title_fr").fill("Jeunesse et migration : un avenir commun")
 
-    pick_autocomplete(page, "id_participations-0-person", "Okonkwo", "Amina Okonkwo")
-    page.locator("#id_participations-0-role").select_option(label="Moderator")
+    pick_autocomplete(page, "id_appearances-0-person", "Okonkwo", "Amina Okonkwo")
+    page.locator("#id_appearances-0-role").select_option(label="Moderator")
     page.locator(".add-row a").first.click()
-    expect(page.locator("#id_participations-1-person")).to_be_attached()
-    pick_autocomplete(page, "id_participations-1-person", "Villanueva", "Tomás Villanueva")
-    page.locator("#id_participations-1-role").select_option(label="Speaker")
+    expect(page.locator("#id_appearances-1-person")).to_be_attached()
+    pick_autocomplete(page, "id_appearances-1-person", "Villanueva", "Tomás Villanueva")
+    page.locator("#id_appearances-1-role").select_option(label="Speaker")
     screenshot(page, "admin-add-slot")
 
     page.get_by_role("button", name="Save", exact=True).click()
@@ -67,12 +67,12 @@ def test_editor_adds_slot_with_two_speakers(live_server, page, screenshot):
     expect(success).to_contain_text("Youth and migration: a shared future")
     screenshot(page, "admin-slot-added")
 
-    session = Session.objects.get()
-    assert session.title_en == "Youth and migration: a shared future"
-    assert session.title_fr == "Jeunesse et migration : un avenir commun"
-    assert (session.day.date, session.number) == (datetime.date(2018, 10, 8), 2)
-    assert (session.start_time, session.end_time) == (datetime.time(10), datetime.time(11, 30))
-    appearances = Participation.objects.filter(session=session).select_related("person", "role")
+    slot = Slot.objects.get()
+    assert slot.title_en == "Youth and migration: a shared future"
+    assert slot.title_fr == "Jeunesse et migration : un avenir commun"
+    assert (slot.day.date, slot.number) == (datetime.date(2018, 10, 8), 2)
+    assert (slot.start_time, slot.end_time) == (datetime.time(10), datetime.time(11, 30))
+    appearances = Appearance.objects.filter(slot=slot).select_related("person", "role")
     assert sorted((p.person.full_name, p.role.name) for p in appearances) == [
         ("Amina Okonkwo", "Moderator"),
         ("Tomás Villanueva", "Speaker"),
@@ -102,7 +102,7 @@ def test_back_office_speaks_the_browser_language_until_another_is_chosen(
     expect(tab.locator("html")).to_have_attribute("lang", "es")
     expect(tab.get_by_role("heading", name="Sitio administrativo")).to_be_visible()
     expect(tab.get_by_role("link", name="Franjas horarias", exact=True)).to_be_visible()
-    tab.goto(f"{live_server.url}/admin/programme/session/add/")
+    tab.goto(f"{live_server.url}/admin/programme/slot/add/")
     expect(tab.get_by_role("heading", name="Añadir franja horaria")).to_be_visible()
     screenshot(tab, "admin-add-slot-es")
     context.close()

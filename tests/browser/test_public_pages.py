@@ -10,11 +10,11 @@ from playwright.sync_api import expect
 
 from conference.models import Event
 from documents.models import Document
-from programme.models import Session
+from programme.models import Slot
 from speakers.models import Person
 from tests.factories import (
+    AppearanceFactory,
     DocumentFactory,
-    ParticipationFactory,
     PersonFactory,
     UserFactory,
     role,
@@ -50,22 +50,22 @@ def demo():
     event = Event.objects.get()
     event.title_en, event.title_fr, event.title_es = TITLES.values()
     event.save()
-    session = Session.objects.filter(participations__isnull=False).order_by("order").first()
-    remarks = Document.objects.filter(session=session).first() or DocumentFactory(
-        session=session, title="Concept note of the session"
+    slot = Slot.objects.filter(appearances__isnull=False).order_by("order").first()
+    remarks = Document.objects.filter(slot=slot).first() or DocumentFactory(
+        slot=slot, title="Concept note of the session"
     )
     DocumentFactory(
-        session=session,
+        slot=slot,
         translation_of=remarks,
         language="fr",
         title=remarks.title,
         title_fr="Note de synthèse de la session",
     )
     speaker = PersonFactory(
-        honorific="", given_names="ليلى", family_names="الحسيني", position="", organization=None
+        honorific="", given_names="ليلى", family_names="الحسيني", position="", organisation=None
     )
-    ParticipationFactory(
-        session=session,
+    AppearanceFactory(
+        slot=slot,
         person=speaker,
         role=role("Speaker"),
         order=99,

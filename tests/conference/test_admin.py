@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from conference.models import Event
-from programme.models import Participation, Session
-from speakers.models import Organization, Person
+from programme.models import Appearance, Slot
+from speakers.models import Organisation, Person
 from tests.factories import (
+    AppearanceFactory,
     DocumentFactory,
     EventFactory,
-    ParticipationFactory,
     PhotoFactory,
     role,
 )
@@ -33,7 +33,7 @@ def registered_models():
 @pytest.fixture
 def programme():
     """One published event with a slot, a moderator, a speaker with remarks, and a photo."""
-    event = EventFactory(published=True, sessions=1, speakers_per_session=1)
+    event = EventFactory(published=True, slots=1, speakers_per_slot=1)
     PhotoFactory(event=event)
     DocumentFactory(event=event, title="Concept note", kind="concept-note")
     return event
@@ -51,10 +51,10 @@ def test_every_programme_model_is_registered():
         "conference.Event",
         "conference.Day",
         "programme.Role",
-        "programme.Session",
-        "programme.Participation",
+        "programme.Slot",
+        "programme.Appearance",
         "speakers.Person",
-        "speakers.Organization",
+        "speakers.Organisation",
         "documents.Document",
         "documents.Photo",
     }
@@ -91,24 +91,24 @@ def test_admin_pages_render_for_each_secretariat_role(
 
 def test_viewer_cannot_save_changes(client, viewer, programme):
     client.force_login(viewer)
-    organization = Organization.objects.first()
+    organisation = Organisation.objects.first()
     response = client.post(
-        admin_url(Organization, "change", organization.pk),
+        admin_url(Organisation, "change", organisation.pk),
         {"name_en": "Renamed", "category": "un"},
     )
     assert response.status_code == 403
-    organization.refresh_from_db()
-    assert organization.name != "Renamed"
+    organisation.refresh_from_db()
+    assert organisation.name != "Renamed"
 
 
 def test_editor_adds_an_organisation_and_a_person(client, editor):
     client.force_login(editor)
     response = client.post(
-        admin_url(Organization, "add"),
+        admin_url(Organisation, "add"),
         {"name_en": "World Health Organization", "acronym": "WHO", "category": "un"},
     )
     assert response.status_code == 302
-    who = Organization.objects.get(acronym="WHO")
+    who = Organisation.objects.get(acronym="WHO")
     response = client.post(
         admin_url(Person, "add"),
         {
@@ -117,10 +117,10 @@ def test_editor_adds_an_organisation_and_a_person(client, editor):
             "family_names": "Swaminathan",
             "slug": "",
             "position_en": "Deputy Director General for Programmes",
-            "organization": who.pk,
+            "organisation": who.pk,
             "gender": "",
-            "participations-TOTAL_FORMS": "0",
-            "participations-INITIAL_FORMS": "0",
+            "appearances-TOTAL_FORMS": "0",
+            "appearances-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -129,7 +129,7 @@ def test_editor_adds_an_organisation_and_a_person(client, editor):
     assert person.position == "Deputy Director General for Programmes"
 
 
-def session_form_data(day, people, **overrides):
+def slot_form_data(day, people, **overrides):
     data = {
         "day": day.pk,
         "start_time": "11:30",
@@ -138,17 +138,17 @@ def session_form_data(day, people, **overrides):
         "number": "1",
         "title_en": "Advancing migration governance",
         "video_url": "",
-        "participations-TOTAL_FORMS": str(len(people)),
-        "participations-INITIAL_FORMS": "0",
+        "appearances-TOTAL_FORMS": str(len(people)),
+        "appearances-INITIAL_FORMS": "0",
         "documents-TOTAL_FORMS": "0",
         "documents-INITIAL_FORMS": "0",
     }
     for index, (person, role_name) in enumerate(people):
         data.update(
             {
-                f"participations-{index}-person": person.pk,
-                f"participations-{index}-role": role(role_name).pk,
-                f"participations-{index}-order": str(index + 1),
+                f"appearances-{index}-person": person.pk,
+                f"appearances-{index}-role": role(role_name).pk,
+                f"appearances-{index}-order": str(index + 1),
             }
         )
     data.update(overrides)
@@ -159,17 +159,17 @@ def test_editor_adds_a_slot_with_a_moderator_and_a_speaker(client, editor):
     client.force_login(editor)
     event = EventFactory()
     day = event.days.create(date=event.start_date, label="DAY ONE")
-    moderator = ParticipationFactory().person
-    speaker = ParticipationFactory().person
+    moderator = AppearanceFactory().person
+    speaker = AppearanceFactory().person
     response = client.post(
-        admin_url(Session, "add"),
-        session_form_data(day, [(moderator, "Moderator"), (speaker, "Speaker")]),
+        admin_url(Slot, "add"),
+        slot_form_data(day, [(moderator, "Moderator"), (speaker, "Speaker")]),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
-    session = Session.objects.get(title="Advancing migration governance")
-    people = list(session.participations.order_by("order").values_list("person", "role__name"))
+    slot = Slot.objects.get(title="Advancing migration governance")
+    people = list(slot.appearances.order_by("order").values_list("person", "role__name"))
     assert people == [(moderator.pk, "Moderator"), (speaker.pk, "Speaker")]
-    speaking = session.participations.get(person=speaker)
+    speaking = slot.appearances.get(person=speaker)
     assert speaking.position == speaker.position  # filled from the current position
 
 
@@ -178,22 +178,22 @@ def test_slot_ending_before_it_starts_shows_the_message_on_the_form(client, edit
     event = EventFactory()
     day = event.days.create(date=event.start_date)
     response = client.post(
-        admin_url(Session, "add"), session_form_data(day, [], start_time="13:00", end_time="12:00")
+        admin_url(Slot, "add"), slot_form_data(day, [], start_time="13:00", end_time="12:00")
     )
     assert response.status_code == 200
     assert "The session must end after it starts." in response.content.decode()
-    assert not Session.objects.exists()
+    assert not Slot.objects.exists()
 
 
 def test_event_change_page_shows_the_programme_overview(client, superuser):
     client.force_login(superuser)
-    event = EventFactory(sessions=2, speakers_per_session=1)
+    event = EventFactory(slots=2, speakers_per_slot=1)
     response = client.get(admin_url(Event, "change", event.pk))
     page = response.content.decode()
-    for session in Session.objects.filter(day__event=event):
-        assert admin_url(Session, "change", session.pk) in page
-    for participation in Participation.objects.filter(session__day__event=event):
-        assert participation.person.full_name in page
+    for slot in Slot.objects.filter(day__event=event):
+        assert admin_url(Slot, "change", slot.pk) in page
+    for appearance in Appearance.objects.filter(slot__day__event=event):
+        assert appearance.person.full_name in page
 
 
 def test_publish_and_unpublish_actions(client, editor):
@@ -216,13 +216,13 @@ def test_publish_and_unpublish_actions(client, editor):
 
 def test_person_page_lists_appearances_across_events(client, superuser):
     client.force_login(superuser)
-    appearance = ParticipationFactory(designation="Head, Governing Bodies Division, IOM")
+    appearance = AppearanceFactory(designation="Head, Governing Bodies Division, IOM")
     other_event = EventFactory(
         start_date=datetime.date(2019, 3, 1), end_date=datetime.date(2019, 3, 2)
     )
-    ParticipationFactory(
+    AppearanceFactory(
         person=appearance.person,
-        session__day__event=other_event,
+        slot__day__event=other_event,
         designation="Director, Governing Bodies, IOM",
     )
     page = client.get(admin_url(Person, "change", appearance.person.pk)).content.decode()

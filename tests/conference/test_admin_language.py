@@ -48,13 +48,13 @@ def test_language_chosen_in_the_admin_outranks_the_browser(client, editor):
 
     response = client.post(
         "/i18n/setlang/",
-        {"language": "es", "next": "/admin/programme/session/"},
+        {"language": "es", "next": "/admin/programme/slot/"},
         headers={"accept-language": "fr"},
     )
     assert response.status_code == 302
-    assert response["Location"] == "/admin/programme/session/"
+    assert response["Location"] == "/admin/programme/slot/"
 
-    page = client.get("/admin/programme/session/", headers={"accept-language": "fr"})
+    page = client.get("/admin/programme/slot/", headers={"accept-language": "fr"})
     html = page.content.decode()
     assert '<html lang="es"' in html
     assert "Cerrar sesión" in html

@@ -8,10 +8,10 @@ from django.db.models import Count, Q
 from conference.enums import EventStatus
 from conference.models import Day, Event
 from documents.models import Document
-from programme.enums import SessionKind
-from programme.models import Participation, Role, Session
+from programme.enums import SlotKind
+from programme.models import Appearance, Role, Slot
 from speakers.enums import Gender
-from speakers.models import Organization, Person
+from speakers.models import Organisation, Person
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -25,16 +25,16 @@ def make_big_conference(*args):
 def programme_snapshot(slug):
     """What a reader of the programme sees, in programme order, with the documents."""
     appearances = (
-        Participation.objects.filter(session__day__event__slug=slug)
-        .select_related("session__day", "person", "role", "organization")
-        .order_by("session__day__date", "session__order", "order")
+        Appearance.objects.filter(slot__day__event__slug=slug)
+        .select_related("slot__day", "person", "role", "organisation")
+        .order_by("slot__day__date", "slot__order", "order")
     )
     lines = [
         (
-            str(a.session.day.date),
-            str(a.session.start_time),
-            a.session.room,
-            a.session.heading,
+            str(a.slot.day.date),
+            str(a.slot.start_time),
+            a.slot.room,
+            a.slot.heading,
             a.role.name,
             a.honorific,
             a.person.full_name,
@@ -46,8 +46,8 @@ def programme_snapshot(slug):
     ]
     documents = Document.objects.filter(
         Q(event__slug=slug)
-        | Q(session__day__event__slug=slug)
-        | Q(participation__session__day__event__slug=slug)
+        | Q(slot__day__event__slug=slug)
+        | Q(appearance__slot__day__event__slug=slug)
     ).order_by("url", "title", "kind", "pk")
     lines += [(d.url, d.title, d.kind, d.language, d.is_public) for d in documents]
     return lines
@@ -64,16 +64,16 @@ def test_big_conference_has_the_figures_of_the_issue():
     event = Event.objects.published().get(slug="big-conference")
     assert event.status == EventStatus.PUBLISHED
     assert Day.objects.filter(event=event).count() == 5
-    sessions = Session.objects.filter(day__event=event)
-    assert sessions.count() == 120
-    assert sessions.filter(kind=SessionKind.BREAK).count() == 15
-    assert not sessions.filter(kind=SessionKind.BREAK, participations__isnull=False).exists()
-    appearances = Participation.objects.filter(session__day__event=event)
+    slots = Slot.objects.filter(day__event=event)
+    assert slots.count() == 120
+    assert slots.filter(kind=SlotKind.BREAK).count() == 15
+    assert not slots.filter(kind=SlotKind.BREAK, appearances__isnull=False).exists()
+    appearances = Appearance.objects.filter(slot__day__event=event)
     assert appearances.count() == 800
     assert appearances.values("person").distinct().count() == 400
-    assert appearances.values("person__organization").distinct().count() == 150
+    assert appearances.values("person__organisation").distinct().count() == 150
     documents = Document.objects.filter(
-        Q(event=event) | Q(session__day__event=event) | Q(participation__session__day__event=event)
+        Q(event=event) | Q(slot__day__event=event) | Q(appearance__slot__day__event=event)
     )
     assert documents.count() == 1500
     assert not documents.exclude(file="").exists()
@@ -88,7 +88,7 @@ def test_big_conference_has_the_figures_of_the_issue():
 def test_big_conference_reads_like_a_real_programme():
     make_big_conference()
     event = Event.objects.get(slug="big-conference")
-    people = Person.objects.filter(participations__session__day__event=event).distinct()
+    people = Person.objects.filter(appearances__slot__day__event=event).distinct()
     names = [person.full_name for person in people]
 
     assert any(ARABIC.search(name) for name in names)
@@ -96,18 +96,18 @@ def test_big_conference_reads_like_a_real_programme():
     assert {person.gender for person in people} == set(Gender.values)
     assert all(re.fullmatch(r"[a-z0-9-]+-\d{3}", person.slug) for person in people)
     roles = set(
-        Participation.objects.filter(session__day__event=event).values_list("role__name", flat=True)
+        Appearance.objects.filter(slot__day__event=event).values_list("role__name", flat=True)
     )
     assert {"Moderator", "Chair", "Speaker", "Keynote speaker"} <= roles
-    moderated = Session.objects.filter(
-        day__event=event, kind=SessionKind.PANEL, participations__role__name="Moderator"
+    moderated = Slot.objects.filter(
+        day__event=event, kind=SlotKind.PANEL, appearances__role__name="Moderator"
     )
     assert (
         moderated.distinct().count()
-        == Session.objects.filter(day__event=event, kind=SessionKind.PANEL).count()
+        == Slot.objects.filter(day__event=event, kind=SlotKind.PANEL).count()
     )
     categories = set(
-        Organization.objects.filter(people__in=people).values_list("category", flat=True)
+        Organisation.objects.filter(people__in=people).values_list("category", flat=True)
     )
     assert {"government", "un", "igo", "civil-society", "academia"} <= categories
     first = Day.objects.filter(event=event).order_by("date").first()
@@ -117,8 +117,8 @@ def test_big_conference_reads_like_a_real_programme():
         "PRIMER DÍA",
     )
     # Each person's document carries their name, as on the demo programme.
-    document = Document.objects.filter(participation__session__day__event=event).first()
-    assert document.participation.person.full_name in document.title
+    document = Document.objects.filter(appearance__slot__day__event=event).first()
+    assert document.appearance.person.full_name in document.title
 
 
 @pytest.mark.django_db
@@ -126,13 +126,13 @@ def test_running_twice_rebuilds_the_same_programme_without_duplicates():
     make_big_conference()
     event = Event.objects.get(slug="big-conference")
     first = programme_snapshot("big-conference")
-    totals = (Person.objects.count(), Organization.objects.count(), Document.objects.count())
+    totals = (Person.objects.count(), Organisation.objects.count(), Document.objects.count())
 
     output = make_big_conference()
 
     assert "800 appearances of 400 people" in output
     assert programme_snapshot("big-conference") == first
-    assert (Person.objects.count(), Organization.objects.count(), Document.objects.count()) == (
+    assert (Person.objects.count(), Organisation.objects.count(), Document.objects.count()) == (
         totals
     )
     rebuilt = Event.objects.get(slug="big-conference")
@@ -146,7 +146,7 @@ def test_another_seed_gives_other_people():
     make_big_conference("--slug", "other-conference", "--seed", "7")
 
     assert programme_snapshot("big-conference") != programme_snapshot("other-conference")
-    assert Participation.objects.filter(session__day__event__slug="other-conference").count() == 800
+    assert Appearance.objects.filter(slot__day__event__slug="other-conference").count() == 800
 
 
 @pytest.mark.django_db
@@ -154,20 +154,20 @@ def test_the_demo_programme_is_left_as_it_was():
     call_command("load_demo", stdout=StringIO())
     demo = "idm-2018-second-session"
     before = programme_snapshot(demo)
-    organizations = list(Organization.objects.order_by("pk").values_list("pk", "name", "category"))
+    organisations = list(Organisation.objects.order_by("pk").values_list("pk", "name", "category"))
 
     make_big_conference()
 
     assert programme_snapshot(demo) == before
     assert (
         list(
-            Organization.objects.filter(pk__in=[pk for pk, *_ in organizations])
+            Organisation.objects.filter(pk__in=[pk for pk, *_ in organisations])
             .order_by("pk")
             .values_list("pk", "name", "category")
         )
-        == organizations
+        == organisations
     )
-    assert Organization.objects.count() == len(organizations) + 150
+    assert Organisation.objects.count() == len(organisations) + 150
     repeated = Person.objects.values("slug").annotate(rows=Count("pk")).filter(rows__gt=1).exists()
     assert not repeated
 

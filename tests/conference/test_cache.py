@@ -14,23 +14,23 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import http_date
 
-from conference.cache import (
+from core.cache import (
     bulk_changes,
     bump_all,
-    bump_event,
     cached_public_page,
     check_shared_cache,
 )
 from documents.enums import DocumentKind
-from programme.models import Session
+from programme.models import Slot
+from public.invalidation import bump_event
 from tests.factories import (
+    AppearanceFactory,
     DayFactory,
     DocumentFactory,
     EventFactory,
-    ParticipationFactory,
     PersonFactory,
     PhotoFactory,
-    SessionFactory,
+    SlotFactory,
     role,
 )
 from tests.pages import page_text
@@ -42,14 +42,14 @@ def programme(published=True, **kwargs):
     """A published event with a day, a slot with a moderator and a speaker, documents, a photo."""
     event = EventFactory(published=published, title="Dialogue on migration", **kwargs)
     day = DayFactory(event=event, date=event.start_date, label="DAY ONE")
-    session = SessionFactory(day=day, title="Panel on remittances", number=1)
-    ParticipationFactory(
-        session=session,
+    slot = SlotFactory(day=day, title="Panel on remittances", number=1)
+    AppearanceFactory(
+        slot=slot,
         role=role("Moderator"),
         person=PersonFactory(given_names="Amina", family_names="Diallo"),
     )
-    speaker = ParticipationFactory(
-        session=session,
+    speaker = AppearanceFactory(
+        slot=slot,
         role=role("Speaker"),
         person=PersonFactory(given_names="Jorge", family_names="Ruiz"),
         order=1,
@@ -60,7 +60,7 @@ def programme(published=True, **kwargs):
 
 
 def speakers_url(event):
-    return reverse("conference:event-speakers", kwargs={"slug": event.slug})
+    return reverse("public:event-speakers", kwargs={"slug": event.slug})
 
 
 def cached_text(client, url, django_assert_num_queries):
@@ -93,9 +93,9 @@ def edit_day(event, speaker):
 
 
 def edit_slot(event, speaker):
-    session = speaker.session
-    session.title = "Panel on diaspora investment"
-    session.save()
+    slot = speaker.slot
+    slot.title = "Panel on diaspora investment"
+    slot.save()
     return "Panel on diaspora investment"
 
 
@@ -112,9 +112,9 @@ def edit_person(event, speaker):
 
 
 def edit_organisation(event, speaker):
-    organization = speaker.organization
-    organization.name = "Ministry of Foreign Affairs"
-    organization.save()
+    organisation = speaker.organisation
+    organisation.name = "Ministry of Foreign Affairs"
+    organisation.save()
     return "Ministry of Foreign Affairs"
 
 
@@ -133,7 +133,7 @@ def edit_document(event, speaker):
 
 
 def add_document(event, speaker):
-    DocumentFactory(participation=speaker, kind=DocumentKind.PRESENTATION)
+    DocumentFactory(appearance=speaker, kind=DocumentKind.PRESENTATION)
     return "Presentation (PDF, 1 KB)"
 
 
@@ -145,7 +145,7 @@ def edit_photo(event, speaker):
 
 
 def add_slot(event, speaker):
-    SessionFactory(
+    SlotFactory(
         day=event.days.get(), title="Closing session", start_time=datetime.time(17), end_time=None
     )
     return "Closing session"
@@ -182,7 +182,7 @@ def test_an_edit_shows_on_the_next_request(client, django_assert_num_queries, ed
         (edit_person, lambda event, speaker: speakers_url(event)),
         (edit_designation, lambda event, speaker: speakers_url(event)),
         (edit_slot, lambda event, speaker: speaker.person.get_absolute_url()),
-        (edit_event, lambda event, speaker: reverse("conference:home")),
+        (edit_event, lambda event, speaker: reverse("public:home")),
         (edit_event, lambda event, speaker: event.series.get_absolute_url()),
         (edit_photo, lambda event, speaker: f"/en/events/{event.slug}/photos/"),
     ],
@@ -215,8 +215,8 @@ def test_an_appearance_moved_to_another_event_leaves_the_first_one(
     second, _ = programme()
     cached_text(client, first.get_absolute_url(), django_assert_num_queries)
     cached_text(client, second.get_absolute_url(), django_assert_num_queries)
-    other_slot = Session.objects.get(day__event=second)
-    speaker.session = other_slot
+    other_slot = Slot.objects.get(day__event=second)
+    speaker.slot = other_slot
     speaker.save()
     assert "Jorge Ruiz" not in page_text(client.get(first.get_absolute_url()))
     assert page_text(client.get(second.get_absolute_url())).count("Jorge Ruiz") == 2
@@ -247,11 +247,11 @@ def test_changes_without_signals_show_after_bump_event_or_bump_all(
     event, speaker = programme()
     url = event.get_absolute_url()
     cached_text(client, url, django_assert_num_queries)
-    Session.objects.filter(pk=speaker.session_id).update(title="Renamed without signals")
+    Slot.objects.filter(pk=speaker.slot_id).update(title="Renamed without signals")
     assert "Renamed without signals" not in page_text(client.get(url))
     bump_event(event.pk)
     assert "Renamed without signals" in page_text(client.get(url))
-    Session.objects.filter(pk=speaker.session_id).update(title="Renamed again")
+    Slot.objects.filter(pk=speaker.slot_id).update(title="Renamed again")
     bump_all()
     assert "Renamed again" in page_text(client.get(url))
 
@@ -261,8 +261,8 @@ def test_bulk_changes_skip_the_receivers_and_invalidate_once(client, django_asse
     url = event.get_absolute_url()
     cached_text(client, url, django_assert_num_queries)
     with bulk_changes(), django_assert_num_queries(1):
-        speaker.session.title = "Renamed in bulk"
-        speaker.session.save()
+        speaker.slot.title = "Renamed in bulk"
+        speaker.slot.save()
     assert "Renamed in bulk" in page_text(client.get(url))
 
 
@@ -278,7 +278,7 @@ def test_a_draft_viewed_by_staff_is_never_served_to_anonymous_visitors(client, s
     anonymous = Client()
     assert anonymous.get(event.get_absolute_url()).status_code == 404
     assert anonymous.get(speakers_url(event)).status_code == 404
-    assert "Dialogue on migration" not in page_text(anonymous.get(reverse("conference:home")))
+    assert "Dialogue on migration" not in page_text(anonymous.get(reverse("public:home")))
 
 
 def test_an_unpublished_event_leaves_the_cache_at_once(client, django_assert_num_queries):
@@ -295,7 +295,7 @@ def test_an_unpublished_event_leaves_the_cache_at_once(client, django_assert_num
 
 def test_staff_never_get_the_cached_anonymous_page(client, staff_client, django_assert_num_queries):
     event, speaker = programme()
-    DocumentFactory(participation=speaker, kind=DocumentKind.STATEMENT, is_public=False)
+    DocumentFactory(appearance=speaker, kind=DocumentKind.STATEMENT, is_public=False)
     anonymous = Client()
     text = cached_text(anonymous, event.get_absolute_url(), django_assert_num_queries)
     assert "staff only" not in text
@@ -306,14 +306,14 @@ def test_staff_never_get_the_cached_anonymous_page(client, staff_client, django_
 
 def test_anonymous_visitors_never_get_a_staff_page(client, staff_client):
     event, speaker = programme()
-    DocumentFactory(participation=speaker, kind=DocumentKind.STATEMENT, is_public=False)
-    for url in (event.get_absolute_url(), speakers_url(event), reverse("conference:home")):
+    DocumentFactory(appearance=speaker, kind=DocumentKind.STATEMENT, is_public=False)
+    for url in (event.get_absolute_url(), speakers_url(event), reverse("public:home")):
         staff_client.get(url)
     anonymous = Client()
     assert "staff only" not in page_text(anonymous.get(event.get_absolute_url()))
     programme(published=False, title_en="Unannounced dialogue")
-    assert "Draft: not public" in page_text(staff_client.get(reverse("conference:home")))
-    home = page_text(anonymous.get(reverse("conference:home")))
+    assert "Draft: not public" in page_text(staff_client.get(reverse("public:home")))
+    home = page_text(anonymous.get(reverse("public:home")))
     assert "Draft" not in home
     assert "Unannounced" not in home
 
@@ -425,10 +425,10 @@ def test_a_second_request_with_if_modified_since_gets_304(client, django_assert_
 def test_last_modified_moves_with_the_last_change(client, monkeypatch):
     event, speaker = programme()
     url = event.get_absolute_url()
-    monkeypatch.setattr("conference.cache.time.time", lambda: 1_700_000_000.5)
+    monkeypatch.setattr("core.cache.time.time", lambda: 1_700_000_000.5)
     edit_slot(event, speaker)
     assert client.get(url)["Last-Modified"] == http_date(1_700_000_000)
-    monkeypatch.setattr("conference.cache.time.time", lambda: 1_800_000_000.0)
+    monkeypatch.setattr("core.cache.time.time", lambda: 1_800_000_000.0)
     edit_person(event, speaker)
     response = client.get(url, headers={"if-modified-since": http_date(1_700_000_000)})
     assert response.status_code == 200
@@ -513,7 +513,7 @@ FEEDS = ["event-ics", "event-frab-json", "event-frab-xml", "event-json"]
 
 
 def feed_url(name, event):
-    return reverse(f"programme:{name}", kwargs={"slug": event.slug})
+    return reverse(f"public:{name}", kwargs={"slug": event.slug})
 
 
 @pytest.mark.parametrize("name", FEEDS)
@@ -555,7 +555,7 @@ def test_feeds_answer_a_conditional_get_with_304(client, django_assert_num_queri
 
 def test_the_calendar_of_one_slot_follows_its_edits(client, django_assert_num_queries):
     event, speaker = programme()
-    url = reverse("programme:session-ics", kwargs={"slug": event.slug, "pk": speaker.session_id})
+    url = reverse("public:session-ics", kwargs={"slug": event.slug, "pk": speaker.slot_id})
     assert "Panel on remittances" in client.get(url).content.decode()
     edit_slot(event, speaker)
     assert "Panel on diaspora investment" in client.get(url).content.decode()
@@ -600,7 +600,7 @@ def test_search_results_and_the_sitemap_are_cached_and_follow_edits(
     client, django_assert_num_queries
 ):
     event, speaker = programme()
-    search = reverse("conference:search") + "?q=Ruiz"
+    search = reverse("public:search") + "?q=Ruiz"
     assert "Jorge Ruiz" in cached_text(client, search, django_assert_num_queries)
     sitemap = reverse("sitemap")
     first = client.get(sitemap)

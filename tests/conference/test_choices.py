@@ -5,7 +5,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django_countries.fields import Country
 
-from conference.choices import choice_label, country_name, row_url
+from core.choices import choice_label, country_name, row_url
 from documents.enums import DocumentKind
 from speakers.enums import Honorific
 
@@ -33,9 +33,9 @@ def test_country_names_follow_the_active_language(language):
 @pytest.mark.parametrize(
     ("viewname", "kwarg", "value"),
     [
-        ("speakers:person-detail", "slug", "amina-diallo-2"),
-        ("documents:document-download", "pk", 42),
-        ("conference:event-detail", "slug", "idm_2018"),
+        ("public:person-detail", "slug", "amina-diallo-2"),
+        ("public:document-download", "pk", 42),
+        ("public:event-detail", "slug", "idm_2018"),
     ],
 )
 def test_row_addresses_are_those_reverse_gives(language, viewname, kwarg, value):
@@ -46,10 +46,10 @@ def test_row_addresses_are_those_reverse_gives(language, viewname, kwarg, value)
 
 def test_a_value_no_address_takes_fails_as_reverse_does():
     with pytest.raises(NoReverseMatch):
-        row_url("speakers:person-detail", "slug", "café")
+        row_url("public:person-detail", "slug", "café")
     with pytest.raises(NoReverseMatch):
-        row_url("speakers:person-detail", "slug", "a/b")
+        row_url("public:person-detail", "slug", "a/b")
     with pytest.raises(NoReverseMatch):
-        row_url("documents:document-download", "pk", None)
+        row_url("public:document-download", "pk", None)
     with pytest.raises(NoReverseMatch):
-        row_url("documents:document-download", "pk", "abc")
+        row_url("public:document-download", "pk", "abc")

@@ -6,8 +6,8 @@ from django.core.management import call_command
 
 from conference.models import Day, Event
 from documents.models import Document, Photo
-from programme.models import Participation, Role, Session
-from speakers.models import Organization, Person
+from programme.models import Appearance, Role, Slot
+from speakers.models import Organisation, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -16,15 +16,15 @@ SLUG = "idm-2018-second-session"
 
 def figures():
     event = Event.objects.get(slug=SLUG)
-    appearances = Participation.objects.filter(session__day__event=event)
+    appearances = Appearance.objects.filter(slot__day__event=event)
     return {
         "days": Day.objects.filter(event=event).count(),
-        "slots": Session.objects.filter(day__event=event).count(),
+        "slots": Slot.objects.filter(day__event=event).count(),
         "appearances": appearances.count(),
         "people": appearances.values("person").distinct().count(),
-        "documents": Document.objects.filter(participation__session__day__event=event).count(),
+        "documents": Document.objects.filter(appearance__slot__day__event=event).count(),
         "photos": Photo.objects.filter(event=event).count(),
-        "organisations": Organization.objects.count(),
+        "organisations": Organisation.objects.count(),
         "all people": Person.objects.count(),
     }
 
@@ -63,7 +63,7 @@ def test_demo_days_and_slots_are_as_printed(demo):
     ]
     slots = [
         (f"{s.start_time:%H:%M}-{s.end_time:%H:%M}", s.heading, s.kind, bool(s.video_url))
-        for s in Session.objects.filter(day__event=demo).order_by("day__date", "order")
+        for s in Slot.objects.filter(day__event=demo).order_by("day__date", "order")
     ]
     assert slots[0] == ("10:00-11:00", "Opening Session", "opening", True)
     assert slots[2][1] == (
@@ -79,7 +79,7 @@ def test_demo_days_and_slots_are_as_printed(demo):
 def test_designation_belongs_to_the_appearance(demo):
     samri = Person.objects.get(family_names="Samri")
     printed = list(
-        samri.participations.order_by("session__day__date").values_list(
+        samri.appearances.order_by("slot__day__date").values_list(
             "role__name", "designation", "honorific"
         )
     )
@@ -89,13 +89,13 @@ def test_designation_belongs_to_the_appearance(demo):
     ]
 
 
-def test_session_4_lists_introduction_and_moderator_before_the_speakers(demo):
-    from programme.queries import participations_in_printed_order
+def test_slot_4_lists_introduction_and_moderator_before_the_speakers(demo):
+    from programme.queries import appearances_in_printed_order
 
-    session = Session.objects.get(day__event=demo, number=4)
+    slot = Slot.objects.get(day__event=demo, number=4)
     lines = [
         (p.role.name, p.person.full_name, [d.kind for d in p.documents.all()])
-        for p in participations_in_printed_order().filter(session=session)
+        for p in appearances_in_printed_order().filter(slot=slot)
     ]
     assert lines == [
         ("Introduction to the panel discussion", "Cécile Riallant", ["remarks", "presentation"]),
@@ -108,7 +108,7 @@ def test_session_4_lists_introduction_and_moderator_before_the_speakers(demo):
 
 
 def test_demo_documents_are_small_pdfs_saying_they_are_placeholders(demo):
-    document = Document.objects.get(participation__person__family_names="Vitorino")
+    document = Document.objects.get(appearance__person__family_names="Vitorino")
     assert document.kind == "opening-remarks"
     content = document.file.read()
     assert content.startswith(b"%PDF-1.4")
@@ -117,7 +117,7 @@ def test_demo_documents_are_small_pdfs_saying_they_are_placeholders(demo):
 
 
 def test_demo_videos_point_to_example_org(demo):
-    videos = Session.objects.filter(day__event=demo).exclude(video_url="")
+    videos = Slot.objects.filter(day__event=demo).exclude(video_url="")
     assert videos.count() == 9
     assert all(
         url.startswith("https://video.example.org/")
@@ -147,10 +147,10 @@ def test_groups_migration_gives_editors_changes_and_viewers_only_views():
     for model in (
         "event",
         "day",
-        "session",
-        "participation",
+        "slot",
+        "appearance",
         "person",
-        "organization",
+        "organisation",
         "document",
         "photo",
     ):

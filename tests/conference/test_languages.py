@@ -8,12 +8,12 @@ from django.utils import translation
 
 from documents.enums import DocumentKind
 from tests.factories import (
+    AppearanceFactory,
     DayFactory,
     DocumentFactory,
     EventFactory,
-    ParticipationFactory,
     PersonFactory,
-    SessionFactory,
+    SlotFactory,
 )
 from tests.pages import page_links, page_text, parse
 
@@ -49,11 +49,11 @@ def event():
     day = DayFactory(event=event, date=datetime.date(2018, 10, 8), label="DAY ONE")
     day.label_fr, day.label_es = "PREMIER JOUR", "PRIMER DÍA"
     day.save()
-    session = SessionFactory(
+    slot = SlotFactory(
         day=day, number=1, title="Opening", title_fr="Ouverture", video_url="https://v.example"
     )
-    ParticipationFactory(
-        session=session,
+    AppearanceFactory(
+        slot=slot,
         person=PersonFactory(given_names="Louise", family_names="Arbour"),
         designation="Special Representative",
         designation_fr="Représentante spéciale",
@@ -157,10 +157,10 @@ def test_programme_reads_in_the_language_of_its_address(client, event, language,
 
 
 def test_document_in_two_languages_is_one_entry_each_language_its_own_download(client, event):
-    session = event.days.get().sessions.get()
-    original = DocumentFactory(session=session, kind=DocumentKind.REMARKS, title="Remarks")
+    slot = event.days.get().slots.get()
+    original = DocumentFactory(slot=slot, kind=DocumentKind.REMARKS, title="Remarks")
     french = DocumentFactory(
-        session=session,
+        slot=slot,
         kind=DocumentKind.REMARKS,
         title="Allocution",
         language="fr",
@@ -182,9 +182,9 @@ def test_document_in_two_languages_is_one_entry_each_language_its_own_download(c
 
 
 def test_rtl_names_and_designations_are_marked_for_the_browser(client, event):
-    session = event.days.get().sessions.get()
-    ParticipationFactory(
-        session=session,
+    slot = event.days.get().slots.get()
+    AppearanceFactory(
+        slot=slot,
         person=PersonFactory(honorific="", given_names="ليلى", family_names="الحسيني"),
         designation="وزيرة الهجرة",
         order=5,

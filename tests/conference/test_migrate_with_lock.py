@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.commands.migrate import Command as MigrateCommand
 from django.db import connection
 
-from conference.management.commands.migrate_with_lock import LOCK_KEY
+from core.management.commands.migrate_with_lock import LOCK_KEY
 
 
 @pytest.mark.django_db

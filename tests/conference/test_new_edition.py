@@ -6,11 +6,11 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from conference.editions import EditionError, duplicate_event
 from conference.models import Event
 from documents.models import Document, Photo
-from programme.models import Participation, Session
-from tests.factories import DayFactory, EventFactory, PhotoFactory, SessionFactory
+from programme.editions import EditionError, duplicate_event
+from programme.models import Appearance, Slot
+from tests.factories import DayFactory, EventFactory, PhotoFactory, SlotFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +19,13 @@ pytestmark = pytest.mark.django_db
 def event():
     """Two days (8 and 9 October 2018), three slots, people with documents, a photo."""
     event = EventFactory(
-        published=True, slug="idm-2018", sessions=2, speakers_per_session=2, title="IDM 2018"
+        published=True, slug="idm-2018", slots=2, speakers_per_slot=2, title="IDM 2018"
     )
     second_day = DayFactory(event=event, date=datetime.date(2018, 10, 9), label="DAY TWO")
-    SessionFactory(day=second_day, title="Closing remarks", kind="closing", number=None)
-    participation = Participation.objects.filter(session__day__event=event).first()
-    participation.designation = "Director General, IOM"
-    participation.save()
+    SlotFactory(day=second_day, title="Closing remarks", kind="closing", number=None)
+    appearance = Appearance.objects.filter(slot__day__event=event).first()
+    appearance.designation = "Director General, IOM"
+    appearance.save()
     PhotoFactory(event=event)
     return event
 
@@ -74,53 +74,53 @@ def test_slots_are_copied_with_their_roles_but_not_documents_photos_or_videos(ev
         event, slug="idm-2019", title="IDM 2019", start_date=datetime.date(2019, 3, 26)
     )
 
-    original = Session.objects.filter(day__event=event).order_by("day__date", "order")
-    copied = Session.objects.filter(day__event=copy).order_by("day__date", "order")
+    original = Slot.objects.filter(day__event=event).order_by("day__date", "order")
+    copied = Slot.objects.filter(day__event=copy).order_by("day__date", "order")
     assert [(s.title, s.start_time, s.end_time, s.kind, s.number) for s in copied] == [
         (s.title, s.start_time, s.end_time, s.kind, s.number) for s in original
     ]
-    assert all(session.video_url == "" for session in copied)
-    assert not Participation.objects.filter(session__day__event=copy).exists()
-    assert not Document.objects.filter(participation__session__day__event=copy).exists()
+    assert all(slot.video_url == "" for slot in copied)
+    assert not Appearance.objects.filter(slot__day__event=copy).exists()
+    assert not Document.objects.filter(appearance__slot__day__event=copy).exists()
     assert not Photo.objects.filter(event=copy).exists()
 
 
-def test_participations_are_copied_with_their_designations_when_asked(event):
+def test_appearances_are_copied_with_their_designations_when_asked(event):
     copy = duplicate_event(
         event,
         slug="idm-2019",
         title="IDM 2019",
         start_date=datetime.date(2019, 3, 26),
-        copy_participations=True,
+        copy_appearances=True,
         copy_designations=True,
     )
 
     def appearances(of):
         return list(
-            Participation.objects.filter(session__day__event=of)
-            .order_by("session__order", "order", "pk")
-            .values_list("session__title", "person_id", "role__name", "designation", "position")
+            Appearance.objects.filter(slot__day__event=of)
+            .order_by("slot__order", "order", "pk")
+            .values_list("slot__title", "person_id", "role__name", "designation", "position")
         )
 
     assert appearances(copy) == appearances(event)
     assert ("Director General, IOM",) in [(row[3],) for row in appearances(copy)]
-    assert not Document.objects.filter(participation__session__day__event=copy).exists()
+    assert not Document.objects.filter(appearance__slot__day__event=copy).exists()
 
 
-def test_participations_without_designations_start_from_the_person(event):
+def test_appearances_without_designations_start_from_the_person(event):
     copy = duplicate_event(
         event,
         slug="idm-2019",
         title="IDM 2019",
         start_date=datetime.date(2019, 3, 26),
-        copy_participations=True,
+        copy_appearances=True,
         copy_designations=False,
     )
-    copied = Participation.objects.filter(session__day__event=copy).select_related("person")
-    assert copied.count() == Participation.objects.filter(session__day__event=event).count()
-    for participation in copied:
-        assert participation.designation == ""
-        assert participation.position == participation.person.position
+    copied = Appearance.objects.filter(slot__day__event=copy).select_related("person")
+    assert copied.count() == Appearance.objects.filter(slot__day__event=event).count()
+    for appearance in copied:
+        assert appearance.designation == ""
+        assert appearance.position == appearance.person.position
 
 
 def test_a_slug_in_use_is_refused(event):
@@ -165,14 +165,14 @@ def test_the_form_lists_the_days_and_creates_the_edition(staff_client, event):
     assert 'name="start_date"' in page
 
     response = staff_client.post(
-        new_edition_url(event), form_data(copy_participations="on", copy_designations="on")
+        new_edition_url(event), form_data(copy_appearances="on", copy_designations="on")
     )
 
     copy = Event.objects.get(slug="idm-2019")
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:conference_event_change", args=[copy.pk])
     assert copy.edition == "First session"
-    assert Participation.objects.filter(session__day__event=copy).count() == 6
+    assert Appearance.objects.filter(slot__day__event=copy).count() == 6
     message = staff_client.get(response["Location"]).content.decode()
     assert "New edition “IDM 2019 (First session)” created as a draft with 2 days." in message
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from conference.models import Event
 from documents.models import Document
-from programme.models import Participation
+from programme.models import Appearance
 from tests.pages import page_links, page_text
 
 # A copy of the public page the demo was written from (shared/seed/idm-2018-second-session.txt).
@@ -69,7 +69,7 @@ def test_every_name_links_to_the_person_and_every_marker_to_its_document(client,
     people = [text for text, attrs in links if attrs["href"].startswith("/en/speakers/")]
     documents = [text for text, attrs in links if attrs["href"].startswith("/en/documents/")]
     videos = [attrs["href"] for text, attrs in links if text == "Video of the session"]
-    assert len(people) == Participation.objects.filter(session__day__event=demo).count() == 38
+    assert len(people) == Appearance.objects.filter(slot__day__event=demo).count() == 38
     assert people[:3] == ["António Vitorino", "Louise Arbour", "Juan Eduardo Eguiguren"]
     assert len(documents) == Document.objects.count() == 43
     assert documents[0] == "Opening remarks (PDF, 1 KB)"

@@ -62,7 +62,7 @@ def settings_with(**variables):
     return completed
 
 
-def test_by_default_sessions_are_in_the_database_and_files_on_disk():
+def test_by_default_slots_are_in_the_database_and_files_on_disk():
     completed = settings_with()
     assert completed.returncode == 0, completed.stderr
     shown = json.loads(completed.stdout)

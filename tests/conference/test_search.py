@@ -5,12 +5,12 @@ from django.urls import reverse
 
 from documents.enums import DocumentKind
 from tests.factories import (
+    AppearanceFactory,
     DocumentFactory,
     EventFactory,
-    OrganizationFactory,
-    ParticipationFactory,
+    OrganisationFactory,
     PersonFactory,
-    SessionFactory,
+    SlotFactory,
 )
 from tests.pages import page_links, page_text
 
@@ -18,22 +18,22 @@ pytestmark = pytest.mark.django_db
 
 
 def search(client, query):
-    return client.get(reverse("conference:search"), {"q": query})
+    return client.get(reverse("public:search"), {"q": query})
 
 
 @pytest.fixture
 def programme():
-    event = EventFactory(published=True, sessions=1)
-    session = event.days.get().sessions.get()
-    session.title = "Advancing migration governance"
-    session.title_en = session.title
-    session.save()
-    iom = OrganizationFactory(name="International Organization for Migration", acronym="IOM")
-    vitorino = PersonFactory(given_names="António", family_names="Vitorino", organization=iom)
+    event = EventFactory(published=True, slots=1)
+    slot = event.days.get().slots.get()
+    slot.title = "Advancing migration governance"
+    slot.title_en = slot.title
+    slot.save()
+    iom = OrganisationFactory(name="International Organization for Migration", acronym="IOM")
+    vitorino = PersonFactory(given_names="António", family_names="Vitorino", organisation=iom)
     gomez = PersonFactory(given_names="Juan José", family_names="Gómez Camacho")
-    ParticipationFactory(session=session, person=vitorino, organization=iom)
-    appearance = ParticipationFactory(session=session, person=gomez)
-    DocumentFactory(participation=appearance, title="Déclaration sur la gouvernance")
+    AppearanceFactory(slot=slot, person=vitorino, organisation=iom)
+    appearance = AppearanceFactory(slot=slot, person=gomez)
+    DocumentFactory(appearance=appearance, title="Déclaration sur la gouvernance")
     return event
 
 
@@ -69,15 +69,15 @@ def test_organisations_slots_and_documents_are_found(client, programme):
 
 
 def test_drafts_private_documents_and_placeholders_are_never_found(client, programme):
-    draft = EventFactory(sessions=1)
+    draft = EventFactory(slots=1)
     hidden = PersonFactory(given_names="Hidden", family_names="Gomezsecret")
-    session = draft.days.get().sessions.get()
-    ParticipationFactory(session=session, person=hidden)
-    SessionFactory(day=draft.days.get(), title="Gomez draft slot", order=3)
-    public_session = programme.days.get().sessions.get()
-    DocumentFactory(session=public_session, title="Gomez private note", is_public=False)
-    DocumentFactory(session=public_session, title="Gomez awaited note", file=None)
-    DocumentFactory(session=session, title="Gomez draft paper", kind=DocumentKind.REPORT)
+    slot = draft.days.get().slots.get()
+    AppearanceFactory(slot=slot, person=hidden)
+    SlotFactory(day=draft.days.get(), title="Gomez draft slot", order=3)
+    public_slot = programme.days.get().slots.get()
+    DocumentFactory(slot=public_slot, title="Gomez private note", is_public=False)
+    DocumentFactory(slot=public_slot, title="Gomez awaited note", file=None)
+    DocumentFactory(slot=slot, title="Gomez draft paper", kind=DocumentKind.REPORT)
 
     text = page_text(search(client, "gomez"))
 
@@ -98,19 +98,19 @@ def test_a_very_long_query_is_answered(client, programme):
     assert "Juan José Gómez Camacho" in text
 
 
-@pytest.mark.parametrize("sessions", [1, 8])
-def test_search_queries_do_not_grow(client, django_assert_num_queries, sessions):
-    iom = OrganizationFactory(name="Capacity Organisation")
-    event = EventFactory(published=True, sessions=sessions, speakers_per_session=3)
-    for session in event.days.get().sessions.all():
-        person = PersonFactory(family_names=f"Capacity {session.pk}", organization=iom)
-        ParticipationFactory(session=session, person=person, organization=iom)
+@pytest.mark.parametrize("slots", [1, 8])
+def test_search_queries_do_not_grow(client, django_assert_num_queries, slots):
+    iom = OrganisationFactory(name="Capacity Organisation")
+    event = EventFactory(published=True, slots=slots, speakers_per_slot=3)
+    for slot in event.days.get().slots.all():
+        person = PersonFactory(family_names=f"Capacity {slot.pk}", organisation=iom)
+        AppearanceFactory(slot=slot, person=person, organisation=iom)
     # People, organisations, the people who spoke for them, slots, documents.
     with django_assert_num_queries(5):
         response = search(client, "capacity")
     text = page_text(response)
-    assert text.count("Panel on capacity development") == sessions
-    assert f"{sessions * 2 + 1} results for “capacity”." in text  # people, slots, organisation
+    assert text.count("Panel on capacity development") == slots
+    assert f"{slots * 2 + 1} results for “capacity”." in text  # people, slots, organisation
 
 
 @pytest.mark.parametrize("query", ["O'Brien", "x:*", "(a|b) & !c", "\\", "½ ǅ ß", "<script>", "%_"])

@@ -2,9 +2,9 @@
 
 import pytest
 
-from conference.templatetags.plenary import document_label, file_size, json_ld, markdown
 from documents.enums import DocumentKind
 from documents.models import Document
+from public.templatetags.plenary import document_label, file_size, json_ld, markdown
 
 
 @pytest.mark.parametrize(

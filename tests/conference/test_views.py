@@ -10,16 +10,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from documents.enums import DocumentKind
-from programme.enums import SessionKind
+from programme.enums import SlotKind
 from tests.factories import (
+    AppearanceFactory,
     DayFactory,
     DocumentFactory,
     EventFactory,
     EventSeriesFactory,
-    ParticipationFactory,
     PersonFactory,
     PhotoFactory,
-    SessionFactory,
+    SlotFactory,
     role,
 )
 from tests.pages import page_links, page_text
@@ -28,11 +28,11 @@ pytestmark = pytest.mark.django_db
 
 
 def speakers_url(event):
-    return reverse("conference:event-speakers", kwargs={"slug": event.slug})
+    return reverse("public:event-speakers", kwargs={"slug": event.slug})
 
 
 def photos_url(event):
-    return reverse("conference:event-photos", kwargs={"slug": event.slug})
+    return reverse("public:event-photos", kwargs={"slug": event.slug})
 
 
 def json_ld(response):
@@ -50,7 +50,7 @@ def test_programme_lists_days_slots_and_people_in_printed_order(client):
     event = EventFactory(published=True, title="Dialogue on capacity")
     day = DayFactory(event=event, date=event.start_date, label="DAY ONE")
     second = DayFactory(event=event, date=event.end_date, label="DAY TWO")
-    later = SessionFactory(
+    later = SlotFactory(
         day=day,
         order=2,
         number=2,
@@ -58,12 +58,12 @@ def test_programme_lists_days_slots_and_people_in_printed_order(client):
         start_time=datetime.time(15),
         end_time=datetime.time(16),
     )
-    first = SessionFactory(day=day, order=1, number=1, title="Frameworks")
-    SessionFactory(
+    first = SlotFactory(day=day, order=1, number=1, title="Frameworks")
+    SlotFactory(
         day=second,
         order=1,
         number=None,
-        kind=SessionKind.BREAK,
+        kind=SlotKind.BREAK,
         title="Break",
         video_url="",
         start_time=datetime.time(13),
@@ -72,10 +72,10 @@ def test_programme_lists_days_slots_and_people_in_printed_order(client):
     speaker_b = PersonFactory(given_names="Beatriz", family_names="Zapata")
     speaker_a = PersonFactory(given_names="Amir", family_names="Adel")
     moderator = PersonFactory(given_names="Mona", family_names="Moderata")
-    ParticipationFactory(session=first, person=speaker_b, role=role("Speaker"), order=1)
-    ParticipationFactory(session=first, person=speaker_a, role=role("Speaker"), order=2)
-    ParticipationFactory(session=first, person=moderator, role=role("Moderator"), order=9)
-    ParticipationFactory(session=later, role=role("Speaker"), order=1)
+    AppearanceFactory(slot=first, person=speaker_b, role=role("Speaker"), order=1)
+    AppearanceFactory(slot=first, person=speaker_a, role=role("Speaker"), order=2)
+    AppearanceFactory(slot=first, person=moderator, role=role("Moderator"), order=9)
+    AppearanceFactory(slot=later, role=role("Speaker"), order=1)
 
     text = page_text(client.get(event.get_absolute_url()))
 
@@ -90,19 +90,19 @@ def test_programme_lists_days_slots_and_people_in_printed_order(client):
 
 def test_each_slot_has_an_anchor_a_self_link_and_times_in_the_event_time_zone(client):
     event = EventFactory(published=True, time_zone="America/New_York")
-    session = SessionFactory(
+    slot = SlotFactory(
         day=DayFactory(event=event), start_time=datetime.time(10), end_time=datetime.time(11, 30)
     )
     html = client.get(event.get_absolute_url()).content.decode()
 
-    assert f'id="session-{session.pk}"' in html
-    assert f'<a class="self-link" href="#session-{session.pk}">Link to this slot</a>' in html
+    assert f'id="session-{slot.pk}"' in html
+    assert f'<a class="self-link" href="#session-{slot.pk}">Link to this slot</a>' in html
     assert '<time datetime="2018-10-08T10:00-04:00">10:00</time>' in html
     assert '<time datetime="2018-10-08T11:30-04:00">11:30</time>' in html
 
 
 def test_slot_video_and_document_links_say_kind_format_and_size(client):
-    event = EventFactory(published=True, sessions=1, speakers_per_session=1)
+    event = EventFactory(published=True, slots=1, speakers_per_slot=1)
     text = page_text(client.get(event.get_absolute_url()))
     links = [text for text, attrs in page_links(client.get(event.get_absolute_url()))]
     assert "Video of the session" in links
@@ -111,7 +111,7 @@ def test_slot_video_and_document_links_say_kind_format_and_size(client):
 
 
 def test_related_documents_are_listed_and_the_heading_stays_when_there_are_none(client):
-    event = EventFactory(published=True, sessions=1)
+    event = EventFactory(published=True, slots=1)
     text = page_text(client.get(event.get_absolute_url()))
     assert "Related documents No related documents have been published for this event." in text
 
@@ -161,8 +161,8 @@ def test_programme_carries_title_description_open_graph_and_json_ld(client):
     event = EventFactory(
         published=True,
         title="Dialogue 2030",
-        sessions=2,
-        speakers_per_session=1,
+        slots=2,
+        speakers_per_slot=1,
         description="Delegates discuss capacity.\n\nSecond paragraph.",
     )
     response = client.get(event.get_absolute_url())
@@ -190,19 +190,19 @@ def test_json_ld_cannot_be_closed_by_a_title(client):
     assert "<script>alert(1)" not in response.content.decode()
 
 
-@pytest.mark.parametrize("sessions", [1, 8])
-def test_programme_queries_do_not_grow(client, django_assert_num_queries, sessions):
-    event = EventFactory(published=True, sessions=sessions, speakers_per_session=4)
+@pytest.mark.parametrize("slots", [1, 8])
+def test_programme_queries_do_not_grow(client, django_assert_num_queries, slots):
+    event = EventFactory(published=True, slots=slots, speakers_per_slot=4)
     DocumentFactory(event=event)
     PhotoFactory(event=event)
     with django_assert_num_queries(6):
         response = client.get(event.get_absolute_url())
-    assert page_text(response).count("Remarks (PDF, 1 KB)") == sessions * 4 + 1
+    assert page_text(response).count("Remarks (PDF, 1 KB)") == slots * 4 + 1
 
 
-@pytest.mark.parametrize("sessions", [1, 8])
-def test_programme_queries_for_staff_do_not_grow(staff_client, django_assert_num_queries, sessions):
-    event = EventFactory(sessions=sessions, speakers_per_session=4)
+@pytest.mark.parametrize("slots", [1, 8])
+def test_programme_queries_for_staff_do_not_grow(staff_client, django_assert_num_queries, slots):
+    event = EventFactory(slots=slots, speakers_per_slot=4)
     # The staff member's session and user, then the same six queries.
     with django_assert_num_queries(8):
         response = staff_client.get(event.get_absolute_url())
@@ -214,7 +214,7 @@ def test_programme_queries_for_staff_do_not_grow(staff_client, django_assert_num
 
 @pytest.mark.parametrize("url_of", [lambda e: e.get_absolute_url(), speakers_url, photos_url])
 def test_draft_event_pages_are_not_found_for_anonymous_visitors(client, url_of):
-    event = EventFactory(sessions=1, speakers_per_session=1)
+    event = EventFactory(slots=1, speakers_per_slot=1)
     PhotoFactory(event=event)
     response = client.get(url_of(event))
     assert response.status_code == 404
@@ -224,7 +224,7 @@ def test_draft_event_pages_are_not_found_for_anonymous_visitors(client, url_of):
 
 @pytest.mark.parametrize("url_of", [lambda e: e.get_absolute_url(), speakers_url, photos_url])
 def test_staff_see_draft_event_pages_with_a_banner(staff_client, url_of):
-    event = EventFactory(title="Unannounced dialogue", sessions=1, speakers_per_session=1)
+    event = EventFactory(title="Unannounced dialogue", slots=1, speakers_per_slot=1)
     response = staff_client.get(url_of(event))
     text = page_text(response)
     assert "Draft: not public" in text
@@ -235,20 +235,20 @@ def test_staff_see_draft_event_pages_with_a_banner(staff_client, url_of):
 
 def test_staff_see_drafts_on_the_home_page_marked_as_such(client, staff_client):
     EventFactory(title="Unannounced dialogue")
-    assert "Unannounced dialogue" not in page_text(Client().get(reverse("conference:home")))
-    text = page_text(staff_client.get(reverse("conference:home")))
+    assert "Unannounced dialogue" not in page_text(Client().get(reverse("public:home")))
+    text = page_text(staff_client.get(reverse("public:home")))
     assert "Unannounced dialogue, Second session Draft: not public" in text
 
 
 def test_published_pages_have_no_draft_banner(client):
-    event = EventFactory(published=True, sessions=1)
+    event = EventFactory(published=True, slots=1)
     assert "Draft: not public" not in page_text(client.get(event.get_absolute_url()))
 
 
 def test_view_on_site_from_the_admin_opens_a_draft_for_staff(staff_client):
     from django.contrib.contenttypes.models import ContentType
 
-    event = EventFactory(title="Unannounced dialogue", sessions=1)
+    event = EventFactory(title="Unannounced dialogue", slots=1)
     content_type = ContentType.objects.get_for_model(event)
     redirect = staff_client.get(reverse("admin:view_on_site", args=[content_type.pk, event.pk]))
     assert redirect.status_code == 302
@@ -258,13 +258,11 @@ def test_view_on_site_from_the_admin_opens_a_draft_for_staff(staff_client):
 
 
 def test_placeholder_and_private_documents_are_for_staff_only(client, staff_client):
-    event = EventFactory(
-        published=True, sessions=1, speakers_per_session=1, documents_per_speaker=0
-    )
-    participation = event.days.get().sessions.get().participations.get(role__name="Speaker")
-    DocumentFactory(participation=participation, kind=DocumentKind.PRESENTATION, file=None)
-    DocumentFactory(participation=participation, kind=DocumentKind.STATEMENT, is_public=False)
-    DocumentFactory(participation=participation, kind=DocumentKind.REMARKS)
+    event = EventFactory(published=True, slots=1, speakers_per_slot=1, documents_per_speaker=0)
+    appearance = event.days.get().slots.get().appearances.get(role__name="Speaker")
+    DocumentFactory(appearance=appearance, kind=DocumentKind.PRESENTATION, file=None)
+    DocumentFactory(appearance=appearance, kind=DocumentKind.STATEMENT, is_public=False)
+    DocumentFactory(appearance=appearance, kind=DocumentKind.REMARKS)
 
     anonymous = page_text(Client().get(event.get_absolute_url()))
     assert "Remarks (PDF, 1 KB)" in anonymous
@@ -278,29 +276,29 @@ def test_placeholder_and_private_documents_are_for_staff_only(client, staff_clie
 
 
 def test_email_phone_and_gender_never_appear_on_public_pages(client):
-    event = EventFactory(published=True, sessions=2, speakers_per_session=2)
+    event = EventFactory(published=True, slots=2, speakers_per_slot=2)
     person = PersonFactory(
         email="secret.person@private.example.org",
         phone="+41 22 999 88 77",
         gender="female",
         biography="Long career.",
     )
-    ParticipationFactory(session=event.days.get().sessions.first(), person=person)
+    AppearanceFactory(slot=event.days.get().slots.first(), person=person)
     PhotoFactory(event=event)
     urls = [
-        reverse("conference:home"),
+        reverse("public:home"),
         event.get_absolute_url(),
         speakers_url(event),
         photos_url(event),
         person.get_absolute_url(),
         event.series.get_absolute_url(),
-        reverse("conference:search") + f"?q={person.family_names}",
+        reverse("public:search") + f"?q={person.family_names}",
     ]
     for url in urls:
         html = client.get(url).content.decode()
         if url not in (
             photos_url(event),
-            reverse("conference:home"),
+            reverse("public:home"),
             event.series.get_absolute_url(),
         ):
             assert person.family_names in html, url
@@ -338,7 +336,7 @@ def test_home_lists_upcoming_events_first_then_past_grouped_by_series(client):
     )
     EventFactory(series=idm, title="IDM draft", start_date=today, end_date=today)
 
-    text = page_text(client.get(reverse("conference:home")))
+    text = page_text(client.get(reverse("public:home")))
 
     upcoming, past = text.split("Past events")
     assert upcoming.index("Global Forum") < upcoming.index("Forum soon")
@@ -353,7 +351,7 @@ def test_home_queries_do_not_grow(client, django_assert_num_queries, events):
     for _ in range(events):
         EventFactory(published=True)
     with django_assert_num_queries(1):
-        response = client.get(reverse("conference:home"))
+        response = client.get(reverse("public:home"))
     assert page_text(response).count("Second session") == events
 
 
@@ -397,14 +395,14 @@ def test_series_queries_do_not_grow(client, django_assert_num_queries, events):
 def test_event_speakers_are_listed_a_to_z_by_family_name_with_roles_and_slots(client):
     event = EventFactory(published=True)
     day = DayFactory(event=event)
-    panel = SessionFactory(
+    panel = SlotFactory(
         day=day,
         number=1,
         title="Frameworks",
         start_time=datetime.time(11, 30),
         end_time=datetime.time(13),
     )
-    closing = SessionFactory(
+    closing = SlotFactory(
         day=day,
         number=None,
         title="Closing",
@@ -418,10 +416,10 @@ def test_event_speakers_are_listed_a_to_z_by_family_name_with_roles_and_slots(cl
         ("Martin", "Chungong"),
     ]:
         person = PersonFactory(given_names=given, family_names=family)
-        ParticipationFactory(session=panel, person=person)
+        AppearanceFactory(slot=panel, person=person)
     vitorino = PersonFactory(given_names="António", family_names="Vitorino")
-    ParticipationFactory(session=panel, person=vitorino, role=role("Moderator"))
-    ParticipationFactory(session=closing, person=vitorino, role=role("Speaker"))
+    AppearanceFactory(slot=panel, person=vitorino, role=role("Moderator"))
+    AppearanceFactory(slot=closing, person=vitorino, role=role("Speaker"))
 
     response = client.get(speakers_url(event))
     text = page_text(response)
@@ -438,23 +436,23 @@ def test_event_speakers_are_listed_a_to_z_by_family_name_with_roles_and_slots(cl
     ]
 
 
-@pytest.mark.parametrize("sessions", [1, 8])
-def test_event_speakers_queries_do_not_grow(client, django_assert_num_queries, sessions):
-    event = EventFactory(published=True, sessions=sessions, speakers_per_session=4)
+@pytest.mark.parametrize("slots", [1, 8])
+def test_event_speakers_queries_do_not_grow(client, django_assert_num_queries, slots):
+    event = EventFactory(published=True, slots=slots, speakers_per_slot=4)
     with django_assert_num_queries(2):
         response = client.get(speakers_url(event))
-    assert page_text(response).count("Speaker (") == sessions * 4
+    assert page_text(response).count("Speaker (") == slots * 4
 
 
 # Photos ---------------------------------------------------------------------------------------
 
 
 def test_gallery_shows_thumbnails_captions_credits_and_links_to_full_images(client):
-    event = EventFactory(published=True, sessions=1)
-    session = event.days.get().sessions.get()
+    event = EventFactory(published=True, slots=1)
+    slot = event.days.get().slots.get()
     photo = PhotoFactory(
         event=event,
-        session=session,
+        slot=slot,
         caption="Opening panel",
         credit="IOM/Muse",
         alt_text="Four panellists at a table",
@@ -465,15 +463,15 @@ def test_gallery_shows_thumbnails_captions_credits_and_links_to_full_images(clie
     assert 'alt="Four panellists at a table"' in html
     text = page_text(response)
     assert "Opening panel © IOM/Muse" in text
-    assert session.heading in text
+    assert slot.heading in text
 
 
 @pytest.mark.parametrize("photos", [1, 8])
 def test_gallery_queries_do_not_grow(client, django_assert_num_queries, photos):
-    event = EventFactory(published=True, sessions=1)
-    session = event.days.get().sessions.get()
+    event = EventFactory(published=True, slots=1)
+    slot = event.days.get().slots.get()
     for _ in range(photos):
-        PhotoFactory(event=event, session=session)
+        PhotoFactory(event=event, slot=slot)
     with django_assert_num_queries(2):
         response = client.get(photos_url(event))
     assert response.content.decode().count("<figure") == photos
@@ -483,10 +481,10 @@ def test_gallery_queries_do_not_grow(client, django_assert_num_queries, photos):
 
 
 def test_sitemap_lists_published_events_and_their_people_only(client):
-    published = EventFactory(published=True, sessions=1)
-    draft = EventFactory(sessions=1)
-    visible = published.days.get().sessions.get().participations.get().person
-    hidden = draft.days.get().sessions.get().participations.get().person
+    published = EventFactory(published=True, slots=1)
+    draft = EventFactory(slots=1)
+    visible = published.days.get().slots.get().appearances.get().person
+    hidden = draft.days.get().slots.get().appearances.get().person
     xml = client.get("/sitemap.xml").content.decode()
     assert f"http://testserver/en/events/{published.slug}/" in xml
     assert f"http://testserver/fr/events/{published.slug}/" in xml
@@ -498,7 +496,7 @@ def test_sitemap_lists_published_events_and_their_people_only(client):
 @pytest.mark.parametrize("events", [1, 5])
 def test_sitemap_queries_do_not_grow(client, django_assert_num_queries, events):
     for _ in range(events):
-        EventFactory(published=True, sessions=1, speakers_per_session=2)
+        EventFactory(published=True, slots=1, speakers_per_slot=2)
     with django_assert_num_queries(3):
         response = client.get("/sitemap.xml")
     # Home, one series per event, the events and three people per event, in three languages.

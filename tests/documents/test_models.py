@@ -5,11 +5,11 @@ from django.db import IntegrityError, transaction
 
 from documents.models import Document, Photo
 from tests.factories import (
+    AppearanceFactory,
     DocumentFactory,
     EventFactory,
-    ParticipationFactory,
     PhotoFactory,
-    SessionFactory,
+    SlotFactory,
     jpeg_bytes,
 )
 
@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 def test_document_needs_exactly_one_target_in_words():
     event = EventFactory()
-    session = SessionFactory(day__event=event)
-    for targets in ({}, {"event": event, "session": session}):
+    slot = SlotFactory(day__event=event)
+    for targets in ({}, {"event": event, "slot": slot}):
         document = Document(title="Concept note", kind="concept-note", **targets)
         with pytest.raises(ValidationError) as error:
             document.full_clean()
@@ -29,16 +29,14 @@ def test_document_needs_exactly_one_target_in_words():
 
 
 def test_document_with_two_targets_is_refused_by_the_database():
-    session = SessionFactory()
+    slot = SlotFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Document.objects.create(title="x", event=session.day.event, session=session)
+        Document.objects.create(title="x", event=slot.day.event, slot=slot)
 
 
 def test_document_with_file_and_url_is_refused():
-    appearance = ParticipationFactory()
-    document = DocumentFactory.build(
-        participation=appearance, url="https://example.org/remarks.pdf"
-    )
+    appearance = AppearanceFactory()
+    document = DocumentFactory.build(appearance=appearance, url="https://example.org/remarks.pdf")
     with pytest.raises(ValidationError) as error:
         document.full_clean()
     assert error.value.message_dict["url"] == [
@@ -50,7 +48,7 @@ def test_document_with_file_and_url_is_refused():
 
 
 def test_document_records_size_and_format_of_its_file():
-    document = DocumentFactory(participation=ParticipationFactory())
+    document = DocumentFactory(appearance=AppearanceFactory())
     assert document.file_size > 0
     assert document.format_label == "PDF"
     assert document.content_type == "application/pdf"
@@ -92,10 +90,10 @@ def test_photo_needs_alt_text_in_words():
 
 
 def test_photo_of_a_slot_of_another_event_is_refused():
-    photo = PhotoFactory.build(event=EventFactory(), session=SessionFactory())
+    photo = PhotoFactory.build(event=EventFactory(), slot=SlotFactory())
     with pytest.raises(ValidationError) as error:
         photo.clean()
-    assert error.value.message_dict["session"] == ["This slot belongs to another event."]
+    assert error.value.message_dict["slot"] == ["This slot belongs to another event."]
 
 
 def test_photos_of_draft_events_are_not_public():

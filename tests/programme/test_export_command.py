@@ -47,9 +47,9 @@ def test_output_file_is_utf8_with_bom_and_crlf(demo, tmp_path):
 
 def test_series_export_covers_all_its_events(db):
     series = EventSeriesFactory(slug="idm")
-    EventFactory(series=series, sessions=2, published=True)
-    EventFactory(series=series, sessions=3)
-    EventFactory(sessions=4)
+    EventFactory(series=series, slots=2, published=True)
+    EventFactory(series=series, slots=3)
+    EventFactory(slots=4)
     rows = csv_dicts(run("programme", "--series", "idm"))
     assert len(rows) == 5
 

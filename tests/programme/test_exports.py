@@ -6,14 +6,14 @@ from django.urls import reverse
 
 from programme.exports import neutralise
 from tests.factories import (
+    AppearanceFactory,
     DayFactory,
     DocumentFactory,
     EventFactory,
     EventSeriesFactory,
-    OrganizationFactory,
-    ParticipationFactory,
+    OrganisationFactory,
     PersonFactory,
-    SessionFactory,
+    SlotFactory,
     UserFactory,
     role,
 )
@@ -47,7 +47,7 @@ PARTICIPANT_COLUMNS = [
 
 
 def export_url(event, kind):
-    return reverse("programme:event-export", kwargs={"slug": event.slug, "kind": kind})
+    return reverse("public:event-export", kwargs={"slug": event.slug, "kind": kind})
 
 
 def get_csv(client, url):
@@ -103,18 +103,18 @@ def test_participants_csv_of_the_demo_has_one_row_per_appearance(demo, staff_cli
 
 def test_participants_csv_has_designation_country_and_gender(staff_client):
     event = EventFactory(slug="dialogue", title="Dialogue")
-    session = SessionFactory(day__event=event, number=4, title="Panel on labour mobility")
-    organization = OrganizationFactory(name="Government of Chile", acronym="", country="CL")
+    slot = SlotFactory(day__event=event, number=4, title="Panel on labour mobility")
+    organisation = OrganisationFactory(name="Government of Chile", acronym="", country="CL")
     person = PersonFactory(
-        given_names="María", family_names="Gómez Camacho", gender="female", organization=None
+        given_names="María", family_names="Gómez Camacho", gender="female", organisation=None
     )
-    ParticipationFactory(
-        session=session,
+    AppearanceFactory(
+        slot=slot,
         person=person,
         role=role("Moderator"),
         honorific="H.E.",
         position="Minister",
-        organization=organization,
+        organisation=organisation,
         country="",
     )
     header, rows = get_csv(staff_client, export_url(event, "participants"))
@@ -131,9 +131,9 @@ def test_participants_csv_has_designation_country_and_gender(staff_client):
 
 
 def test_a_name_written_as_a_formula_comes_out_neutralised(staff_client):
-    event = EventFactory(sessions=1)
+    event = EventFactory(slots=1)
     person = PersonFactory(given_names='=HYPERLINK("http://x")', family_names="@Evil")
-    ParticipationFactory(session=event.days.get().sessions.get(), person=person)
+    AppearanceFactory(slot=event.days.get().slots.get(), person=person)
     for kind in ("participants", "people"):
         header, rows = get_csv(staff_client, export_url(event, kind))
         given = [dict(zip(header, row, strict=True))["given_names"] for row in rows]
@@ -144,7 +144,7 @@ def test_a_name_written_as_a_formula_comes_out_neutralised(staff_client):
 
 
 def test_private_contact_details_stay_out_of_the_exports(staff_client):
-    event = EventFactory(sessions=2, speakers_per_session=2)
+    event = EventFactory(slots=2, speakers_per_slot=2)
     for kind in ("participants", "programme", "documents", "people"):
         text = streamed_text(staff_client.get(export_url(event, kind)))
         assert "@private.example.org" not in text
@@ -161,10 +161,10 @@ def test_programme_csv_has_one_row_per_slot(demo, staff_client):
 
 
 def test_documents_csv_has_one_row_per_document_with_what_it_is_attached_to(staff_client):
-    event = EventFactory(sessions=1, speakers_per_session=1, documents_per_speaker=1)
-    session = event.days.get().sessions.get()
+    event = EventFactory(slots=1, speakers_per_slot=1, documents_per_speaker=1)
+    slot = event.days.get().slots.get()
     DocumentFactory(event=event, title="Concept note", kind="concept-note")
-    DocumentFactory(session=session, title="Agenda of the panel", kind="agenda", is_public=False)
+    DocumentFactory(slot=slot, title="Agenda of the panel", kind="agenda", is_public=False)
     rows = csv_dicts(streamed_text(staff_client.get(export_url(event, "documents"))))
     assert len(rows) == 3
     by_title = {row["title"]: row for row in rows}
@@ -184,11 +184,9 @@ def test_people_csv_counts_appearances_per_role_in_the_exported_events_only(staf
     person = PersonFactory(family_names="Pope", given_names="Amy")
     day = DayFactory(event=event)
     for index in range(2):
-        ParticipationFactory(session=SessionFactory(day=day, order=index), person=person)
-    ParticipationFactory(
-        session=SessionFactory(day=day, order=3), person=person, role=role("Moderator")
-    )
-    ParticipationFactory(session=SessionFactory(day__event=other), person=person)
+        AppearanceFactory(slot=SlotFactory(day=day, order=index), person=person)
+    AppearanceFactory(slot=SlotFactory(day=day, order=3), person=person, role=role("Moderator"))
+    AppearanceFactory(slot=SlotFactory(day__event=other), person=person)
     rows = csv_dicts(streamed_text(staff_client.get(export_url(event, "people"))))
     assert len(rows) == 1
     assert rows[0]["family_names"] == "Pope"
@@ -200,16 +198,16 @@ def test_people_csv_counts_appearances_per_role_in_the_exported_events_only(staf
 
 def test_series_export_covers_every_event_of_the_series_and_no_other(staff_client):
     series = EventSeriesFactory(slug="dialogue-series")
-    EventFactory(series=series, sessions=1, published=True)
-    EventFactory(series=series, sessions=2)  # a draft: staff exports include drafts
-    EventFactory(sessions=3)  # another series
-    url = reverse("programme:series-export", kwargs={"slug": series.slug, "kind": "programme"})
+    EventFactory(series=series, slots=1, published=True)
+    EventFactory(series=series, slots=2)  # a draft: staff exports include drafts
+    EventFactory(slots=3)  # another series
+    url = reverse("public:series-export", kwargs={"slug": series.slug, "kind": "programme"})
     _header, rows = get_csv(staff_client, url)
     assert len(rows) == 3
 
 
 def test_draft_events_are_exported_for_staff(staff_client):
-    event = EventFactory(sessions=2, speakers_per_session=1)
+    event = EventFactory(slots=2, speakers_per_slot=1)
     assert not event.is_published
     _header, rows = get_csv(staff_client, export_url(event, "participants"))
     assert len(rows) == 4
@@ -222,16 +220,16 @@ def test_an_unknown_export_is_not_found(staff_client):
 
 
 STAFF_URLS = [
-    ("programme:event-export", {"kind": "participants"}),
-    ("programme:event-export", {"kind": "people"}),
-    ("programme:event-statistics", {}),
-    ("programme:event-statistics-csv", {}),
+    ("public:event-export", {"kind": "participants"}),
+    ("public:event-export", {"kind": "people"}),
+    ("public:event-statistics", {}),
+    ("public:event-statistics-csv", {}),
 ]
 
 
 @pytest.mark.parametrize(("name", "kwargs"), STAFF_URLS)
 def test_anonymous_visitors_are_sent_to_log_in(client, db, name, kwargs):
-    event = EventFactory(sessions=1, published=True)
+    event = EventFactory(slots=1, published=True)
     url = reverse(name, kwargs={"slug": event.slug, **kwargs})
     response = client.get(url)
     assert response.status_code == 302
@@ -241,7 +239,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, db, name, kwargs):
 
 @pytest.mark.parametrize(("name", "kwargs"), STAFF_URLS)
 def test_logged_in_people_who_are_not_staff_are_refused(client, db, name, kwargs):
-    event = EventFactory(sessions=1, published=True)
+    event = EventFactory(slots=1, published=True)
     client.force_login(UserFactory(username="delegate", is_staff=False))
     response = client.get(reverse(name, kwargs={"slug": event.slug, **kwargs}))
     assert response.status_code == 403
@@ -250,7 +248,7 @@ def test_logged_in_people_who_are_not_staff_are_refused(client, db, name, kwargs
 @pytest.mark.parametrize("kind", ["participants", "people"])
 def test_series_exports_refuse_anonymous_visitors(client, db, kind):
     series = EventSeriesFactory()
-    url = reverse("programme:series-export", kwargs={"slug": series.slug, "kind": kind})
+    url = reverse("public:series-export", kwargs={"slug": series.slug, "kind": kind})
     assert client.get(url).status_code == 302
 
 
@@ -263,20 +261,20 @@ def test_series_exports_refuse_anonymous_visitors(client, db, kind):
         ("people", 5, 5),
     ],
 )
-@pytest.mark.parametrize("sessions", [1, 12])
+@pytest.mark.parametrize("slots", [1, 12])
 def test_export_queries_do_not_grow_with_the_rows(
-    staff_client, django_assert_num_queries, kind, queries, rows_per_slot, sessions
+    staff_client, django_assert_num_queries, kind, queries, rows_per_slot, slots
 ):
-    event = EventFactory(sessions=sessions, speakers_per_session=4, documents_per_speaker=2)
+    event = EventFactory(slots=slots, speakers_per_slot=4, documents_per_speaker=2)
     with django_assert_num_queries(queries):
         response = staff_client.get(export_url(event, kind))
         _header, rows = parse_csv(streamed_text(response))
-    assert len(rows) == sessions * rows_per_slot
+    assert len(rows) == slots * rows_per_slot
 
 
 def test_admin_action_exports_the_selected_events(staff_client):
-    chosen = EventFactory(sessions=2, speakers_per_session=1, title="Chosen dialogue")
-    EventFactory(sessions=3, speakers_per_session=1, title="Other dialogue")
+    chosen = EventFactory(slots=2, speakers_per_slot=1, title="Chosen dialogue")
+    EventFactory(slots=3, speakers_per_slot=1, title="Other dialogue")
     response = staff_client.post(
         reverse("admin:conference_event_changelist"),
         {"action": "export_participants_csv", "_selected_action": [chosen.pk]},
@@ -318,11 +316,11 @@ def test_export_links_are_shown_to_staff_only(rf, db, superuser):
     html = render_to_string("includes/export_links.html", {"event": event}, request=request)
     for kind in ("participants", "programme", "documents", "people"):
         assert f'href="{export_url(event, kind)}"' in html
-    assert reverse("programme:event-statistics", kwargs={"slug": event.slug}) in html
+    assert reverse("public:event-statistics", kwargs={"slug": event.slug}) in html
 
 
 def test_secretariat_viewers_can_run_the_export_actions(client, viewer):
-    event = EventFactory(sessions=1, speakers_per_session=2)
+    event = EventFactory(slots=1, speakers_per_slot=2)
     client.force_login(viewer)
     response = client.post(
         reverse("admin:conference_event_changelist"),

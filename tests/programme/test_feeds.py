@@ -14,8 +14,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from programme import pdf
-from programme.models import Session
-from tests.factories import DocumentFactory, EventFactory, ParticipationFactory, PersonFactory, role
+from programme.models import Slot
+from tests.factories import AppearanceFactory, DocumentFactory, EventFactory, PersonFactory, role
 
 DEMO = "idm-2018-second-session"
 FRAB_SCHEMAS = Path(__file__).resolve().parent.parent / "fixtures" / "frab"
@@ -29,7 +29,7 @@ def demo(db):
 
 def feed_url(name, event_or_slug, **kwargs):
     slug = getattr(event_or_slug, "slug", event_or_slug)
-    return reverse(f"programme:{name}", kwargs={"slug": slug, **kwargs})
+    return reverse(f"public:{name}", kwargs={"slug": slug, **kwargs})
 
 
 def vevents(calendar):
@@ -70,35 +70,35 @@ def test_ics_uids_are_unique_and_stable(demo, client):
 
 
 def test_ics_description_lists_the_roles_before_the_speakers(client, db):
-    event = EventFactory(published=True, sessions=1, speakers_per_session=1)
-    session = Session.objects.get(day__event=event)
-    moderator = session.participations.get(role__name="Moderator").person
-    speaker = session.participations.get(role__name="Speaker").person
+    event = EventFactory(published=True, slots=1, speakers_per_slot=1)
+    slot = Slot.objects.get(day__event=event)
+    moderator = slot.appearances.get(role__name="Moderator").person
+    speaker = slot.appearances.get(role__name="Speaker").person
     calendar = icalendar.Calendar.from_ical(client.get(feed_url("event-ics", event)).content)
     lines = str(vevents(calendar)[0]["DESCRIPTION"]).splitlines()
     assert lines[0].startswith(f"Moderator: Ms. {moderator.full_name}")
     assert lines[1].startswith(f"Speaker: Ms. {speaker.full_name}")
 
 
-def test_session_ics_has_just_that_slot(client, db):
-    event = EventFactory(published=True, sessions=3)
-    session = Session.objects.filter(day__event=event).order_by("order")[1]
-    response = client.get(feed_url("session-ics", event, pk=session.pk))
+def test_slot_ics_has_just_that_slot(client, db):
+    event = EventFactory(published=True, slots=3)
+    slot = Slot.objects.filter(day__event=event).order_by("order")[1]
+    response = client.get(feed_url("session-ics", event, pk=slot.pk))
     calendar = icalendar.Calendar.from_ical(response.content)
     [only] = vevents(calendar)
-    assert only["SUMMARY"] == str(session.heading)
+    assert only["SUMMARY"] == str(slot.heading)
     assert calendar.walk("VTIMEZONE")[0]["TZID"] == event.time_zone
 
 
-def test_session_ics_of_a_slot_of_another_event_is_not_found(client, db):
-    event = EventFactory(published=True, sessions=1)
-    other = EventFactory(published=True, sessions=1)
-    session = Session.objects.get(day__event=other)
-    assert client.get(feed_url("session-ics", event, pk=session.pk)).status_code == 404
+def test_slot_ics_of_a_slot_of_another_event_is_not_found(client, db):
+    event = EventFactory(published=True, slots=1)
+    other = EventFactory(published=True, slots=1)
+    slot = Slot.objects.get(day__event=other)
+    assert client.get(feed_url("session-ics", event, pk=slot.pk)).status_code == 404
 
 
 def test_ics_uses_the_event_time_zone(client, db):
-    event = EventFactory(published=True, sessions=1, time_zone="America/New_York")
+    event = EventFactory(published=True, slots=1, time_zone="America/New_York")
     calendar = icalendar.Calendar.from_ical(client.get(feed_url("event-ics", event)).content)
     start = vevents(calendar)[0].decoded("DTSTART")
     assert start.tzinfo == zoneinfo.ZoneInfo("America/New_York")
@@ -110,14 +110,14 @@ def test_ics_uses_the_event_time_zone(client, db):
 
 @pytest.mark.parametrize("name", [*FEEDS, "event-pdf"])
 def test_feeds_of_draft_events_are_not_found(client, db, name):
-    event = EventFactory(sessions=2, speakers_per_session=1)
+    event = EventFactory(slots=2, speakers_per_slot=1)
     assert client.get(feed_url(name, event)).status_code == 404
 
 
 def test_slot_ics_of_a_draft_event_is_not_found(client, db):
-    event = EventFactory(sessions=1)
-    session = Session.objects.get(day__event=event)
-    assert client.get(feed_url("session-ics", event, pk=session.pk)).status_code == 404
+    event = EventFactory(slots=1)
+    slot = Slot.objects.get(day__event=event)
+    assert client.get(feed_url("session-ics", event, pk=slot.pk)).status_code == 404
 
 
 @pytest.mark.parametrize("name", FEEDS)
@@ -210,15 +210,15 @@ def test_programme_json_has_days_slots_people_and_documents_in_order(demo, clien
 
 
 def test_feeds_leave_out_private_fields_and_non_public_documents(client, db):
-    event = EventFactory(published=True, sessions=1)
-    session = Session.objects.get(day__event=event)
+    event = EventFactory(published=True, slots=1)
+    slot = Slot.objects.get(day__event=event)
     person = PersonFactory(
         email="secret@private.example.org", phone="+41 79 123 45 67", gender="male"
     )
-    participation = ParticipationFactory(session=session, person=person, role=role("Speaker"))
-    DocumentFactory(participation=participation, title="Published remarks")
-    DocumentFactory(participation=participation, title="Internal briefing", is_public=False)
-    DocumentFactory(participation=participation, title="Remarks awaited", file="")
+    appearance = AppearanceFactory(slot=slot, person=person, role=role("Speaker"))
+    DocumentFactory(appearance=appearance, title="Published remarks")
+    DocumentFactory(appearance=appearance, title="Internal briefing", is_public=False)
+    DocumentFactory(appearance=appearance, title="Remarks awaited", file="")
     for name in FEEDS:
         # iCalendar folds long lines: unfold them before reading.
         text = client.get(feed_url(name, event)).content.decode().replace("\r\n ", "")
@@ -237,22 +237,22 @@ def test_feeds_leave_out_private_fields_and_non_public_documents(client, db):
     ("name", "queries"),
     [("event-ics", 6), ("event-frab-json", 6), ("event-frab-xml", 6), ("event-json", 7)],
 )
-@pytest.mark.parametrize("sessions", [1, 10])
+@pytest.mark.parametrize("slots", [1, 10])
 def test_feed_queries_do_not_grow_with_the_programme(
-    client, db, django_assert_num_queries, name, queries, sessions
+    client, db, django_assert_num_queries, name, queries, slots
 ):
-    event = EventFactory(published=True, sessions=sessions, speakers_per_session=3)
+    event = EventFactory(published=True, slots=slots, speakers_per_slot=3)
     with django_assert_num_queries(queries):
         response = client.get(feed_url(name, event))
-    assert str(Session.objects.filter(day__event=event).first().title) in response.content.decode()
+    assert str(Slot.objects.filter(day__event=event).first().title) in response.content.decode()
 
 
-@pytest.mark.parametrize("sessions", [1, 10])
-def test_slot_ics_queries_do_not_grow(client, db, django_assert_num_queries, sessions):
-    event = EventFactory(published=True, sessions=1, speakers_per_session=sessions)
-    session = Session.objects.get(day__event=event)
+@pytest.mark.parametrize("slots", [1, 10])
+def test_slot_ics_queries_do_not_grow(client, db, django_assert_num_queries, slots):
+    event = EventFactory(published=True, slots=1, speakers_per_slot=slots)
+    slot = Slot.objects.get(day__event=event)
     with django_assert_num_queries(5):
-        response = client.get(feed_url("session-ics", event, pk=session.pk))
+        response = client.get(feed_url("session-ics", event, pk=slot.pk))
     assert len(vevents(icalendar.Calendar.from_ical(response.content))) == 1
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from conference.models import Event
 from documents.models import Document
-from programme.models import Participation, Session
+from programme.models import Appearance, Slot
 from speakers.models import Person
 from tests.factories import EventFactory, PersonFactory
 
@@ -79,7 +79,7 @@ def test_preview_shows_slots_people_roles_designations_and_markers_and_writes_no
     matched = reverse("admin:speakers_person_change", args=[vitorino.pk])
     assert f'href="{matched}">matched #{vitorino.pk}</a>' in content
     assert "Nothing has been written yet." in content
-    assert not Session.objects.exists()
+    assert not Slot.objects.exists()
     assert Person.objects.count() == 1
     assert not Document.objects.exists()
 
@@ -106,7 +106,7 @@ def test_back_to_edit_keeps_the_text(staff_client, event):
     content = response.content.decode()
     assert '<textarea name="text"' in content
     assert "Zrinka Bralo, Chief Executive, Migrants Organise" in content
-    assert not Session.objects.exists()
+    assert not Slot.objects.exists()
 
 
 def test_confirm_imports_and_returns_to_the_event(staff_client, event):
@@ -121,9 +121,9 @@ def test_confirm_imports_and_returns_to_the_event(staff_client, event):
         response.content.decode()
     )
     assert list(
-        Session.objects.filter(day__event=event).order_by("order").values_list("title", flat=True)
+        Slot.objects.filter(day__event=event).order_by("order").values_list("title", flat=True)
     ) == ["Opening Session", "Capacity development"]
-    bralo = Participation.objects.get(person__family_names="Bralo")
+    bralo = Appearance.objects.get(person__family_names="Bralo")
     assert bralo.role.label == "Panellists"
     assert bralo.documents.get().title == "Presentation – Zrinka Bralo"
     event.refresh_from_db()
@@ -133,7 +133,7 @@ def test_confirm_imports_and_returns_to_the_event(staff_client, event):
 def test_after_the_import_the_preview_marks_everything_as_existing(staff_client, event):
     staff_client.post(url(event), {"text": TEXT, "_confirm": "1"})
     bralo = Person.objects.get(family_names="Bralo")
-    slot = Session.objects.get(title="Opening Session")
+    slot = Slot.objects.get(title="Opening Session")
 
     content = staff_client.post(url(event), {"text": TEXT, "_preview": "1"}).content.decode()
 
@@ -147,8 +147,8 @@ def test_confirming_twice_changes_nothing(staff_client, event):
     staff_client.post(url(event), {"text": TEXT, "_confirm": "1"})
     response = staff_client.post(url(event), {"text": TEXT, "_confirm": "1"}, follow=True)
     assert "Nothing changed: the event already holds this programme." in response.content.decode()
-    assert Session.objects.count() == 2
-    assert Participation.objects.count() == 2
+    assert Slot.objects.count() == 2
+    assert Appearance.objects.count() == 2
 
 
 @pytest.mark.parametrize(
@@ -163,7 +163,7 @@ def test_bad_input_is_shown_on_the_form(staff_client, event, data, message):
     response = staff_client.post(url(event), data)
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert not Session.objects.exists()
+    assert not Slot.objects.exists()
 
 
 def test_an_import_error_is_shown_on_the_form_and_nothing_is_written(staff_client, event):
@@ -171,14 +171,14 @@ def test_an_import_error_is_shown_on_the_form_and_nothing_is_written(staff_clien
     response = staff_client.post(url(event), {"text": text, "_confirm": "1"})
     # A long title is clipped, not refused: the import goes through.
     assert response.status_code == 302
-    assert Session.objects.get().title.endswith("…")
+    assert Slot.objects.get().title.endswith("…")
 
 
 def test_editors_may_import(client, editor, event):
     client.force_login(editor)
     response = client.post(url(event), {"text": TEXT, "_confirm": "1"})
     assert response.status_code == 302
-    assert Session.objects.count() == 2
+    assert Slot.objects.count() == 2
 
 
 def test_viewers_may_not_import_nor_see_the_link(client, viewer, event):
@@ -187,14 +187,14 @@ def test_viewers_may_not_import_nor_see_the_link(client, viewer, event):
     assert "Import programme from text" not in page.content.decode()
     assert client.get(url(event)).status_code == 403
     assert client.post(url(event), {"text": TEXT, "_confirm": "1"}).status_code == 403
-    assert not Session.objects.exists()
+    assert not Slot.objects.exists()
 
 
 def test_visitors_are_sent_to_the_login(client, event):
     response = client.post(url(event), {"text": TEXT, "_confirm": "1"})
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
-    assert not Session.objects.exists()
+    assert not Slot.objects.exists()
 
 
 def test_an_unknown_event_is_not_found(staff_client):

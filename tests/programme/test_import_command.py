@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 
 from conference.models import Day, Event
 from documents.models import Document
-from programme.models import Participation, Session
+from programme.models import Appearance, Slot
 from programme.parser import parse_programme
 from speakers.models import Person
 from tests.programme.seed import REPOSITORY, seed_fragments, seed_path, seed_text
@@ -87,14 +87,14 @@ def test_import_writes_a_draft_event_and_a_second_run_changes_nothing(small_file
 
     event = Event.objects.get(slug="idm-2018")
     assert not event.is_published
-    assert Session.objects.filter(day__event=event).count() == 2
-    assert Participation.objects.filter(session__day__event=event).count() == 3
+    assert Slot.objects.filter(day__event=event).count() == 2
+    assert Appearance.objects.filter(slot__day__event=event).count() == 3
     assert "Imported into idm-2018 (draft)." in out
     assert "Created: 1 events, 1 days, 2 slots, 3 people" in out
 
     out, _ = run(str(small_file), "--event", "idm-2018")
     assert "Nothing changed: idm-2018 already holds this programme." in out
-    assert Session.objects.count() == 2
+    assert Slot.objects.count() == 2
     assert Person.objects.count() == 3
     assert Document.objects.count() == 2
 
@@ -169,10 +169,10 @@ def test_the_seed_finds_its_38_appearances_and_43_markers_and_places_every_line(
 
     event = Event.objects.get(slug="idm-2018-second-session")
     assert Day.objects.filter(event=event).count() == 2
-    assert Session.objects.filter(day__event=event).count() == 12
-    assert Participation.objects.filter(session__day__event=event).count() == 38
+    assert Slot.objects.filter(day__event=event).count() == 12
+    assert Appearance.objects.filter(slot__day__event=event).count() == 38
     assert Person.objects.count() == 36
-    documents = Document.objects.filter(participation__session__day__event=event)
+    documents = Document.objects.filter(appearance__slot__day__event=event)
     assert documents.count() == 43
     assert all(document.is_placeholder for document in documents)
     assert parse_programme(seed_text()).to_dict()["unplaced"] == []
@@ -200,8 +200,8 @@ def test_the_seed_page_end_to_end(client):
         found = text.find(fragment, position)
         assert found >= 0, f"Seed line {number} is missing or out of order: {fragment!r}"
         position = found + len(fragment)
-    assert Participation.objects.filter(session__day__event=event).count() == 38
-    assert Document.objects.filter(participation__session__day__event=event).count() == 43
+    assert Appearance.objects.filter(slot__day__event=event).count() == 38
+    assert Document.objects.filter(appearance__slot__day__event=event).count() == 43
     assert parse_programme(seed_text()).to_dict()["unplaced"] == []
     # The 43 documents await their file: visitors see none of them.
     assert "Opening remarks – António Vitorino" not in text

@@ -17,11 +17,11 @@ from programme.importer import (
     import_programme,
     title_from_slug,
 )
-from programme.models import Participation, Role, Session
+from programme.models import Appearance, Role, Slot
 from speakers.countries import country_code
-from speakers.models import Organization, Person
+from speakers.models import Organisation, Person
 from speakers.names import normalise_name, split_name
-from tests.factories import EventFactory, OrganizationFactory, PersonFactory
+from tests.factories import EventFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -147,14 +147,14 @@ def test_a_new_event_is_created_as_a_draft_with_days_slots_people_and_documents(
         ("2018-10-08", "DAY ONE"),
         ("2018-10-09", "DAY TWO"),
     ]
-    sessions = Session.objects.filter(day__event=event).order_by("day__date", "order")
-    assert [(s.start_time.strftime("%H:%M"), s.title, s.kind, s.number) for s in sessions] == [
+    slots = Slot.objects.filter(day__event=event).order_by("day__date", "order")
+    assert [(s.start_time.strftime("%H:%M"), s.title, s.kind, s.number) for s in slots] == [
         ("10:00", "Opening Session", "opening", None),
         ("11:00", "Break", "break", None),
         ("11:30", "Advancing migration governance", "panel", 1),
         ("10:00", "Migrant’s Voice Session", "special", None),
     ]
-    appearances = Participation.objects.filter(session__day__event=event)
+    appearances = Appearance.objects.filter(slot__day__event=event)
     assert appearances.count() == 6
     assert Person.objects.count() == 5  # António Vitorino twice, one person
     assert result.created["appearances"] == 6
@@ -164,7 +164,7 @@ def test_a_new_event_is_created_as_a_draft_with_days_slots_people_and_documents(
 def test_documents_await_their_file_with_kind_and_title_from_the_marker():
     import_programme(programme(), "idm")
 
-    documents = Document.objects.order_by("participation__session__day__date", "pk")
+    documents = Document.objects.order_by("appearance__slot__day__date", "pk")
     assert [(d.title, d.kind) for d in documents] == [
         ("Opening remarks – António Vitorino", DocumentKind.OPENING_REMARKS),
         ("Remarks – Juan Eduardo Eguiguren", DocumentKind.REMARKS),
@@ -188,29 +188,29 @@ def test_markers_after_a_slot_become_documents_of_the_slot():
     import_programme(data, "idm")
     import_programme(data, "idm")
 
-    session = Session.objects.get(title_en="Advancing migration governance")
-    assert [(d.title, d.kind) for d in session.documents.order_by("order")] == [
+    slot = Slot.objects.get(title_en="Advancing migration governance")
+    assert [(d.title, d.kind) for d in slot.documents.order_by("order")] == [
         ("Concept note – Advancing migration governance", DocumentKind.CONCEPT_NOTE),
         ("Agenda – Advancing migration governance", DocumentKind.AGENDA),
     ]
-    assert all(document.is_placeholder for document in session.documents.all())
+    assert all(document.is_placeholder for document in slot.documents.all())
 
 
-def test_video_of_the_session_leaves_the_address_blank_and_the_plan_says_so():
+def test_video_of_the_slot_leaves_the_address_blank_and_the_plan_says_so():
     plan = build_plan(programme(), "idm")
-    opening = plan.days[0].sessions[0]
+    opening = plan.days[0].slots[0]
     assert opening.video_to_add
-    assert not plan.days[0].sessions[1].video_to_add
+    assert not plan.days[0].slots[1].video_to_add
 
     import_programme(programme(), "idm")
-    assert Session.objects.get(title_en="Opening Session").video_url == ""
+    assert Slot.objects.get(title_en="Opening Session").video_url == ""
 
 
 def test_importing_the_same_text_twice_changes_nothing():
     import_programme(programme(), "idm")
     counts = [
         model.objects.count()
-        for model in (Event, Day, Session, Participation, Person, Organization, Role, Document)
+        for model in (Event, Day, Slot, Appearance, Person, Organisation, Role, Document)
     ]
 
     result = import_programme(programme(), "idm")
@@ -218,7 +218,7 @@ def test_importing_the_same_text_twice_changes_nothing():
     assert not result.changed
     assert counts == [
         model.objects.count()
-        for model in (Event, Day, Session, Participation, Person, Organization, Role, Document)
+        for model in (Event, Day, Slot, Appearance, Person, Organisation, Role, Document)
     ]
     plan = build_plan(programme(), "idm")
     assert plan.summary()["new_slots"] == 0
@@ -228,7 +228,7 @@ def test_importing_the_same_text_twice_changes_nothing():
 
 def test_staff_corrections_survive_a_second_import():
     import_programme(programme(), "idm")
-    opening = Session.objects.get(title_en="Opening Session")
+    opening = Slot.objects.get(title_en="Opening Session")
     opening.start_time = datetime.time(9, 30)
     opening.video_url = "https://video.example.org/opening"
     opening.save()
@@ -238,13 +238,13 @@ def test_staff_corrections_survive_a_second_import():
 
     import_programme(programme(), "idm")
 
-    assert Session.objects.filter(title_en="Opening Session").count() == 1
+    assert Slot.objects.filter(title_en="Opening Session").count() == 1
     opening.refresh_from_db()
     assert opening.start_time == datetime.time(9, 30)
     assert opening.video_url == "https://video.example.org/opening"
     vitorino.refresh_from_db()
     assert vitorino.position == "Director General of IOM"
-    assert not build_plan(programme(), "idm").days[0].sessions[0].video_to_add
+    assert not build_plan(programme(), "idm").days[0].slots[0].video_to_add
 
 
 def test_people_are_matched_regardless_of_case_accents_and_spacing():
@@ -253,13 +253,13 @@ def test_people_are_matched_regardless_of_case_accents_and_spacing():
     data["days"][0]["sessions"][0]["people"][0]["name"] = "Antonio\u00a0 VITORINO"
 
     plan = build_plan(data, "idm")
-    line = plan.days[0].sessions[0].people[0]
+    line = plan.days[0].slots[0].people[0]
     assert not line.person_is_new
     assert line.person_id == existing.pk
 
     import_programme(data, "idm")
     assert Person.objects.filter(family_names__iexact="vitorino").count() == 1
-    appearance = Participation.objects.get(person=existing, role__name="Speaker")
+    appearance = Appearance.objects.get(person=existing, role__name="Speaker")
     assert appearance.designation == "Director General, International Organization for Migration"
 
 
@@ -281,43 +281,43 @@ def test_building_the_plan_writes_nothing():
     build_plan(programme(), "idm")
     assert not Event.objects.exists()
     assert not Person.objects.exists()
-    assert not Organization.objects.exists()
+    assert not Organisation.objects.exists()
     assert Role.objects.filter(label_en="Panellists").count() == 0
 
 
 def test_organisations_are_matched_by_name_or_acronym_and_the_printed_line_is_kept():
-    iom = OrganizationFactory(name="International Organization for Migration", acronym="IOM")
+    iom = OrganisationFactory(name="International Organization for Migration", acronym="IOM")
     import_programme(programme(), "idm")
 
-    samri = Participation.objects.get(person__family_names="Samri")
-    assert samri.organization == iom
+    samri = Appearance.objects.get(person__family_names="Samri")
+    assert samri.organisation == iom
     assert samri.position == "Head, Governing Bodies Division"
     assert samri.designation == "Head, Governing Bodies Division, IOM"
-    vitorino = Participation.objects.filter(person__family_names="Vitorino").first()
-    assert vitorino.organization == iom
-    assert Organization.objects.filter(acronym="IOM").count() == 1
+    vitorino = Appearance.objects.filter(person__family_names="Vitorino").first()
+    assert vitorino.organisation == iom
+    assert Organisation.objects.filter(acronym="IOM").count() == 1
 
 
 def test_designations_split_into_position_organisation_and_country_conservatively():
     import_programme(programme(), "idm")
 
-    bralo = Participation.objects.get(person__family_names="Bralo")
-    assert (bralo.position, bralo.organization.name, bralo.country.code) == (
+    bralo = Appearance.objects.get(person__family_names="Bralo")
+    assert (bralo.position, bralo.organisation.name, bralo.country.code) == (
         "Chief Executive",
         "Migrants Organise",
         "GB",
     )
     assert bralo.designation == "Chief Executive, Migrants Organise, United Kingdom"
     assert bralo.printed_designation == "Chief Executive, Migrants Organise, United Kingdom"
-    sow = Participation.objects.get(person__family_names="Sow")
+    sow = Appearance.objects.get(person__family_names="Sow")
     assert sow.country.code == "CI"
-    assert sow.organization.name == "African Development Bank"
+    assert sow.organisation.name == "African Development Bank"
     # “…, Chairperson of the Council Bureau of IOM” is a second position, not an organisation.
-    eguiguren = Participation.objects.get(person__family_names="Eguiguren")
-    assert eguiguren.organization is None
+    eguiguren = Appearance.objects.get(person__family_names="Eguiguren")
+    assert eguiguren.organisation is None
     assert eguiguren.designation.endswith("Chairperson of the Council Bureau of IOM")
     new_person = Person.objects.get(family_names="Bralo")
-    assert new_person.organization.name == "Migrants Organise"
+    assert new_person.organisation.name == "Migrants Organise"
     assert new_person.country.code == "GB"
     assert new_person.position == "Chief Executive"
 
@@ -329,7 +329,7 @@ def test_roles_are_matched_by_label_and_unknown_labels_become_new_roles():
     import_programme(data, "idm")
 
     roles = dict(
-        Participation.objects.filter(session__title_en="Migrant’s Voice Session").values_list(
+        Appearance.objects.filter(slot__title_en="Migrant’s Voice Session").values_list(
             "person__family_names", "role__name"
         )
     )
@@ -351,11 +351,11 @@ def test_the_same_person_twice_in_one_role_in_one_slot_is_one_appearance():
         person("Zrinka Bralo", "Chief Executive, Migrants Organise", documents=["Report"])
     )
     plan = build_plan(data, "idm")
-    assert any("listed twice" in note for note in plan.days[0].sessions[2].notes)
+    assert any("listed twice" in note for note in plan.days[0].slots[2].notes)
 
     import_programme(data, "idm")
 
-    appearance = Participation.objects.get(person__family_names="Bralo")
+    appearance = Appearance.objects.get(person__family_names="Bralo")
     assert sorted(appearance.documents.values_list("kind", flat=True)) == [
         "presentation",
         "remarks",
@@ -398,7 +398,7 @@ def test_nothing_is_written_when_a_write_fails_half_way(monkeypatch):
         import_programme(programme(), "idm")
 
     assert not Event.objects.exists()
-    assert not Session.objects.exists()
+    assert not Slot.objects.exists()
     assert not Person.objects.exists()
     assert not Document.objects.exists()
 
@@ -451,7 +451,7 @@ def test_a_day_without_date_goes_on_the_existing_event_s_days():
     data = programme()
     data["days"][0]["date"] = None
     import_programme(data, "idm")
-    assert Session.objects.get(title_en="Opening Session").day.date == datetime.date(2018, 10, 8)
+    assert Slot.objects.get(title_en="Opening Session").day.date == datetime.date(2018, 10, 8)
 
 
 def test_a_slot_without_start_time_follows_the_previous_one_and_is_noted():
@@ -459,15 +459,15 @@ def test_a_slot_without_start_time_follows_the_previous_one_and_is_noted():
     data["days"][0]["sessions"][1]["start"] = None
     data["days"][0]["sessions"][1]["end"] = None
     plan = build_plan(data, "idm")
-    assert plan.days[0].sessions[1].start == datetime.time(11, 0)
-    assert "No start time printed" in plan.days[0].sessions[1].notes[0]
+    assert plan.days[0].slots[1].start == datetime.time(11, 0)
+    assert "No start time printed" in plan.days[0].slots[1].notes[0]
 
 
 def test_an_end_before_the_start_is_left_blank():
     data = programme()
     data["days"][0]["sessions"][1]["end"] = "10:30"
     import_programme(data, "idm")
-    assert Session.objects.get(title_en="Break").end_time is None
+    assert Slot.objects.get(title_en="Break").end_time is None
 
 
 def test_unplaced_lines_are_in_the_plan():
@@ -606,7 +606,7 @@ def test_split_designation(printed, position, organisation, country):
 
 
 def test_split_designation_recognises_a_known_organisation_with_commas_in_its_name():
-    fund = OrganizationFactory(name="The Global Fund to fight Aids, Tuberculosis and Malaria")
+    fund = OrganisationFactory(name="The Global Fund to fight Aids, Tuberculosis and Malaria")
     known = {normalise_name(fund.name): fund}
     result = split_designation(
         "Chief of Staff, The Global Fund to fight Aids, Tuberculosis and Malaria",

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from programme.parser import ParsedProgramme, Session, parse_programme, split_lines
+from programme.parser import ParsedProgramme, Slot, parse_programme, split_lines
 
 # The public page of the IDM 2018 second session, as pasted by the secretariat
 # (shared/seed/idm-2018-second-session.txt), non-breaking spaces (\xa0) included.
@@ -177,25 +177,25 @@ def seed() -> ParsedProgramme:
     return parse_programme(SEED)
 
 
-def sessions_of(parsed: ParsedProgramme) -> list[Session]:
-    return [session for day in parsed.days for session in day.sessions]
+def slots_of(parsed: ParsedProgramme) -> list[Slot]:
+    return [slot for day in parsed.days for slot in day.slots]
 
 
-def people_of(session: Session) -> list[tuple[str, str, str, str, list[str]]]:
+def people_of(slot: Slot) -> list[tuple[str, str, str, str, list[str]]]:
     """Each person as (role, honorific, name, designation, documents)."""
-    return [(p.role, p.honorific, p.name, p.designation, p.documents) for p in session.people]
+    return [(p.role, p.honorific, p.name, p.designation, p.documents) for p in slot.people]
 
 
 def all_people(parsed: ParsedProgramme) -> list[tuple[str, str, str, str, list[str]]]:
-    return [person for session in sessions_of(parsed) for person in people_of(session)]
+    return [person for slot in slots_of(parsed) for person in people_of(slot)]
 
 
-def only_session(text: str, year: int | None = None) -> Session:
+def only_slot(text: str, year: int | None = None) -> Slot:
     """The one session of a programme that must parse without leftovers."""
     parsed = parse_programme(text, year)
     assert parsed.unplaced == []
-    [session] = sessions_of(parsed)
-    return session
+    [slot] = slots_of(parsed)
+    return slot
 
 
 # --- The seed page -----------------------------------------------------------
@@ -219,7 +219,7 @@ def test_seed_has_two_dated_days(seed):
 
 def test_seed_slots_keep_printed_times_titles_and_order(seed):
     slots = [
-        [(s.start, s.end, s.number, s.title, s.kind, s.video) for s in day.sessions]
+        [(s.start, s.end, s.number, s.title, s.kind, s.video) for s in day.slots]
         for day in seed.days
     ]
     t = dt.time
@@ -282,15 +282,15 @@ def test_seed_slots_keep_printed_times_titles_and_order(seed):
 
 
 def test_seed_counts_people_and_documents(seed):
-    sessions = sessions_of(seed)
-    assert [len(session.people) for session in sessions] == [3, 1, 5, 0, 5, 6, 4, 6, 0, 4, 4, 0]
+    slots = slots_of(seed)
+    assert [len(slot.people) for slot in slots] == [3, 1, 5, 0, 5, 6, 4, 6, 0, 4, 4, 0]
     assert len(all_people(seed)) == 38
     assert sum(len(documents) for *_, documents in all_people(seed)) == 43
-    assert all(session.documents == [] for session in sessions)
+    assert all(slot.documents == [] for slot in slots)
 
 
 def test_seed_roles_follow_labels_and_plain_lists(seed):
-    roles = [[person.role for person in session.people] for session in sessions_of(seed)]
+    roles = [[person.role for person in slot.people] for slot in slots_of(seed)]
     speaker = "Speaker"
     assert roles == [
         [speaker] * 3,
@@ -443,9 +443,9 @@ def test_seed_roles_follow_labels_and_plain_lists(seed):
     ],
 )
 def test_seed_person_as_printed_on_line(seed, line, person):
-    [session] = [s for s in sessions_of(seed) if any(p.lines == [line] for p in s.people)]
-    [index] = [i for i, p in enumerate(session.people) if p.lines == [line]]
-    assert people_of(session)[index] == person
+    [slot] = [s for s in slots_of(seed) if any(p.lines == [line] for p in s.people)]
+    [index] = [i for i, p in enumerate(slot.people) if p.lines == [line]]
+    assert people_of(slot)[index] == person
 
 
 def test_seed_section_headings_at_the_end_are_placed_and_nothing_is_unplaced(seed):
@@ -470,8 +470,8 @@ def test_seed_every_line_is_placed_or_reported_once(seed):
 
 
 def test_seed_slot_lines_are_kept_for_the_admin_preview(seed):
-    first_day = seed.days[0].sessions
-    assert [session.lines for session in first_day] == [[10], [16], [20], [30], [32], [42]]
+    first_day = seed.days[0].slots
+    assert [slot.lines for slot in first_day] == [[10], [16], [20], [30], [32], [42]]
     assert [person.lines for person in first_day[2].people] == [[22], [25], [26], [27], [28]]
 
 
@@ -480,8 +480,8 @@ def test_seed_to_dict_has_the_documented_shape(seed):
     assert set(data) == {"intro", "days", "unplaced"}
     day = data["days"][1]
     assert (day["date"], day["label"]) == ("2018-10-09", "DAY TWO")
-    session = day["sessions"][4]
-    assert session == {
+    slot = day["sessions"][4]
+    assert slot == {
         "start": "16:00",
         "end": "17:30",
         "number": 6,
@@ -489,9 +489,9 @@ def test_seed_to_dict_has_the_documented_shape(seed):
         "kind": "panel",
         "video": True,
         "documents": [],
-        "people": session["people"],
+        "people": slot["people"],
     }
-    assert session["people"][0] == {
+    assert slot["people"][0] == {
         "role": "Moderator",
         "honorific": "",
         "name": "Laura Thompson",
@@ -528,8 +528,8 @@ def test_seed_to_dict_has_the_documented_shape(seed):
     ],
 )
 def test_slot_times(line, start, end):
-    session = only_session(line).to_dict()
-    assert (session["start"], session["end"], session["title"]) == (start, end, "Opening")
+    slot = only_slot(line).to_dict()
+    assert (slot["start"], slot["end"], slot["title"]) == (start, end, "Opening")
 
 
 @pytest.mark.parametrize(
@@ -542,19 +542,19 @@ def test_slot_times(line, start, end):
     ],
 )
 def test_time_zone_in_brackets(line, timezone):
-    session = only_session(line)
-    assert (session.timezone, session.title, session.start) == (timezone, "Opening", dt.time(10))
+    slot = only_slot(line)
+    assert (slot.timezone, slot.title, slot.start) == (timezone, "Opening", dt.time(10))
 
 
 def test_time_alone_takes_the_title_on_the_next_line():
-    session = only_session("10:00 – 11:00\n\nSession 2: Jobs (Video of the session)\n• Ms. A B, X")
-    assert (session.start, session.end, session.number, session.title) == (
+    slot = only_slot("10:00 – 11:00\n\nSession 2: Jobs (Video of the session)\n• Ms. A B, X")
+    assert (slot.start, slot.end, slot.number, slot.title) == (
         dt.time(10),
         dt.time(11),
         2,
         "Jobs",
     )
-    assert (session.video, session.lines, session.people[0].name) == (True, [1, 3], "A B")
+    assert (slot.video, slot.lines, slot.people[0].name) == (True, [1, 3], "A B")
 
 
 @pytest.mark.parametrize(
@@ -615,7 +615,7 @@ def test_letters_that_regex_case_folding_matches_are_read():
 
 def test_slots_before_any_heading_go_to_an_undated_day():
     parsed = parse_programme("10:00 Opening\n11:00 Panel")
-    assert [(day.date, day.label, len(day.sessions)) for day in parsed.days] == [(None, None, 2)]
+    assert [(day.date, day.label, len(day.slots)) for day in parsed.days] == [(None, None, 2)]
 
 
 # --- Titles and kinds --------------------------------------------------------
@@ -643,20 +643,20 @@ def test_slots_before_any_heading_go_to_an_undated_day():
     ],
 )
 def test_titles_numbers_and_kinds(title, number, printed, kind):
-    session = only_session(f"10:00 {title}")
-    assert (session.number, session.title, session.kind) == (number, printed, kind)
+    slot = only_slot(f"10:00 {title}")
+    assert (slot.number, slot.title, slot.kind) == (number, printed, kind)
 
 
-def test_slot_markers_other_than_video_are_session_documents():
-    session = only_session("10:00 Panel  1:  Jobs (Concept note) (Video of the session) (TBC)")
-    assert (session.number, session.title) == (1, "Jobs (TBC)")
-    assert (session.video, session.documents) == (True, ["Concept note"])
+def test_slot_markers_other_than_video_are_slot_documents():
+    slot = only_slot("10:00 Panel  1:  Jobs (Concept note) (Video of the session) (TBC)")
+    assert (slot.number, slot.title) == (1, "Jobs (TBC)")
+    assert (slot.video, slot.documents) == (True, ["Concept note"])
 
 
 def test_breaks_are_slots_without_people():
     text = "09:00 Registration\n10:00 Coffee break\n12:30-14:00 Lunch\n18:00 Reception"
     parsed = parse_programme(text)
-    assert [(s.title, s.kind, s.people) for s in sessions_of(parsed)] == [
+    assert [(s.title, s.kind, s.people) for s in slots_of(parsed)] == [
         ("Registration", "break", []),
         ("Coffee break", "break", []),
         ("Lunch", "break", []),
@@ -771,8 +771,8 @@ def test_roles_before_after_and_inline(lines, people):
 
 @pytest.mark.parametrize("bullet", ["•", "-", "–", "*", "§", "o", "▪", "◦", "1.", ""])
 def test_bullets(bullet):
-    session = only_session(f"10:00 Panel\n  {bullet}\tMs. Ann Lee, Director, IOM (Remarks)")
-    assert people_of(session) == [("Speaker", "Ms.", "Ann Lee", "Director, IOM", ["Remarks"])]
+    slot = only_slot(f"10:00 Panel\n  {bullet}\tMs. Ann Lee, Director, IOM (Remarks)")
+    assert people_of(slot) == [("Speaker", "Ms.", "Ann Lee", "Director, IOM", ["Remarks"])]
 
 
 @pytest.mark.parametrize(
@@ -800,8 +800,8 @@ def test_bullets(bullet):
     ],
 )
 def test_honorifics(printed, honorific, name):
-    session = only_session(f"10:00 Panel\n• {printed}, Minister of Labour")
-    person = session.people[0]
+    slot = only_slot(f"10:00 Panel\n• {printed}, Minister of Labour")
+    person = slot.people[0]
     assert (person.honorific, person.name, person.designation) == (
         honorific,
         name,
@@ -823,7 +823,7 @@ def test_honorifics(printed, honorific, name):
     ],
 )
 def test_document_markers(line, documents, designation):
-    [person] = only_session(f"10:00 Panel\n• {line}").people
+    [person] = only_slot(f"10:00 Panel\n• {line}").people
     assert (person.name, person.designation, person.documents) == (
         "Ann Lee",
         designation,
@@ -831,10 +831,10 @@ def test_document_markers(line, documents, designation):
     )
 
 
-def test_markers_alone_on_a_line_go_to_the_person_above_or_the_session():
-    session = only_session("10:00 Panel\n(Concept note)\n• Ann Lee, Director\n(Presentation)")
-    assert (session.documents, session.lines) == (["Concept note"], [1, 2])
-    assert (session.people[0].documents, session.people[0].lines) == (["Presentation"], [3, 4])
+def test_markers_alone_on_a_line_go_to_the_person_above_or_the_slot():
+    slot = only_slot("10:00 Panel\n(Concept note)\n• Ann Lee, Director\n(Presentation)")
+    assert (slot.documents, slot.lines) == (["Concept note"], [1, 2])
+    assert (slot.people[0].documents, slot.people[0].lines) == (["Presentation"], [3, 4])
 
 
 def test_printed_characters_are_kept_and_spacing_normalised():
@@ -844,9 +844,9 @@ def test_printed_characters_are_kept_and_spacing_normalised():
         " — “BWI”\n"
         "• Lúcia Brüllhardt, Founder of Madalena’s"
     )
-    session = only_session(text)
-    assert (session.start, session.end, session.title) == (dt.time(10), dt.time(11), "Opening")
-    assert people_of(session) == [
+    slot = only_slot(text)
+    assert (slot.start, slot.end, slot.title) == (dt.time(10), dt.time(11), "Opening")
+    assert people_of(slot) == [
         (
             "Speaker",
             "",
@@ -859,8 +859,8 @@ def test_printed_characters_are_kept_and_spacing_normalised():
 
 
 def test_text_cut_off_in_mid_line():
-    session = only_session("10:00 Panel\n  • Ann Lee, Director (Remarks)\n  • Ola Henrik")
-    assert [(p.name, p.designation) for p in session.people] == [
+    slot = only_slot("10:00 Panel\n  • Ann Lee, Director (Remarks)\n  • Ola Henrik")
+    assert [(p.name, p.designation) for p in slot.people] == [
         ("Ann Lee", "Director"),
         ("Ola Henrik", ""),
     ]
@@ -901,7 +901,7 @@ def test_lines_the_parser_cannot_read_are_unplaced():
     assert [(section.lines, section.text) for section in parsed.sections] == [
         ([5], "Related documents")
     ]
-    assert [(s.title, len(s.people)) for s in sessions_of(parsed)] == [("Panel", 1), ("Lunch", 0)]
+    assert [(s.title, len(s.people)) for s in slots_of(parsed)] == [("Panel", 1), ("Lunch", 0)]
 
 
 def test_intro_paragraphs_join_wrapped_lines():
@@ -945,4 +945,4 @@ def test_split_lines_counts_lines_as_an_editor_does():
 def test_a_100_kb_line_is_parsed_without_hanging(line):
     parsed = parse_programme(f"10:00 Panel\n{line}\n11:00 Lunch")
     assert parsed.placed_lines() | {u.line for u in parsed.unplaced} == {1, 2, 3}
-    assert sessions_of(parsed)[-1].title == "Lunch"
+    assert slots_of(parsed)[-1].title == "Lunch"

@@ -128,11 +128,11 @@ def test_programme_like_text(text, year):
 
 @settings(max_examples=200, deadline=None)
 @given(programme_like)
-def test_sessions_keep_printed_order_and_clean_times(text):
+def test_slots_keep_printed_order_and_clean_times(text):
     parsed = parse_programme(text)
-    session_lines = [session.lines[0] for day in parsed.days for session in day.sessions]
-    assert session_lines == sorted(session_lines)
+    slot_lines = [slot.lines[0] for day in parsed.days for slot in day.slots]
+    assert slot_lines == sorted(slot_lines)
     for day in parsed.to_dict()["days"]:
-        for session in day["sessions"]:
-            for value in (session["start"], session["end"]):
+        for slot in day["sessions"]:
+            for value in (slot["start"], slot["end"]):
                 assert value is None or (len(value) == 5 and value[2] == ":")

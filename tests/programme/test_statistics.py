@@ -9,14 +9,14 @@ from conference.models import Event
 from programme.regions import UNRegion, un_region
 from programme.statistics import compute_statistics
 from tests.factories import (
+    AppearanceFactory,
     DayFactory,
     DocumentFactory,
     EventFactory,
     EventSeriesFactory,
-    OrganizationFactory,
-    ParticipationFactory,
+    OrganisationFactory,
     PersonFactory,
-    SessionFactory,
+    SlotFactory,
     role,
 )
 from tests.programme.helpers import csv_dicts, streamed_text
@@ -58,23 +58,23 @@ def panel(db):
     """One event, two slots: 2 women, 1 man and 1 person whose gender is not recorded."""
     event = EventFactory(slug="balance", title="Balance")
     day = DayFactory(event=event)
-    first = SessionFactory(day=day, order=1, number=1, title="Panel A")
-    second = SessionFactory(day=day, order=2, number=2, title="Panel B")
-    chile = OrganizationFactory(name="Government of Chile", category="government", country="CL")
-    iom = OrganizationFactory(name="IOM", category="igo", country="")
+    first = SlotFactory(day=day, order=1, number=1, title="Panel A")
+    second = SlotFactory(day=day, order=2, number=2, title="Panel B")
+    chile = OrganisationFactory(name="Government of Chile", category="government", country="CL")
+    iom = OrganisationFactory(name="IOM", category="igo", country="")
     people = [
-        PersonFactory(gender="female", organization=chile, country="CL"),
-        PersonFactory(gender="female", organization=iom, country=""),
-        PersonFactory(gender="male", organization=chile, country="CL"),
-        PersonFactory(gender="", organization=None, country=""),
+        PersonFactory(gender="female", organisation=chile, country="CL"),
+        PersonFactory(gender="female", organisation=iom, country=""),
+        PersonFactory(gender="male", organisation=chile, country="CL"),
+        PersonFactory(gender="", organisation=None, country=""),
     ]
-    ParticipationFactory(session=first, person=people[0], role=role("Moderator"))
-    ParticipationFactory(session=first, person=people[1], role=role("Speaker"))
-    ParticipationFactory(session=first, person=people[2], role=role("Speaker"))
-    ParticipationFactory(session=second, person=people[3], role=role("Speaker"))
+    AppearanceFactory(slot=first, person=people[0], role=role("Moderator"))
+    AppearanceFactory(slot=first, person=people[1], role=role("Speaker"))
+    AppearanceFactory(slot=first, person=people[2], role=role("Speaker"))
+    AppearanceFactory(slot=second, person=people[3], role=role("Speaker"))
     DocumentFactory(event=event, kind="concept-note")
-    DocumentFactory(session=first, kind="agenda")
-    DocumentFactory(participation=first.participations.first(), kind="remarks")
+    DocumentFactory(slot=first, kind="agenda")
+    DocumentFactory(appearance=first.appearances.first(), kind="remarks")
     return event
 
 
@@ -128,7 +128,7 @@ def test_gender_balance_per_slot_per_role_and_overall(panel):
 
 
 def test_statistics_page_shows_tables_and_svg_bars(panel, staff_client):
-    response = staff_client.get(reverse("programme:event-statistics", kwargs={"slug": panel.slug}))
+    response = staff_client.get(reverse("public:event-statistics", kwargs={"slug": panel.slug}))
     page = response.content.decode()
     assert "<h1>Statistics: Balance (Second session)</h1>" in page
     assert '<th scope="row">Member State government</th><td>2</td><td>50.0 %</td>' in page
@@ -140,7 +140,7 @@ def test_statistics_page_shows_tables_and_svg_bars(panel, staff_client):
 
 
 def test_statistics_csv_has_the_same_figures(panel, staff_client):
-    url = reverse("programme:event-statistics-csv", kwargs={"slug": panel.slug})
+    url = reverse("public:event-statistics-csv", kwargs={"slug": panel.slug})
     rows = csv_dicts(streamed_text(staff_client.get(url)))
     assert list(rows[0]) == ["section", "group", "label", "count", "share"]
     government = [
@@ -170,7 +170,7 @@ def test_statistics_csv_has_the_same_figures(panel, staff_client):
 
 def test_demo_statistics_count_all_38_appearances(db, staff_client):
     call_command("load_demo", verbosity=0)
-    url = reverse("programme:event-statistics-csv", kwargs={"slug": "idm-2018-second-session"})
+    url = reverse("public:event-statistics-csv", kwargs={"slug": "idm-2018-second-session"})
     rows = csv_dicts(streamed_text(staff_client.get(url)))
     totals = {row["section"]: row["count"] for row in rows if row["label"] == "Total"}
     assert totals["appearances_by_role"] == "38"
@@ -180,45 +180,41 @@ def test_demo_statistics_count_all_38_appearances(db, staff_client):
 
 def test_series_statistics_cover_all_events_of_the_series(db, staff_client):
     series = EventSeriesFactory(slug="idm")
-    EventFactory(series=series, sessions=2, speakers_per_session=1, published=True)
-    EventFactory(series=series, sessions=1, speakers_per_session=1)
-    EventFactory(sessions=5, speakers_per_session=1)
-    response = staff_client.get(
-        reverse("programme:series-statistics", kwargs={"slug": series.slug})
-    )
+    EventFactory(series=series, slots=2, speakers_per_slot=1, published=True)
+    EventFactory(series=series, slots=1, speakers_per_slot=1)
+    EventFactory(slots=5, speakers_per_slot=1)
+    response = staff_client.get(reverse("public:series-statistics", kwargs={"slug": series.slug}))
     assert "6 appearances" in response.content.decode()
 
 
 def test_statistics_of_an_empty_event_say_there_is_nothing_to_count(db, staff_client):
     event = EventFactory()
     page = staff_client.get(
-        reverse("programme:event-statistics", kwargs={"slug": event.slug})
+        reverse("public:event-statistics", kwargs={"slug": event.slug})
     ).content.decode()
     assert "0 appearances" in page
     assert "Nothing to count yet." in page
 
 
-@pytest.mark.parametrize("sessions", [1, 10])
-def test_statistics_queries_do_not_grow(staff_client, django_assert_num_queries, sessions):
-    event = EventFactory(sessions=sessions, speakers_per_session=3)
+@pytest.mark.parametrize("slots", [1, 10])
+def test_statistics_queries_do_not_grow(staff_client, django_assert_num_queries, slots):
+    event = EventFactory(slots=slots, speakers_per_slot=3)
     with django_assert_num_queries(5):
-        response = staff_client.get(
-            reverse("programme:event-statistics", kwargs={"slug": event.slug})
-        )
-    assert f"{sessions * 4} appearances" in response.content.decode()
+        response = staff_client.get(reverse("public:event-statistics", kwargs={"slug": event.slug}))
+    assert f"{slots * 4} appearances" in response.content.decode()
 
 
 def test_statistics_in_french_use_the_french_role_labels_and_slot_titles(db, staff_client):
     from django.utils import translation
 
-    session = SessionFactory(title="Panel on remittances", number=2)
-    session.title_fr = "Table ronde sur les envois de fonds"
-    session.save()
-    ParticipationFactory(session=session, role=role("Moderator"))
-    ParticipationFactory(session=session, role=role("Speaker"))
+    slot = SlotFactory(title="Panel on remittances", number=2)
+    slot.title_fr = "Table ronde sur les envois de fonds"
+    slot.save()
+    AppearanceFactory(slot=slot, role=role("Moderator"))
+    AppearanceFactory(slot=slot, role=role("Speaker"))
     with translation.override("fr"):
         page = staff_client.get(
-            reverse("programme:event-statistics", kwargs={"slug": session.day.event.slug})
+            reverse("public:event-statistics", kwargs={"slug": slot.day.event.slug})
         ).content.decode()
     assert "Modérateur" in page
     assert "Intervenant" in page

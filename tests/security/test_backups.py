@@ -16,7 +16,7 @@ from django.db import connection
 
 from conference.models import Day, Event
 from documents.models import Document, Photo
-from programme.models import Participation, Session
+from programme.models import Appearance, Slot
 from speakers.models import Person
 
 SLUG = "idm-2018-second-session"
@@ -24,23 +24,21 @@ SLUG = "idm-2018-second-session"
 
 def programme_snapshot():
     event = Event.objects.get(slug=SLUG)
-    appearances = Participation.objects.filter(session__day__event=event)
+    appearances = Appearance.objects.filter(slot__day__event=event)
     return {
         "event": (event.title, event.status, event.start_date),
         "days": list(Day.objects.filter(event=event).values_list("date", "label")),
         "slots": list(
-            Session.objects.filter(day__event=event)
+            Slot.objects.filter(day__event=event)
             .order_by("day__date", "order")
             .values_list("start_time", "title")
         ),
         "appearances": sorted(
-            appearances.values_list("person__family_names", "role__name", "session__title")
+            appearances.values_list("person__family_names", "role__name", "slot__title")
         ),
         "people": appearances.values("person").distinct().count(),
         "documents": sorted(
-            Document.objects.filter(participation__session__day__event=event).values_list(
-                "title", "file"
-            )
+            Document.objects.filter(appearance__slot__day__event=event).values_list("title", "file")
         ),
         "photos": sorted(Photo.objects.filter(event=event).values_list("image", "thumbnail")),
     }
@@ -88,7 +86,7 @@ def test_restoring_a_backup_into_an_empty_database_brings_the_demo_back_whole(tm
 
     assert programme_snapshot() == before
     assert media_digest() == files
-    document = Document.objects.filter(participation__isnull=False).first()
+    document = Document.objects.filter(appearance__isnull=False).first()
     assert document.file.open("rb").read(5) == b"%PDF-"
 
 
@@ -98,13 +96,13 @@ def test_restore_replaces_later_changes(tmp_path):
     call_command("load_demo", stdout=io.StringIO())
     call_command("backup", output_dir=str(tmp_path), stdout=io.StringIO())
     (archive,) = tmp_path.glob("plenary-*.tar.gz")
-    Session.objects.filter(day__event__slug=SLUG).update(title="Vandalised")
+    Slot.objects.filter(day__event__slug=SLUG).update(title="Vandalised")
     stray = Path(settings.MEDIA_ROOT) / "documents" / "stray.html"
     stray.write_text("<script>alert(1)</script>")
 
     call_command("restore", str(archive), interactive=False, stdout=io.StringIO())
 
-    assert not Session.objects.filter(title="Vandalised").exists()
+    assert not Slot.objects.filter(title="Vandalised").exists()
     assert not stray.exists()
 
 

@@ -4,7 +4,7 @@ bench/hostile.py: a model's clean() naming "name" while the form shows "name_en"
 import pytest
 from django.urls import reverse
 
-from speakers.models import Organization
+from speakers.models import Organisation
 from tests.admin_forms import form_data
 from tests.factories import EventFactory
 
@@ -16,7 +16,7 @@ TOO_LONG = "plx " + "A" * 6000
 @pytest.mark.parametrize("value", [TOO_LONG, "name\x00with NUL"], ids=["too long", "NUL character"])
 def test_organisation_with_an_unusable_name_gets_messages(staff_client, value):
     staff_client.raise_request_exception = True
-    url = reverse("admin:speakers_organization_add")
+    url = reverse("admin:speakers_organisation_add")
     data = {**form_data(staff_client.get(url)), "name_en": value, "acronym": "X"}
 
     response = staff_client.post(url, data)
@@ -24,7 +24,7 @@ def test_organisation_with_an_unusable_name_gets_messages(staff_client, value):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Give the organisation&#x27;s name." in page
-    assert not Organization.objects.exists()
+    assert not Organisation.objects.exists()
 
 
 def test_photo_with_an_unusable_text_alternative_gets_messages(staff_client):
@@ -45,8 +45,8 @@ def test_an_error_for_a_field_the_form_lacks_goes_on_top_of_the_form():
 
     from django import forms
 
-    from conference.admin_forms import with_mapped_errors
     from conference.models import Day
+    from core.admin_forms import with_mapped_errors
 
     class DayLabelForm(forms.ModelForm):
         class Meta:

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from conference.models import Day, Event, EventSeries
 from documents.models import Document, Photo
-from programme.models import Participation, Role, Session
-from speakers.models import Organization, Person
+from programme.models import Appearance, Role, Slot
+from speakers.models import Organisation, Person
 from tests.factories import EventFactory, PhotoFactory
 
 HOSTILE_TEXT = st.sampled_from(
@@ -69,10 +69,10 @@ MODELS = [
     EventSeries,
     Event,
     Day,
-    Session,
+    Slot,
     Role,
-    Participation,
-    Organization,
+    Appearance,
+    Organisation,
     Person,
     Document,
     Photo,
@@ -82,7 +82,7 @@ MODELS = [
 @pytest.fixture
 def related(db):
     """Saved rows for the foreign keys to point at, and one saved row of each model."""
-    event = EventFactory(sessions=1, speakers_per_session=1)
+    event = EventFactory(slots=1, speakers_per_slot=1)
     PhotoFactory(event=event)
     Document.objects.create(title="Note", event=event, url="https://example.org/note")
     return {model: list(model.objects.all()[:3]) for model in [*MODELS]}

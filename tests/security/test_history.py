@@ -8,10 +8,10 @@ from reversion.models import Version
 
 from conference.models import Day, Event
 from documents.models import Document, Photo
-from programme.models import Participation, Session
+from programme.models import Appearance, Slot
 from speakers.models import Person
 from tests.admin_forms import form_data
-from tests.factories import EventFactory, PersonFactory, PhotoFactory, SessionFactory
+from tests.factories import EventFactory, PersonFactory, PhotoFactory, SlotFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,12 +41,12 @@ def revert(client, model, obj, version):
 
 
 def test_history_page_says_who_changed_what(staff_client, superuser):
-    event = EventFactory(sessions=1)
-    session = event.days.get().sessions.get()
-    change(staff_client, Session, session, title_en="Panel on migration data")
-    change(staff_client, Session, session, title_en="Panel on migration statistics", room_en="XX")
+    event = EventFactory(slots=1)
+    slot = event.days.get().slots.get()
+    change(staff_client, Slot, slot, title_en="Panel on migration data")
+    change(staff_client, Slot, slot, title_en="Panel on migration statistics", room_en="XX")
 
-    url = reverse("admin:programme_session_history", args=[session.pk])
+    url = reverse("admin:programme_slot_history", args=[slot.pk])
     page = staff_client.get(url).content.decode()
 
     assert "admin" in page  # the user who saved
@@ -55,18 +55,18 @@ def test_history_page_says_who_changed_what(staff_client, superuser):
 
 
 def test_revert_a_slot_brings_back_its_values(staff_client):
-    event = EventFactory(sessions=1, speakers_per_session=1)
-    session = event.days.get().sessions.get()
-    change(staff_client, Session, session, title_en="Original title", room_en="Room XVII")
-    change(staff_client, Session, session, title_en="Wrong title", room_en="Room XX")
-    first = history_versions(Session, session)[0]
+    event = EventFactory(slots=1, speakers_per_slot=1)
+    slot = event.days.get().slots.get()
+    change(staff_client, Slot, slot, title_en="Original title", room_en="Room XVII")
+    change(staff_client, Slot, slot, title_en="Wrong title", room_en="Room XX")
+    first = history_versions(Slot, slot)[0]
 
-    page = revert(staff_client, Session, session, first)
+    page = revert(staff_client, Slot, slot, first)
 
     assert "Wrong title" in page.content.decode()  # the page says what goes back
-    session.refresh_from_db()
-    assert (session.title, session.room) == ("Original title", "Room XVII")
-    assert session.participations.count() == 2
+    slot.refresh_from_db()
+    assert (slot.title, slot.room) == ("Original title", "Room XVII")
+    assert slot.appearances.count() == 2
 
 
 def test_revert_an_event_brings_back_its_values(staff_client):
@@ -108,54 +108,52 @@ def test_revert_keeps_version_numbers_rising(staff_client):
 
 
 def test_deleted_slot_comes_back_with_its_people_and_documents(staff_client):
-    event = EventFactory(sessions=2, speakers_per_session=2, documents_per_speaker=1)
-    session = event.days.get().sessions.order_by("order").first()
+    event = EventFactory(slots=2, speakers_per_slot=2, documents_per_speaker=1)
+    slot = event.days.get().slots.order_by("order").first()
     slot_document = Document.objects.create(
-        title="Concept note", session=session, url="https://example.org/note.pdf"
+        title="Concept note", slot=slot, url="https://example.org/note.pdf"
     )
-    photo = PhotoFactory(event=event, session=session)
-    people = set(session.participations.values_list("person__family_names", flat=True))
-    documents = set(
-        Document.objects.filter(participation__session=session).values_list("title", flat=True)
-    )
-    session_pk = session.pk
-    delete_url = reverse("admin:programme_session_delete", args=[session_pk])
+    photo = PhotoFactory(event=event, slot=slot)
+    people = set(slot.appearances.values_list("person__family_names", flat=True))
+    documents = set(Document.objects.filter(appearance__slot=slot).values_list("title", flat=True))
+    slot_pk = slot.pk
+    delete_url = reverse("admin:programme_slot_delete", args=[slot_pk])
 
     confirm = staff_client.get(delete_url).content.decode()
-    assert "3 participations deleted" in confirm
+    assert "3 appearances deleted" in confirm
     assert "3 documents deleted" in confirm
     refused = staff_client.post(delete_url, {})
     assert "Tick the box to confirm the deletion." in refused.content.decode()
-    assert Session.objects.filter(pk=session_pk).exists()
+    assert Slot.objects.filter(pk=slot_pk).exists()
 
     staff_client.post(delete_url, {"understood": "on"})
-    assert not Session.objects.filter(pk=session_pk).exists()
-    assert not Participation.objects.filter(session_id=session_pk).exists()
+    assert not Slot.objects.filter(pk=slot_pk).exists()
+    assert not Appearance.objects.filter(slot_id=slot_pk).exists()
     photo.refresh_from_db()
-    assert photo.session_id is None  # the photo stays with the event
+    assert photo.slot_id is None  # the photo stays with the event
 
-    recover_list = staff_client.get(reverse("admin:programme_session_recoverlist"))
-    assert session.title in recover_list.content.decode()
-    version = Version.objects.get_deleted(Session).get(object_id=str(session_pk))
-    recover_url = reverse("admin:programme_session_recover", args=[version.pk])
+    recover_list = staff_client.get(reverse("admin:programme_slot_recoverlist"))
+    assert slot.title in recover_list.content.decode()
+    version = Version.objects.get_deleted(Slot).get(object_id=str(slot_pk))
+    recover_url = reverse("admin:programme_slot_recover", args=[version.pk])
     page = staff_client.get(recover_url)
     response = staff_client.post(recover_url, form_data(page))
     assert response.status_code == 302, response.content.decode()[:3000]
 
-    session = Session.objects.get(pk=session_pk)
-    assert set(session.participations.values_list("person__family_names", flat=True)) == people
+    slot = Slot.objects.get(pk=slot_pk)
+    assert set(slot.appearances.values_list("person__family_names", flat=True)) == people
     assert (
-        set(Document.objects.filter(participation__session=session).values_list("title", flat=True))
+        set(Document.objects.filter(appearance__slot=slot).values_list("title", flat=True))
         == documents
     )
-    assert session.documents.get().title == "Concept note"
+    assert slot.documents.get().title == "Concept note"
     photo.refresh_from_db()
-    assert photo.session_id == session_pk
-    assert slot_document.pk in session.documents.values_list("pk", flat=True)
+    assert photo.slot_id == slot_pk
+    assert slot_document.pk in slot.documents.values_list("pk", flat=True)
 
 
 def test_deleting_an_event_with_slots_asks_then_takes_everything(staff_client):
-    event = EventFactory(sessions=3, speakers_per_session=2, documents_per_speaker=1)
+    event = EventFactory(slots=3, speakers_per_slot=2, documents_per_speaker=1)
     PhotoFactory(event=event)
     Document.objects.create(title="Programme", event=event, url="https://example.org/p.pdf")
     Day.objects.create(event=event, date=datetime.date(2018, 10, 9), label="DAY TWO")
@@ -165,7 +163,7 @@ def test_deleting_an_event_with_slots_asks_then_takes_everything(staff_client):
     confirm = staff_client.get(delete_url).content.decode()
     assert "3 slots deleted" in confirm
     assert "2 days deleted" in confirm
-    assert "9 participations deleted" in confirm
+    assert "9 appearances deleted" in confirm
     assert "7 documents deleted" in confirm
     assert "I understand that all of this will be deleted." in confirm
 
@@ -176,7 +174,7 @@ def test_deleting_an_event_with_slots_asks_then_takes_everything(staff_client):
     assert response.status_code == 302
     assert not Event.objects.filter(pk=event_pk).exists()
     assert not Day.objects.filter(event_id=event_pk).exists()
-    assert not Session.objects.filter(day__event_id=event_pk).exists()
+    assert not Slot.objects.filter(day__event_id=event_pk).exists()
     assert not Photo.objects.filter(event_id=event_pk).exists()
 
     version = Version.objects.get_deleted(Event).get(object_id=str(event_pk))
@@ -187,9 +185,9 @@ def test_deleting_an_event_with_slots_asks_then_takes_everything(staff_client):
 
     event = Event.objects.get(pk=event_pk)
     assert event.days.count() == 2
-    assert Session.objects.filter(day__event=event).count() == 3
-    assert Participation.objects.filter(session__day__event=event).count() == 9
-    assert Document.objects.filter(participation__session__day__event=event).count() == 6
+    assert Slot.objects.filter(day__event=event).count() == 3
+    assert Appearance.objects.filter(slot__day__event=event).count() == 9
+    assert Document.objects.filter(appearance__slot__day__event=event).count() == 6
     assert event.documents.get().title == "Programme"
     assert event.photos.count() == 1
 
@@ -203,7 +201,7 @@ def test_event_without_slots_uses_the_ordinary_delete_page(staff_client):
 
 
 def test_viewer_cannot_delete_an_event(client, viewer):
-    event = EventFactory(sessions=1)
+    event = EventFactory(slots=1)
     client.force_login(viewer)
     response = client.post(
         reverse("admin:conference_event_delete", args=[event.pk]), {"understood": "on"}
@@ -214,18 +212,18 @@ def test_viewer_cannot_delete_an_event(client, viewer):
 
 def test_a_slot_never_edited_in_the_admin_can_still_be_recovered(staff_client):
     """Made by an import or the demo loader, deleted through the ordinary delete page."""
-    session = EventFactory(sessions=1).days.get().sessions.get()
-    session.participations.all().delete()
-    assert not Version.objects.get_for_object(session).exists()
+    slot = EventFactory(slots=1).days.get().slots.get()
+    slot.appearances.all().delete()
+    assert not Version.objects.get_for_object(slot).exists()
 
-    staff_client.post(reverse("admin:programme_session_delete", args=[session.pk]), {"post": "yes"})
-    assert not Session.objects.filter(pk=session.pk).exists()
+    staff_client.post(reverse("admin:programme_slot_delete", args=[slot.pk]), {"post": "yes"})
+    assert not Slot.objects.filter(pk=slot.pk).exists()
 
-    version = Version.objects.get_deleted(Session).get(object_id=str(session.pk))
-    recover_url = reverse("admin:programme_session_recover", args=[version.pk])
+    version = Version.objects.get_deleted(Slot).get(object_id=str(slot.pk))
+    recover_url = reverse("admin:programme_slot_recover", args=[version.pk])
     response = staff_client.post(recover_url, form_data(staff_client.get(recover_url)))
     assert response.status_code == 302
-    assert Session.objects.get(pk=session.pk).title == session.title
+    assert Slot.objects.get(pk=slot.pk).title == slot.title
 
 
 def test_people_deleted_with_the_bulk_action_can_be_recovered(staff_client):
@@ -261,11 +259,11 @@ def test_viewer_sees_history_but_cannot_revert_or_recover(client, viewer, staff_
     [
         ("admin:conference_event_changelist", "Recover deleted events"),
         ("admin:conference_day_changelist", "Recover deleted days"),
-        ("admin:programme_session_changelist", "Recover deleted slots"),
-        ("admin:programme_participation_changelist", "Recover deleted participations"),
+        ("admin:programme_slot_changelist", "Recover deleted slots"),
+        ("admin:programme_appearance_changelist", "Recover deleted appearances"),
         ("admin:programme_role_changelist", "Recover deleted roles"),
         ("admin:speakers_person_changelist", "Recover deleted people"),
-        ("admin:speakers_organization_changelist", "Recover deleted organisations"),
+        ("admin:speakers_organisation_changelist", "Recover deleted organisations"),
         ("admin:documents_document_changelist", "Recover deleted documents"),
         ("admin:documents_photo_changelist", "Recover deleted photos"),
     ],
@@ -281,7 +279,7 @@ def test_reverting_an_event_to_before_a_day_with_slots_is_refused_in_words(staff
     change(staff_client, Event, event, venue_en="Palais des Nations")
     first = history_versions(Event, event)[0]
     day = Day.objects.create(event=event, date=datetime.date(2018, 10, 9), label="DAY TWO")
-    SessionFactory(day=day)
+    SlotFactory(day=day)
     change(staff_client, Event, event, venue_en="Room XX")
     opts = Event._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_revision", args=[event.pk, first.pk])

@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from conference.models import Event
-from programme.models import Session
+from programme.models import Slot
 from speakers.models import Person
 from tests.admin_forms import form_data
 from tests.factories import EventFactory, PersonFactory
@@ -28,8 +28,8 @@ def url_of(obj):
 
 def test_second_save_of_a_slot_is_refused_and_the_first_kept(two_clients):
     anna, ben = two_clients
-    session = EventFactory(sessions=1, speakers_per_session=1).days.get().sessions.get()
-    url = url_of(session)
+    slot = EventFactory(slots=1, speakers_per_slot=1).days.get().slots.get()
+    url = url_of(slot)
     anna_form = form_data(anna.get(url))
     ben_form = form_data(ben.get(url))
     assert anna_form["lock_version"] == ben_form["lock_version"] == "1"
@@ -44,15 +44,15 @@ def test_second_save_of_a_slot_is_refused_and_the_first_kept(two_clients):
     assert "saved by admin" in page
     assert "Your changes have not been saved." in page
     assert "Title [en] is now “Panel on labour migration”." in page
-    session.refresh_from_db()
-    assert session.title == "Panel on labour migration"
-    assert session.version == 2
+    slot.refresh_from_db()
+    assert slot.title == "Panel on labour migration"
+    assert slot.version == 2
 
 
 def test_reloading_after_a_refusal_lets_the_change_through(two_clients):
     anna, ben = two_clients
-    session = EventFactory(sessions=1).days.get().sessions.get()
-    url = url_of(session)
+    slot = EventFactory(slots=1).days.get().slots.get()
+    url = url_of(slot)
     anna_form, ben_form = form_data(anna.get(url)), form_data(ben.get(url))
     anna.post(url, {**anna_form, "room_en": "Room XVII"})
     ben.post(url, {**ben_form, "room_en": "Room XX"})
@@ -60,8 +60,8 @@ def test_reloading_after_a_refusal_lets_the_change_through(two_clients):
     fresh = form_data(ben.get(url))
     assert fresh["room_en"] == "Room XVII"
     assert ben.post(url, {**fresh, "room_en": "Room XX"}).status_code == 302
-    session.refresh_from_db()
-    assert (session.room, session.version) == ("Room XX", 3)
+    slot.refresh_from_db()
+    assert (slot.room, slot.version) == ("Room XX", 3)
 
 
 def test_second_save_of_an_event_is_refused(two_clients):
@@ -121,11 +121,11 @@ def test_a_form_without_the_version_is_refused(staff_client):
     assert person.position == "Director"
 
 
-@pytest.mark.parametrize("model", [Event, Session, Person])
+@pytest.mark.parametrize("model", [Event, Slot, Person])
 def test_the_version_rises_by_one_per_save(staff_client, model):
     obj = {
         Event: lambda: EventFactory(),
-        Session: lambda: EventFactory(sessions=1).days.get().sessions.get(),
+        Slot: lambda: EventFactory(slots=1).days.get().slots.get(),
         Person: lambda: PersonFactory(),
     }[model]()
     url = url_of(obj)
@@ -139,40 +139,40 @@ def test_a_save_landing_between_check_and_write_rolls_everything_back(staff_clie
     """The UPDATE … WHERE version = n guard: nothing of the form is kept, the user is told."""
     from django.contrib import admin
 
-    session = EventFactory(sessions=1, speakers_per_session=1).days.get().sessions.get()
-    original_title = session.title
-    url = url_of(session)
+    slot = EventFactory(slots=1, speakers_per_slot=1).days.get().slots.get()
+    original_title = slot.title
+    url = url_of(slot)
     data = form_data(staff_client.get(url))
-    session_admin = admin.site._registry[Session]
-    original_save_form = session_admin.save_form
+    slot_admin = admin.site._registry[Slot]
+    original_save_form = slot_admin.save_form
 
     def someone_else_saves_meanwhile(request, form, change):
-        Session.objects.filter(pk=session.pk).update(version=7, title="Saved by someone else")
+        Slot.objects.filter(pk=slot.pk).update(version=7, title="Saved by someone else")
         return original_save_form(request, form, change)
 
-    monkeypatch.setattr(session_admin, "save_form", someone_else_saves_meanwhile)
-    data["participations-0-position_en"] = "Changed in the inline"
+    monkeypatch.setattr(slot_admin, "save_form", someone_else_saves_meanwhile)
+    data["appearances-0-position_en"] = "Changed in the inline"
     response = staff_client.post(url, {**data, "title_en": "Mine"}, follow=True)
 
     assert "Someone else saved this record at the same moment." in response.content.decode()
-    session.refresh_from_db()
-    assert (session.title, session.version) == (original_title, 1)
-    assert not session.participations.filter(position="Changed in the inline").exists()
+    slot.refresh_from_db()
+    assert (slot.title, slot.version) == (original_title, 1)
+    assert not slot.appearances.filter(position="Changed in the inline").exists()
 
 
 def test_editing_a_slot_in_its_day_counts_as_a_change(two_clients):
     """The day's page edits its slots inline: an open slot form is then out of date."""
     anna, ben = two_clients
-    session = EventFactory(sessions=1).days.get().sessions.get()
-    slot_url = url_of(session)
+    slot = EventFactory(slots=1).days.get().slots.get()
+    slot_url = url_of(slot)
     ben_form = form_data(ben.get(slot_url))
-    day_url = url_of(session.day)
+    day_url = url_of(slot.day)
     day_form = form_data(anna.get(day_url))
-    day_form["sessions-0-title_en"] = "Renamed on the day page"
+    day_form["slots-0-title_en"] = "Renamed on the day page"
     assert anna.post(day_url, day_form).status_code == 302
 
     refused = ben.post(slot_url, {**ben_form, "room_en": "Room XX"})
 
     assert "Someone else changed this slot" in refused.content.decode()
-    session.refresh_from_db()
-    assert (session.title, session.room) == ("Renamed on the day page", "")
+    slot.refresh_from_db()
+    assert (slot.title, slot.room) == ("Renamed on the day page", "")

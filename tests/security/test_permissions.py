@@ -96,32 +96,32 @@ def public_rows():
     rows = [
         Row(
             "draft event page",
-            draft("conference:event-detail"),
+            draft("public:event-detail"),
             expect(MISSING, OK, OK, OK),
         ),
         Row(
             "draft event speakers",
-            draft("conference:event-speakers"),
+            draft("public:event-speakers"),
             expect(MISSING, OK, OK, OK),
         ),
         Row(
             "published event page",
-            published("conference:event-detail"),
+            published("public:event-detail"),
             expect(OK, OK, OK, OK),
         ),
         Row(
             "draft event statistics",
-            draft("programme:event-statistics"),
+            draft("public:event-statistics"),
             staff_only,
         ),
         Row(
             "draft event statistics CSV",
-            draft("programme:event-statistics-csv"),
+            draft("public:event-statistics-csv"),
             staff_only,
         ),
         Row(
             "published event statistics",
-            published("programme:event-statistics"),
+            published("public:event-statistics"),
             staff_only,
         ),
     ]
@@ -130,25 +130,25 @@ def public_rows():
         rows.append(
             Row(
                 f"draft event {feed}",
-                draft(f"programme:{feed}"),
+                draft(f"public:{feed}"),
                 expect(MISSING, MISSING, MISSING, MISSING),
             )
         )
         rows.append(
-            Row(f"published event {feed}", published(f"programme:{feed}"), expect(OK, OK, OK, OK))
+            Row(f"published event {feed}", published(f"public:{feed}"), expect(OK, OK, OK, OK))
         )
     for kind in ["participants", "programme", "documents", "people"]:
         rows.append(
             Row(
                 f"draft event export {kind}",
-                draft("programme:event-export", kind),
+                draft("public:event-export", kind),
                 staff_only,
             )
         )
         rows.append(
             Row(
                 f"published event export {kind}",
-                published("programme:event-export", kind),
+                published("public:event-export", kind),
                 staff_only,
             )
         )
@@ -157,8 +157,8 @@ def public_rows():
 
 @pytest.fixture
 def context(db):
-    published = EventFactory(published=True, sessions=1, speakers_per_session=1)
-    draft = EventFactory(sessions=1, speakers_per_session=1, title="Secret draft")
+    published = EventFactory(published=True, slots=1, speakers_per_slot=1)
+    draft = EventFactory(slots=1, speakers_per_slot=1, title="Secret draft")
     PhotoFactory(event=published)
     DocumentFactory(event=published)
     users = {

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
 
-from conference.middleware import MediaHeadersMiddleware
+from core.middleware import MediaHeadersMiddleware
 from tests.factories import DocumentFactory, EventFactory, PhotoFactory
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -175,7 +175,7 @@ def test_csp_header_has_no_unsafe_inline(client, db):
 @pytest.fixture
 def admin_pages(db):
     """Every kind of admin page a secretariat user opens, for one small programme."""
-    event = EventFactory(published=True, sessions=1, speakers_per_session=1)
+    event = EventFactory(published=True, slots=1, speakers_per_slot=1)
     PhotoFactory(event=event)
     DocumentFactory(event=event)
     from django.contrib import admin
@@ -254,19 +254,19 @@ def test_health_checks_are_answered_over_plain_http(client, settings, db):
 @pytest.mark.parametrize("as_staff", [False, True], ids=["visitor", "staff"])
 def test_public_pages_have_no_inline_scripts_styles_or_handlers(client, superuser, as_staff):
     """JSON-LD data blocks are allowed; nothing a CSP without unsafe-inline would block."""
-    event = EventFactory(published=True, sessions=2, speakers_per_session=2)
+    event = EventFactory(published=True, slots=2, speakers_per_slot=2)
     PhotoFactory(event=event)
-    person = event.days.get().sessions.first().participations.first().person
+    person = event.days.get().slots.first().appearances.first().person
     if as_staff:
         client.force_login(superuser)
     urls = [
         "/en/",
         event.get_absolute_url(),
-        reverse("conference:event-speakers", args=[event.slug]),
-        reverse("conference:event-photos", args=[event.slug]),
+        reverse("public:event-speakers", args=[event.slug]),
+        reverse("public:event-photos", args=[event.slug]),
         event.series.get_absolute_url(),
         person.get_absolute_url(),
-        reverse("conference:search") + "?q=migration",
+        reverse("public:search") + "?q=migration",
     ]
     for url in urls:
         response = client.get(url)

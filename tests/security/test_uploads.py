@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from core.uploads import detect_document_kind
 from documents.models import Document, Photo
-from documents.validators import detect_document_kind
 from speakers.models import Person
 from tests.admin_forms import form_data
 from tests.factories import PDF_BYTES, EventFactory, PersonFactory, jpeg_bytes
@@ -215,7 +215,7 @@ def test_decompression_bomb_is_refused(db, side):
     """81 million pixels is over the 50 million cap; 3.6 billion is over Pillow's own."""
     person = PersonFactory.build(photo=SimpleUploadedFile("bomb.png", png_header_only(side, side)))
     with pytest.raises(ValidationError) as error:
-        person.full_clean(exclude=["organization", "slug"])
+        person.full_clean(exclude=["organisation", "slug"])
     assert "pixels" in error.value.message_dict["photo"][0]
 
 
@@ -240,7 +240,7 @@ def test_pixel_cap_comes_from_settings(db, settings):
     settings.IMAGE_MAX_PIXELS = 1000
     person = PersonFactory.build(photo=SimpleUploadedFile("me.jpg", jpeg_bytes((64, 48))))
     with pytest.raises(ValidationError) as error:
-        person.full_clean(exclude=["organization", "slug"])
+        person.full_clean(exclude=["organisation", "slug"])
     assert "64 × 48 pixels; the largest accepted is 0.001 million pixels" in str(
         error.value.message_dict["photo"]
     )
@@ -282,8 +282,8 @@ def test_admin_refuses_an_html_document_with_a_message(staff_client):
 
 
 def test_admin_slot_inline_refuses_an_svg_document(staff_client):
-    session = EventFactory(sessions=1).days.get().sessions.get()
-    url = reverse("admin:programme_session_change", args=[session.pk])
+    slot = EventFactory(slots=1).days.get().slots.get()
+    url = reverse("admin:programme_slot_change", args=[slot.pk])
     data = form_data(staff_client.get(url))
     data.update(
         {
@@ -297,7 +297,7 @@ def test_admin_slot_inline_refuses_an_svg_document(staff_client):
     )
     response = staff_client.post(url, data)
     assert DOCUMENT_REFUSAL in response.content.decode()
-    assert not session.documents.exists()
+    assert not slot.documents.exists()
 
 
 def test_admin_stores_an_uploaded_photo_without_exif(staff_client):

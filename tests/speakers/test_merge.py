@@ -6,14 +6,14 @@ from django.urls import reverse
 
 from documents.models import Document
 from programme.merge import MergeError, merge_people, reversion_available
-from programme.models import Participation
+from programme.models import Appearance
 from speakers.models import Person
 from tests.factories import (
+    AppearanceFactory,
     DocumentFactory,
-    OrganizationFactory,
-    ParticipationFactory,
+    OrganisationFactory,
     PersonFactory,
-    SessionFactory,
+    SlotFactory,
     role,
 )
 
@@ -29,7 +29,7 @@ def duplicates():
         biography="",
         email="",
         phone="",
-        organization=None,
+        organisation=None,
         gender="",
     )
     other = PersonFactory(
@@ -38,20 +38,20 @@ def duplicates():
         biography="Director General of IOM since 2018.",
         email="vitorino@example.org",
         phone="+41 22 717 91 11",
-        organization=OrganizationFactory(name="International Organization for Migration"),
+        organisation=OrganisationFactory(name="International Organization for Migration"),
         gender="male",
     )
-    opening = SessionFactory(title="Opening Session")
-    panel = SessionFactory(title="Session 1")
-    closing = SessionFactory(title="Closing remarks")
-    ParticipationFactory(session=opening, person=keep, role=role("Speaker"))
-    ParticipationFactory(session=panel, person=keep, role=role("Moderator"))
-    moved = ParticipationFactory(
-        session=closing, person=other, role=role("Speaker"), designation="Director General, IOM"
+    opening = SlotFactory(title="Opening Session")
+    panel = SlotFactory(title="Session 1")
+    closing = SlotFactory(title="Closing remarks")
+    AppearanceFactory(slot=opening, person=keep, role=role("Speaker"))
+    AppearanceFactory(slot=panel, person=keep, role=role("Moderator"))
+    moved = AppearanceFactory(
+        slot=closing, person=other, role=role("Speaker"), designation="Director General, IOM"
     )
-    DocumentFactory(participation=moved, title="Closing remarks – Antonio Vitorino")
-    twin = ParticipationFactory(session=opening, person=other, role=role("Speaker"))
-    DocumentFactory(participation=twin, title="Opening remarks – Antonio Vitorino")
+    DocumentFactory(appearance=moved, title="Closing remarks – Antonio Vitorino")
+    twin = AppearanceFactory(slot=opening, person=other, role=role("Speaker"))
+    DocumentFactory(appearance=twin, title="Opening remarks – Antonio Vitorino")
     return keep, other
 
 
@@ -61,13 +61,11 @@ def test_appearances_and_documents_move_and_the_others_are_deleted(duplicates):
     summary = merge_people(keep, [other])
 
     assert not Person.objects.filter(pk=other.pk).exists()
-    titles = sorted(
-        Participation.objects.filter(person=keep).values_list("session__title", flat=True)
-    )
+    titles = sorted(Appearance.objects.filter(person=keep).values_list("slot__title", flat=True))
     assert titles == ["Closing remarks", "Opening Session", "Session 1"]
     assert summary["moved"] == 1
     assert summary["combined"] == 1
-    closing = Participation.objects.get(person=keep, session__title="Closing remarks")
+    closing = Appearance.objects.get(person=keep, slot__title="Closing remarks")
     assert closing.designation == "Director General, IOM"
     assert closing.documents.get().title == "Closing remarks – Antonio Vitorino"
 
@@ -76,7 +74,7 @@ def test_the_same_role_in_the_same_slot_becomes_one_appearance_with_both_documen
     keep, other = duplicates
     merge_people(keep, [other])
 
-    opening = Participation.objects.filter(person=keep, session__title="Opening Session")
+    opening = Appearance.objects.filter(person=keep, slot__title="Opening Session")
     assert opening.count() == 1
     assert list(opening.get().documents.values_list("title", flat=True)) == [
         "Opening remarks – Antonio Vitorino"
@@ -94,7 +92,7 @@ def test_empty_fields_of_the_kept_person_are_filled_from_the_others(duplicates):
     assert keep.email == "vitorino@example.org"
     assert keep.phone == "+41 22 717 91 11"
     assert keep.gender == "male"
-    assert keep.organization.name == "International Organization for Migration"
+    assert keep.organisation.name == "International Organization for Migration"
 
 
 def test_merging_a_person_with_nobody_else_is_refused(duplicates):
@@ -114,7 +112,7 @@ def test_nothing_changes_when_the_merge_fails_half_way(duplicates, monkeypatch):
         merge_people(keep, [other])
 
     assert Person.objects.filter(pk=other.pk).exists()
-    assert Participation.objects.filter(person=other).count() == 2
+    assert Appearance.objects.filter(person=other).count() == 2
     keep.refresh_from_db()
     assert keep.email == ""
 
@@ -160,7 +158,7 @@ def test_picking_the_person_merges_and_shows_the_kept_person(staff_client, dupli
     )
     assert "1 people merged into Antonio Vitorino" in response.content.decode()
     assert not Person.objects.filter(pk=keep.pk).exists()
-    assert Participation.objects.filter(person=other).count() == 3
+    assert Appearance.objects.filter(person=other).count() == 3
 
 
 def test_a_missing_choice_is_shown_on_the_page(staff_client, duplicates):
@@ -196,10 +194,10 @@ def test_the_merge_can_be_undone_from_history(duplicates):
     version.revision.revert()
 
     assert Person.objects.filter(pk=other.pk).exists()
-    assert Participation.objects.filter(person=other).count() == 2
-    assert Participation.objects.filter(person=keep).count() == 2
+    assert Appearance.objects.filter(person=other).count() == 2
+    assert Appearance.objects.filter(person=keep).count() == 2
     keep.refresh_from_db()
     assert keep.email == ""
-    assert Document.objects.get(
-        title="Opening remarks – Antonio Vitorino"
-    ).participation.person == (Person.objects.get(pk=other.pk))
+    assert Document.objects.get(title="Opening remarks – Antonio Vitorino").appearance.person == (
+        Person.objects.get(pk=other.pk)
+    )

@@ -2,8 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from speakers.models import Organization, Person
-from tests.factories import OrganizationFactory, PersonFactory
+from speakers.models import Organisation, Person
+from tests.factories import OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,19 +42,19 @@ def test_person_str_and_sort_name():
 
 
 def test_organisation_needs_a_name():
-    organization = Organization(name="   ", category="un")
+    organisation = Organisation(name="   ", category="un")
     with pytest.raises(ValidationError) as error:
-        organization.full_clean()
+        organisation.full_clean()
     assert error.value.message_dict["name"] == ["Give the organisation's name."]
     with pytest.raises(IntegrityError), transaction.atomic():
-        Organization.objects.create(name="", category="un")
+        Organisation.objects.create(name="", category="un")
 
 
 def test_organisation_str_shows_acronym():
-    organization = OrganizationFactory.build(name="World Health Organization", acronym="WHO")
-    assert str(organization) == "World Health Organization (WHO)"
+    organisation = OrganisationFactory.build(name="World Health Organization", acronym="WHO")
+    assert str(organisation) == "World Health Organization (WHO)"
 
 
 def test_organisation_category_must_be_known_to_the_database():
     with pytest.raises(IntegrityError), transaction.atomic():
-        Organization.objects.create(name="X", category="martians")
+        Organisation.objects.create(name="X", category="martians")

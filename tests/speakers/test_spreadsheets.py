@@ -8,13 +8,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from speakers.models import Organization, Person
+from speakers.models import Organisation, Person
 from speakers.resources import (
-    OrganizationResource,
+    OrganisationResource,
     PersonResource,
     PersonWithPrivateFieldsResource,
 )
-from tests.factories import OrganizationFactory, PersonFactory
+from tests.factories import OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ HEADER = ["given_names", "family_names", "honorific", "position", "organisation"
 
 @pytest.fixture
 def iom():
-    return OrganizationFactory(name="International Organization for Migration", acronym="IOM")
+    return OrganisationFactory(name="International Organization for Migration", acronym="IOM")
 
 
 def csv_file(rows, name="people.csv"):
@@ -91,7 +91,7 @@ def test_a_csv_file_is_previewed_then_imported(staff_client, iom):
         "Mr.",
         "Director General",
     )
-    assert vitorino.organization == iom  # found by its acronym
+    assert vitorino.organisation == iom  # found by its acronym
     assert vitorino.country.code == "PT"
     assert Person.objects.get(family_names="Bralo").country.code == "GB"
     assert Person.objects.get(family_names="Dao Sow").country.code == "GB"
@@ -103,7 +103,7 @@ def test_importing_the_same_sheet_again_matches_people_by_name(staff_client, iom
     confirm(staff_client, "person", preview)
 
     assert Person.objects.filter(family_names__iexact="vitorino").count() == 1
-    assert Person.objects.get(family_names="Vitorino").organization == iom
+    assert Person.objects.get(family_names="Vitorino").organisation == iom
 
 
 def test_a_good_xlsx_file_is_imported(staff_client, iom):
@@ -174,11 +174,11 @@ def test_organisations_are_imported_and_matched_by_name_or_acronym(staff_client,
         ["international organization for migration", "IOM", "igo", ""],
         ["World Health Organization", "WHO", "un", "Switzerland"],
     ]
-    preview = upload(staff_client, "organization", csv_file(rows, "orgs.csv"), CSV_FORMAT, "0")
-    confirm(staff_client, "organization", preview)
+    preview = upload(staff_client, "organisation", csv_file(rows, "orgs.csv"), CSV_FORMAT, "0")
+    confirm(staff_client, "organisation", preview)
 
-    assert Organization.objects.count() == 2
-    who = Organization.objects.get(acronym="WHO")
+    assert Organisation.objects.count() == 2
+    who = Organisation.objects.get(acronym="WHO")
     assert (who.name, who.category, who.country.code) == ("World Health Organization", "un", "CH")
 
 
@@ -186,7 +186,7 @@ def test_export_columns_are_stable_and_cells_never_start_a_formula(iom):
     PersonFactory(
         given_names="Laura",
         family_names="Thompson",
-        organization=iom,
+        organisation=iom,
         biography='=HYPERLINK("http://evil.example")',
         country="CH",
     )
@@ -208,7 +208,7 @@ def test_export_columns_are_stable_and_cells_never_start_a_formula(iom):
     assert row["biography"] == '\'=HYPERLINK("http://evil.example")'
     private = PersonWithPrivateFieldsResource().export()
     assert private.headers[-3:] == ["email", "phone", "gender"]
-    assert OrganizationResource().export().headers == [
+    assert OrganisationResource().export().headers == [
         "id",
         "name",
         "acronym",
@@ -272,7 +272,7 @@ def test_the_people_list_keeps_its_options_and_offers_import_and_export(staff_cl
         reverse("admin:autocomplete"),
         {
             "app_label": "programme",
-            "model_name": "participation",
+            "model_name": "appearance",
             "field_name": "person",
             "term": "Thomp",
         },
@@ -297,11 +297,11 @@ def test_the_organisation_export_does_not_grow_in_queries(
     staff_client, django_assert_num_queries, organisations
 ):
     for _index in range(organisations):
-        OrganizationFactory()
+        OrganisationFactory()
     with django_assert_num_queries(3):
         response = staff_client.post(
-            reverse("admin:speakers_organization_export"),
-            {"format": CSV_FORMAT, "resource": "0", "organizationresource_name": "on"},
+            reverse("admin:speakers_organisation_export"),
+            {"format": CSV_FORMAT, "resource": "0", "organisationresource_name": "on"},
         )
     assert response.content.decode("utf-8-sig").count("\n") == organisations + 1
 

@@ -8,12 +8,12 @@ from django.test import Client
 
 from documents.enums import DocumentKind
 from tests.factories import (
+    AppearanceFactory,
     DayFactory,
     DocumentFactory,
     EventFactory,
-    ParticipationFactory,
     PersonFactory,
-    SessionFactory,
+    SlotFactory,
     jpeg_bytes,
     role,
 )
@@ -24,10 +24,10 @@ pytestmark = pytest.mark.django_db
 
 def appear(person, event, *, title, start, role_name="Speaker", **fields):
     day = event.days.first() or DayFactory(event=event)
-    session = SessionFactory(
+    slot = SlotFactory(
         day=day, title=title, number=None, start_time=start, end_time=datetime.time(start.hour + 1)
     )
-    return ParticipationFactory(session=session, person=person, role=role(role_name), **fields)
+    return AppearanceFactory(slot=slot, person=person, role=role(role_name), **fields)
 
 
 def test_person_page_shows_position_biography_photo_and_every_published_appearance(client):
@@ -58,7 +58,7 @@ def test_person_page_shows_position_biography_photo_and_every_published_appearan
         designation="Donald G. Herzberg Professor Emerita",
         honorific="Ms.",
     )
-    DocumentFactory(participation=moderated, kind=DocumentKind.REMARKS)
+    DocumentFactory(appearance=moderated, kind=DocumentKind.REMARKS)
 
     response = client.get(person.get_absolute_url())
     text = page_text(response)
@@ -71,7 +71,7 @@ def test_person_page_shows_position_biography_photo_and_every_published_appearan
     assert "Moderator As printed: Ms. Susan F. Martin, Donald G. Herzberg Professor Emerita" in text
     assert "As printed: Susan F. Martin, Professor, Georgetown" in text
     assert "Remarks (PDF, 1 KB)" in [link for link, _attrs in page_links(response)]
-    anchor = f"{newer.get_absolute_url()}#session-{moderated.session.pk}"
+    anchor = f"{newer.get_absolute_url()}#session-{moderated.slot.pk}"
     assert anchor in [attrs["href"] for _text, attrs in page_links(response)]
 
 
@@ -122,7 +122,7 @@ def test_person_queries_do_not_grow(client, django_assert_num_queries, events):
             title=f"Panel {index}",
             start=datetime.time(9 + index),
         )
-        DocumentFactory(participation=appearance)
+        DocumentFactory(appearance=appearance)
     with django_assert_num_queries(3):
         response = client.get(person.get_absolute_url())
     assert page_text(response).count("Remarks (PDF, 1 KB)") == events

@@ -62,22 +62,22 @@ def describe_plan(plan):
         label = f"{day.label} – " if day.label else ""
         lines.append("")
         lines.append(f"{label}{day.date.isoformat()} {_mark(day.is_new, day.day and day.day.pk)}")
-        for session in day.sessions:
-            end = f"–{session.end:%H:%M}" if session.end else ""
-            number = f"Session {session.number}: " if session.number else ""
-            session_id = session.session.pk if session.session else None
+        for slot in day.slots:
+            end = f"–{slot.end:%H:%M}" if slot.end else ""
+            number = f"Session {slot.number}: " if slot.number else ""
+            slot_id = slot.slot.pk if slot.slot else None
             lines.append(
-                f"  {session.start:%H:%M}{end} {number}{session.title} "
-                f"({session.kind}) {_mark(session.is_new, session_id)}"
+                f"  {slot.start:%H:%M}{end} {number}{slot.title} "
+                f"({slot.kind}) {_mark(slot.is_new, slot_id)}"
             )
-            if session.video_to_add:
+            if slot.video_to_add:
                 lines.append("    video marked, address to add")
-            for note in session.notes:
+            for note in slot.notes:
                 lines.append(f"    note: {note}")
-            for marker in session.documents:
+            for marker in slot.documents:
                 mark = _mark(marker.is_new)
                 lines.append(f"    document: {marker.marker} ({marker.kind}) {mark}")
-            for person in session.people:
+            for person in slot.people:
                 who = " ".join(part for part in (person.honorific_printed, person.name) if part)
                 if person.person_is_new:
                     mark = "[new person]" if person.first_seen else "[new person, met above]"

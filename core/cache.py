@@ -1,0 +1,271 @@
+"""The public page cache: pages and feeds stored per language, invalidated by generations.
+
+Every cached page depends on one or two *generations* kept in the cache itself:
+
+- ``plenary:gen:event:<slug>``: bumped whenever anything shown on that event's pages
+  changes (the event, its days, slots, appearances, the people and organisations in them,
+  their roles, documents and photos). The programme, speakers and photo pages and the feeds
+  of the event depend on it.
+- ``plenary:gen:site``: bumped on every change of any of those objects. Pages that list
+  many events (home, series, search, person pages, sitemap) depend on it.
+- ``plenary:gen:all``: bumped by :func:`bump_all` only; every page depends on it, so that
+  bulk changes (``queryset.update()``, ``bulk_create()``, imports) can invalidate
+  everything at once.
+
+A generation is a random token with the time of the change. A page's cache key is made of
+its language, full address and the tokens of its generations, so a bump makes every page
+that shows the changed object miss, and a page rendered from data read before a change is
+stored under the old tokens, which nobody asks for again. The same tokens make the page's
+ETag and their times its Last-Modified, so a conditional GET is answered without rendering.
+
+Event generations are keyed by slug, not by primary key: a request is matched to its
+event's generation from the address alone, without a database query. An event whose slug
+changes bumps the generations of the old and the new slug.
+
+Signal receivers (``public.invalidation``, connected in ``PublicConfig.ready``) bump the
+generations on save and delete, immediately and again when the transaction commits: a request
+that reads the new token before the commit and renders the old rows stores them under a
+token that the commit replaces. Code that changes rows without signals must call
+:func:`bump_event` or :func:`bump_all`; wrap such work in :func:`bulk_changes` to skip the
+per-object receivers and bump everything once at the end.
+
+Only anonymous GET and HEAD requests read the cache, and only GET requests write it.
+Signed-in users (staff see drafts) bypass it entirely; only 200 responses without cookies,
+CSRF tokens or session changes are stored.
+"""
+
+import contextlib
+import contextvars
+import functools
+import hashlib
+import logging
+import os
+import secrets
+import time
+
+from django.conf import settings
+from django.core import checks
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, quote_etag
+
+logger = logging.getLogger(__name__)
+
+ALL = "plenary:gen:all"
+SITE = "plenary:gen:site"
+EVENT = "plenary:gen:event:{slug}"
+PAGE = "plenary:page:{digest}"
+
+# Fields of the response kept with a cached page; the rest (cookies, Content-Language …) is
+# added per request by the middleware.
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Disposition",
+    "X-Content-Type-Options",
+    "ETag",
+    "Last-Modified",
+    "Cache-Control",
+    "Vary",
+)
+
+_suspended = contextvars.ContextVar("plenary_cache_receivers_suspended", default=False)
+
+
+def event_key(slug):
+    return EVENT.format(slug=slug)
+
+
+def _new_generation():
+    return (secrets.token_hex(8), time.time())
+
+
+def _bump_keys(keys):
+    generation = _new_generation()
+    cache.set_many(dict.fromkeys(keys, generation), timeout=None)
+
+
+def _bump_now_and_on_commit(keys):
+    keys = list(keys)
+    _bump_keys(keys)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump_keys(keys))
+
+
+def bump_all():
+    """Invalidate every cached page: after bulk changes that send no signals."""
+    _bump_now_and_on_commit([ALL, SITE])
+
+
+def bump_event_slugs(slugs):
+    """Invalidate the pages of the events with these slugs, and the site-wide pages."""
+    _bump_now_and_on_commit([SITE, *(event_key(slug) for slug in sorted(slugs))])
+
+
+def receivers_suspended():
+    """True inside :func:`bulk_changes`: per-object receivers do nothing."""
+    return _suspended.get()
+
+
+@contextlib.contextmanager
+def bulk_changes():
+    """Skip the per-object receivers inside the block, then invalidate everything once."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
+        bump_all()
+
+
+def generations(keys):
+    """The current generation of each key, starting one where the cache has none."""
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        for key in missing:
+            cache.add(key, _new_generation(), timeout=None)
+        found.update(cache.get_many(missing))
+    return [found.get(key) or _new_generation() for key in keys]
+
+
+# The view decorator ---------------------------------------------------------------------------
+
+
+def _bypass(request):
+    """Signed-in visitors (staff see drafts and staff marks) never touch the page cache.
+
+    Signing in needs the session cookie: a request without one is anonymous, and its
+    session is not even looked at (``Vary: Cookie`` is added to the response instead).
+    """
+    if request.method not in ("GET", "HEAD"):
+        return True
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    return request.user.is_authenticated
+
+
+def _storable(request, response):
+    """A page anyone may get: no cookie set, no CSRF token, no session of its own."""
+    session = getattr(request, "session", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and (session.modified or session.session_key))
+    )
+
+
+def _validators(found, request, vary_on_date):
+    tokens = "|".join(token for token, _changed in found)
+    parts = [
+        translation.get_language() or "",
+        request.build_absolute_uri(),
+        tokens,
+        timezone.localdate().isoformat() if vary_on_date else "",
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    last_modified = max(changed for _token, changed in found)
+    return digest, quote_etag(digest[:32]), int(last_modified)
+
+
+def _finish(response, etag, last_modified):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    # Browsers revalidate every time (a 304 is cheap) instead of guessing a freshness.
+    patch_cache_control(response, no_cache=True)
+    # Shared caches must not give the anonymous page to a signed-in member of staff.
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def _is_conditional(request):
+    return "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
+
+
+def cached_public_page(scope="site", *, vary_on_date=False):
+    """Cache an anonymous public page under its generations; answer conditional GETs.
+
+    ``scope="event"`` for pages of one event (the view takes the event's ``slug``);
+    ``scope="site"`` for pages that list many events or people. ``vary_on_date`` for pages
+    that change with the date (upcoming and past events).
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if _bypass(request):
+                return view(request, *args, **kwargs)
+            keys = [ALL, event_key(kwargs["slug"]) if scope == "event" else SITE]
+            try:
+                found = generations(keys)
+                digest, etag, last_modified = _validators(found, request, vary_on_date)
+                page_key = PAGE.format(digest=digest)
+                stored = cache.get(page_key)
+            except Exception:
+                # The cache is down (Redis unreachable): serve the page as if uncached.
+                logger.exception("The page cache could not be read; rendering %s", request.path)
+                return view(request, *args, **kwargs)
+            if stored is not None:
+                # This page answered 200 under these generations: its validators hold.
+                if _is_conditional(request):
+                    not_modified = get_conditional_response(
+                        request, etag=etag, last_modified=last_modified
+                    )
+                    if not_modified is not None:
+                        return _finish(not_modified, etag, last_modified)
+                status, headers, content = stored
+                if content is not None and settings.PAGE_CACHE_ENABLED:
+                    # The stored headers include the ETag, Last-Modified and Cache-Control.
+                    return HttpResponse(content, status=status, headers=headers)
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            if getattr(response, "is_rendered", True) is False:
+                response.render()  # a TemplateResponse (the sitemap)
+            _finish(response, etag, last_modified)
+            refill = stored is None or (stored[2] is None and settings.PAGE_CACHE_ENABLED)
+            if refill and request.method == "GET" and _storable(request, response):
+                # With PLENARY_PAGE_CACHE=0 only the fact that the page exists is kept, so
+                # that conditional GETs are still answered without rendering.
+                content = response.content if settings.PAGE_CACHE_ENABLED else None
+                headers = {name: response[name] for name in STORED_HEADERS if name in response}
+                entry = (response.status_code, headers, content)
+                try:
+                    cache.set(page_key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
+                except Exception:
+                    logger.exception("The page cache could not store %s", request.path)
+            return get_conditional_response(
+                request, etag=etag, last_modified=last_modified, response=response
+            )
+
+        return wrapper
+
+    return decorator
+
+
+def check_shared_cache(app_configs=None, **kwargs):
+    """manage.py check --deploy: a local-memory cache is not shared between processes.
+
+    A change saved in one process bumps the generations in that process's memory only:
+    the other gunicorn workers would go on serving the old pages. Gunicorn's worker count
+    comes from WEB_CONCURRENCY; one process (the default) is fine.
+    """
+    backend = settings.CACHES["default"]["BACKEND"]
+    try:
+        workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
+    except ValueError:
+        workers = 1
+    if settings.PAGE_CACHE_ENABLED and backend.endswith("LocMemCache") and workers > 1:
+        return [
+            checks.Warning(
+                "The page cache is in local memory (CACHE_URL unset): with more than one "
+                "web process, the other processes serve pages that an edit changed.",
+                hint="Set CACHE_URL=redis://… (shared by every process), or run one process.",
+                id="plenary.W001",
+            )
+        ]
+    return []

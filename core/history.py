@@ -1,0 +1,233 @@
+"""History and undo in the admin: django-reversion with a readable “what changed”.
+
+Every programme model is registered with reversion (in its app's admin.py, with the
+relations a revert or a recovery must bring back), and every ModelAdmin of those models
+derives from HistoryAdmin: saves made in the admin are recorded with who and when, the
+history page says what changed between versions, and the revert page lists the fields the
+chosen version will change back.
+"""
+
+import reversion
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.db import models, transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import truncatechars
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
+from reversion.models import Version
+from reversion.utils import mute_signals
+
+from core.admin_forms import with_mapped_errors
+
+# Bookkeeping columns that change on every save and say nothing to a reader.
+SKIPPED_FIELDS = {"version", "created_at", "updated_at", "file_size", "content_type"}
+EMPTY = "—"
+
+
+def _translated_base_names(model):
+    """Fields that modeltranslation splits into title_en, title_fr …: show those instead."""
+    try:
+        from modeltranslation.translator import NotRegistered, translator
+    except ImportError:  # pragma: no cover
+        return set()
+    try:
+        return set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return set()
+
+
+def display_value(field, value):
+    """A field's stored value as a secretariat assistant would read it."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, bool) or isinstance(field, models.BooleanField):
+        return _("yes") if value else _("no")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.many_to_one:
+        related = field.related_model._base_manager.filter(pk=value).first()
+        return str(related) if related is not None else _("#%(pk)s (deleted)") % {"pk": value}
+    return truncatechars(str(value), 200)
+
+
+def field_changes(model, old, new):
+    """[(label, old value, new value)] for the fields that differ between two field dicts."""
+    skipped = SKIPPED_FIELDS | _translated_base_names(model)
+    changes = []
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.name in skipped or field.attname not in new:
+            continue
+        before = old.get(field.attname) if old is not None else None
+        after = new.get(field.attname)
+        if old is not None and before == after:
+            continue
+        if old is None and after in (None, ""):
+            continue
+        changes.append(
+            {
+                "field": str(field.verbose_name),
+                "old": display_value(field, before) if old is not None else None,
+                "new": display_value(field, after),
+            }
+        )
+    return changes
+
+
+def current_field_dict(obj):
+    return {field.attname: getattr(obj, field.attname) for field in obj._meta.concrete_fields}
+
+
+def bump_versions(instances):
+    """Raise the lock version of rows saved outside their own form (inlines, actions)."""
+    for instance in instances:
+        if instance.pk is None:
+            continue
+        try:
+            field = instance._meta.get_field("version")
+        except models.FieldDoesNotExist:
+            continue
+        if isinstance(field, models.PositiveIntegerField):
+            type(instance)._base_manager.filter(pk=instance.pk).update(version=F("version") + 1)
+
+
+class HistoryAdmin(VersionAdmin):
+    """VersionAdmin whose history and revert pages say what changed."""
+
+    history_latest_first = True
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            return super().history_view(request, object_id, extra_context)
+        versions = list(
+            Version.objects.get_for_object_reference(self.model, unquote(object_id))
+            .select_related("revision", "revision__user")
+            .order_by("pk")
+        )
+        opts = self.model._meta
+        action_list = []
+        previous = None
+        for version in versions:
+            try:
+                fields = version.field_dict
+            except Exception:  # data saved by an older schema
+                fields = None
+            action_list.append(
+                {
+                    "revision": version.revision,
+                    "url": reverse(
+                        f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+                        args=(version.object_id, version.pk),
+                    ),
+                    "changes": field_changes(self.model, previous, fields) if fields else [],
+                    "first": previous is None,
+                }
+            )
+            previous = fields if fields is not None else previous
+        action_list.reverse()
+        context = {"action_list": action_list, **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    def _protected_by_revert(self, version):
+        """What would stop reverting to this version (rows that protect rows it deletes),
+        found by trying the revert in a transaction that is always rolled back."""
+
+        class DryRun(Exception):
+            pass
+
+        signals = (pre_save, post_save, pre_delete, post_delete, m2m_changed)
+        try:
+            with transaction.atomic(using=version.db), mute_signals(*signals):
+                version.revision.revert(delete=True)
+                raise DryRun
+        except DryRun:
+            return []
+        except models.ProtectedError as error:
+            return list(error.protected_objects)
+        except RevertError:
+            return []  # reversion explains these itself
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        blockers = self._protected_by_revert(version)
+        if blockers:
+            names = sorted({str(blocker._meta.verbose_name_plural) for blocker in blockers})
+            messages.error(
+                request,
+                _(
+                    "This version cannot be restored: it would delete records that other "
+                    "records still belong to (%(names)s, for example “%(example)s”). Move or "
+                    "delete those first, or revert the records one by one."
+                )
+                % {"names": ", ".join(names), "example": blockers[0]},
+            )
+            opts = self.model._meta
+            return redirect(
+                reverse(
+                    f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_history",
+                    args=[object_id],
+                )
+            )
+        current = self.model._base_manager.filter(pk=unquote(object_id)).first()
+        differences = []
+        if current is not None:
+            try:
+                differences = field_changes(
+                    self.model, current_field_dict(current), version.field_dict
+                )
+            except Exception:  # data saved by an older schema
+                differences = []
+        context = {
+            "version_differences": differences,
+            "version_date": version.revision.date_created,
+            "version_user": version.revision.user,
+            **(extra_context or {}),
+        }
+        return super().revision_view(request, object_id, version_id, context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs["form"] = with_mapped_errors(kwargs.get("form", self.form))
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            formset.form = with_mapped_errors(formset.form)
+            yield formset, inline
+
+    def _snapshot_before_deleting(self, request, objects):
+        """A revision holding the rows (and what they follow) while they still exist, so
+        that a record deleted through the ordinary delete page or the bulk action can be
+        recovered even if it was never edited in the admin."""
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(_("Deleted."))
+            for obj in objects:
+                reversion.add_to_revision(obj)
+
+    def changelist_view(self, request, extra_context=None):
+        """VersionAdmin runs the list (and its actions) inside one revision, which is saved
+        after the action: too late for rows the delete action removes. That action runs
+        outside it, and delete_queryset saves its own revision first."""
+        if request.method == "POST" and request.POST.get("action") == "delete_selected":
+            context = {"has_change_permission": self.has_change_permission(request)}
+            return super(VersionAdmin, self).changelist_view(
+                request, {**context, **(extra_context or {})}
+            )
+        return super().changelist_view(request, extra_context)
+
+    def delete_model(self, request, obj):
+        self._snapshot_before_deleting(request, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self._snapshot_before_deleting(request, list(queryset))
+        super().delete_queryset(request, queryset)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        changed = [instance for instance, _fields in getattr(formset, "changed_objects", [])]
+        bump_versions(changed)

@@ -1,0 +1,279 @@
+"""One named query per public page: everything the page needs, in a constant number of queries."""
+
+import datetime
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from conference.enums import EventStatus
+from conference.models import Event, EventSeries
+from core.search import matching
+from core.text import fold, search_terms
+from documents.models import Document
+from documents.queries import (
+    can_see_unpublished,
+    documents_visible_to,
+    group_translations,
+    photos_visible_to,
+)
+from programme.models import Appearance, Slot
+from programme.queries import APPEARANCE_PRINTED_ORDER, appearances_in_printed_order
+from speakers.models import Organisation, Person
+
+
+@dataclass
+class SeriesGroup:
+    series: EventSeries | None
+    events: list = field(default_factory=list)
+
+
+def group_by_series(events):
+    """Events grouped by series, groups in the order their first event comes."""
+    groups = {}
+    for event in events:
+        key = event.series_id
+        if key not in groups:
+            groups[key] = SeriesGroup(series=event.series)
+        groups[key].events.append(event)
+    return list(groups.values())
+
+
+def home_events(user):
+    """Visible events: upcoming (soonest first) then past (latest first), grouped by series."""
+    events = list(
+        Event.objects.visible_to(user).select_related("series").order_by("start_date", "pk")
+    )
+    today = timezone.localdate()
+    upcoming = [event for event in events if event.end_date >= today]
+    past = [event for event in reversed(events) if event.end_date < today]
+    return {"upcoming": group_by_series(upcoming), "past": group_by_series(past)}
+
+
+def series_with_events(slug, user):
+    """A series and its visible events, latest year first, as (year, events) pairs."""
+    series = get_object_or_404(EventSeries, slug=slug)
+    events = series.events.visible_to(user).order_by("-start_date", "title")
+    years = [
+        (year, list(group)) for year, group in groupby(events, key=lambda e: e.start_date.year)
+    ]
+    return series, years
+
+
+def visible_event(slug, user, *related):
+    return get_object_or_404(Event.objects.visible_to(user).select_related(*related), slug=slug)
+
+
+def set_slot_times(slot, date, tzinfo):
+    """Aware start and end of a slot in the event's time zone (for <time datetime>)."""
+    slot.starts_at = datetime.datetime.combine(date, slot.start_time, tzinfo=tzinfo)
+    slot.ends_at = (
+        datetime.datetime.combine(date, slot.end_time, tzinfo=tzinfo) if slot.end_time else None
+    )
+
+
+def event_documents(event, user):
+    """Every document of the event (its own, its slots', its appearances') in one query."""
+    return (
+        documents_visible_to(user)
+        .filter(Q(event=event) | Q(slot__day__event=event) | Q(appearance__slot__day__event=event))
+        .order_by("order", "pk")
+    )
+
+
+@dataclass
+class Programme:
+    event: Event
+    days: list
+    documents: list
+    photos: list
+
+
+def event_programme(slug, user):
+    """The programme page: days, slots, people in printed order, documents, photos.
+
+    Six queries whatever the size: event, days, slots, appearances, documents, photos.
+    """
+    event = visible_event(slug, user, "series")
+    slots = Slot.objects.order_by("order", "start_time").prefetch_related(
+        Prefetch("appearances", queryset=appearances_in_printed_order())
+    )
+    days = list(event.days.order_by("date").prefetch_related(Prefetch("slots", queryset=slots)))
+    documents = list(event_documents(event, user))
+    by_event, by_slot, by_appearance = [], {}, {}
+    for document in group_translations(documents):
+        if document.appearance_id:
+            by_appearance.setdefault(document.appearance_id, []).append(document)
+        elif document.slot_id:
+            by_slot.setdefault(document.slot_id, []).append(document)
+        else:
+            by_event.append(document)
+    tzinfo = event.tzinfo
+    for day in days:
+        day.slot_list = list(day.slots.all())
+        for slot in day.slot_list:
+            set_slot_times(slot, day.date, tzinfo)
+            slot.listed_documents = by_slot.get(slot.pk, [])
+            slot.leaders, slot.speakers = [], []
+            for appearance in slot.appearances.all():
+                appearance.listed_documents = by_appearance.get(appearance.pk, [])
+                if appearance.role.listed_before_speakers:
+                    slot.leaders.append(appearance)
+                else:
+                    slot.speakers.append(appearance)
+    photos = list(photos_visible_to(user).filter(event=event).order_by("order", "pk"))
+    return Programme(event=event, days=days, documents=by_event, photos=photos)
+
+
+@dataclass
+class Speaker:
+    person: object
+    appearances: list = field(default_factory=list)
+
+    @property
+    def letter(self):
+        initial = fold(self.person.family_names)[:1].upper()
+        return initial if initial.isalpha() else "#"
+
+
+def speaker_sort_key(person):
+    return (fold(person.family_names), fold(person.given_names), person.pk)
+
+
+def event_speakers(slug, user):
+    """Everyone in the event, A to Z by family name, each with their roles and slots."""
+    event = visible_event(slug, user, "series")
+    appearances = (
+        Appearance.objects.filter(slot__day__event=event)
+        .select_related("person", "role", "organisation", "slot__day")
+        .order_by(
+            "slot__day__date",
+            "slot__order",
+            "slot__start_time",
+            *APPEARANCE_PRINTED_ORDER,
+        )
+    )
+    speakers = {}
+    tzinfo = event.tzinfo
+    for appearance in appearances:
+        set_slot_times(appearance.slot, appearance.slot.day.date, tzinfo)
+        speaker = speakers.setdefault(appearance.person_id, Speaker(person=appearance.person))
+        speaker.appearances.append(appearance)
+    ordered = sorted(speakers.values(), key=lambda speaker: speaker_sort_key(speaker.person))
+    letters = [(letter, list(group)) for letter, group in groupby(ordered, key=lambda s: s.letter)]
+    return event, letters
+
+
+def event_photos(slug, user):
+    """The gallery: the event and its photos with the slot each shows."""
+    event = visible_event(slug, user, "series")
+    photos = list(
+        photos_visible_to(user).filter(event=event).select_related("slot").order_by("order", "pk")
+    )
+    return event, photos
+
+
+SEARCH_LIMIT = 50
+
+
+@dataclass
+class SearchResults:
+    terms: list
+    people: list = field(default_factory=list)
+    organisations: list = field(default_factory=list)
+    slots: list = field(default_factory=list)
+    documents: list = field(default_factory=list)
+
+    @property
+    def count(self):
+        return len(self.people) + len(self.organisations) + len(self.slots) + len(self.documents)
+
+
+def published_appearances():
+    return Appearance.objects.filter(slot__day__event__status=EventStatus.PUBLISHED)
+
+
+def search_published(query):
+    """People, organisations, slot titles and document titles of published events.
+
+    At most five queries (people, organisations and who spoke for them, slots, documents),
+    however many rows match; none for an empty query.
+    """
+    terms = search_terms(query)
+    results = SearchResults(terms=terms)
+    if not terms:
+        return results
+    appearing = Exists(published_appearances().filter(person=OuterRef("pk")))
+    people = Person.objects.filter(appearing).select_related("organisation")
+    results.people = list(matching(people, ["given_names", "family_names"], terms)[:SEARCH_LIMIT])
+
+    represented = Exists(published_appearances().filter(organisation=OuterRef("pk")))
+    speakers_for = Prefetch(
+        "appearances",
+        queryset=published_appearances()
+        .select_related("person")
+        .order_by("person__family_names", "person__given_names", "pk"),
+        to_attr="published_appearances",
+    )
+    organisations = Organisation.objects.filter(represented).prefetch_related(speakers_for)
+    name_fields = [f"name_{code}" for code, _name in settings.LANGUAGES] + ["acronym"]
+    results.organisations = list(matching(organisations, name_fields, terms)[:SEARCH_LIMIT])
+    for organisation in results.organisations:
+        people_seen = {}
+        for appearance in organisation.published_appearances:
+            people_seen.setdefault(appearance.person_id, appearance.person)
+        organisation.speakers = list(people_seen.values())
+
+    title_fields = [f"title_{code}" for code, _name in settings.LANGUAGES]
+    slots = (
+        Slot.objects.published()
+        .select_related("day__event")
+        .order_by("-day__date", "start_time", "pk")
+    )
+    results.slots = list(matching(slots, title_fields, terms)[:SEARCH_LIMIT])
+
+    documents = Document.objects.public().select_related(
+        "event",
+        "slot__day__event",
+        "appearance__person",
+        "appearance__slot__day__event",
+    )
+    results.documents = list(matching(documents, title_fields, terms)[:SEARCH_LIMIT])
+    for document in results.documents:
+        if document.appearance_id:
+            document.context_event = document.appearance.slot.day.event
+        elif document.slot_id:
+            document.context_event = document.slot.day.event
+        else:
+            document.context_event = document.event
+    return results
+
+
+def person_profile(slug, user):
+    """A person and every appearance in an event this visitor may see, latest first.
+
+    Three queries: the person, their appearances (with slot, day, event, role), their
+    documents. A person with no published appearance is not public: 404 (staff see them).
+    """
+    person = get_object_or_404(Person.objects.select_related("organisation"), slug=slug)
+    appearances = list(
+        Appearance.objects.filter(
+            person=person, slot__day__event__in=Event.objects.visible_to(user)
+        )
+        .select_related("role", "organisation", "slot__day__event")
+        .prefetch_related(
+            Prefetch("documents", queryset=documents_visible_to(user).order_by("order", "pk"))
+        )
+        .order_by("-slot__day__date", "-slot__start_time", "pk")
+    )
+    if not appearances and not can_see_unpublished(user):
+        raise Http404("No published appearance.")
+    for appearance in appearances:
+        slot = appearance.slot
+        set_slot_times(slot, slot.day.date, slot.day.event.tzinfo)
+        appearance.listed_documents = group_translations(appearance.documents.all())
+    return person, appearances

@@ -1,0 +1,92 @@
+"""What search engines and link previews read: summaries and schema.org data."""
+
+import markdown as markdown_lib
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+DESCRIPTION_LENGTH = 30  # words
+
+
+def summary(text, words=DESCRIPTION_LENGTH):
+    """The first paragraph of a Markdown text as plain words, cut at a word boundary."""
+    if not text:
+        return ""
+    first = str(text).strip().split("\n\n", 1)[0]
+    plain = " ".join(strip_tags(markdown_lib.markdown(first)).split())
+    return Truncator(plain).words(words)
+
+
+def event_summary(event):
+    parts = [event.edition, event.subtitle]
+    lead = " – ".join(str(part) for part in parts if part)
+    return summary(event.description) or lead or str(event.title)
+
+
+def _place(event):
+    address = {"@type": "PostalAddress"}
+    if event.city:
+        address["addressLocality"] = event.city
+    if event.country:
+        address["addressCountry"] = event.country.code
+    place = {"@type": "Place", "address": address}
+    if event.venue:
+        place["name"] = event.venue
+    return place
+
+
+def event_json_ld(request, event, days, photos=()):
+    """schema.org Event for the programme, with each slot as a sub-event."""
+    url = request.build_absolute_uri(event.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": str(event),
+        "url": url,
+        "startDate": event.start_date.isoformat(),
+        "endDate": event.end_date.isoformat(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": _place(event),
+        "inLanguage": request.LANGUAGE_CODE,
+    }
+    description = event_summary(event)
+    if description:
+        data["description"] = description
+    if event.series_id:
+        data["superEvent"] = {
+            "@type": "EventSeries",
+            "name": event.series.name,
+            "url": request.build_absolute_uri(event.series.get_absolute_url()),
+        }
+    if photos:
+        data["image"] = [request.build_absolute_uri(photo.image.url) for photo in photos[:3]]
+    sub_events = []
+    for day in days:
+        for slot in day.slot_list:
+            if slot.is_break:
+                continue
+            sub_event = {
+                "@type": "Event",
+                "name": str(slot.heading),
+                "url": f"{url}#{slot.anchor}",
+                "startDate": slot.starts_at.isoformat(timespec="minutes"),
+                "location": _place(event),
+            }
+            if slot.ends_at:
+                sub_event["endDate"] = slot.ends_at.isoformat(timespec="minutes")
+            people = slot.leaders + slot.speakers
+            if people:
+                sub_event["performer"] = [
+                    {
+                        "@type": "Person",
+                        "name": appearance.person.full_name,
+                        "url": request.build_absolute_uri(appearance.person.get_absolute_url()),
+                    }
+                    for appearance in people
+                ]
+            if slot.video_url:
+                sub_event["recordedIn"] = {"@type": "VideoObject", "url": slot.video_url}
+            sub_events.append(sub_event)
+    if sub_events:
+        data["subEvent"] = sub_events
+    return data

@@ -1,0 +1,46 @@
+"""The public site's addresses, under the language prefix (/en/, /fr/, /es/)."""
+
+from django.urls import path
+
+from public import feed_views, views
+
+app_name = "public"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("series/<slug:slug>/", views.series_detail, name="series-detail"),
+    path("events/<slug:slug>/", views.event_detail, name="event-detail"),
+    path("events/<slug:slug>/speakers/", views.event_speakers, name="event-speakers"),
+    path("events/<slug:slug>/photos/", views.event_photos, name="event-photos"),
+    path("search/", views.search, name="search"),
+    path("speakers/<slug:slug>/", views.person_detail, name="person-detail"),
+    path("documents/<int:pk>/", views.document_download, name="document-download"),
+    # Staff: CSV exports and statistics (drafts included).
+    path("events/<slug:slug>/export/<slug:kind>.csv", feed_views.event_export, name="event-export"),
+    path(
+        "series/<slug:slug>/export/<slug:kind>.csv",
+        feed_views.series_export,
+        name="series-export",
+    ),
+    path("events/<slug:slug>/statistics/", feed_views.event_statistics, name="event-statistics"),
+    path(
+        "events/<slug:slug>/statistics.csv",
+        feed_views.event_statistics,
+        {"as_csv": True},
+        name="event-statistics-csv",
+    ),
+    path("series/<slug:slug>/statistics/", feed_views.series_statistics, name="series-statistics"),
+    path(
+        "series/<slug:slug>/statistics.csv",
+        feed_views.series_statistics,
+        {"as_csv": True},
+        name="series-statistics-csv",
+    ),
+    # Everyone: feeds of published events.
+    path("events/<slug:slug>/programme.ics", feed_views.event_ics, name="event-ics"),
+    path("events/<slug:slug>/sessions/<int:pk>.ics", feed_views.slot_ics, name="session-ics"),
+    path("events/<slug:slug>/schedule.json", feed_views.event_frab_json, name="event-frab-json"),
+    path("events/<slug:slug>/schedule.xml", feed_views.event_frab_xml, name="event-frab-xml"),
+    path("events/<slug:slug>/programme.json", feed_views.event_json, name="event-json"),
+    path("events/<slug:slug>/programme.pdf", feed_views.event_pdf, name="event-pdf"),
+]

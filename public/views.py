@@ -1,0 +1,140 @@
+"""Public pages: home, series, programme, speakers, photos, people, search, document downloads."""
+
+import os
+
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from core.cache import cached_public_page
+from core.text import MAX_QUERY_LENGTH
+from documents.queries import can_see_unpublished, document_for_download
+from public import queries
+from public.queries import person_profile
+from public.seo import event_json_ld, event_summary, summary
+
+
+def render_public(request, template, context):
+    """Render a public page; a page a staff member sees (drafts included) is never cached."""
+    response = render(request, template, context)
+    if can_see_unpublished(request.user):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@require_safe
+@cached_public_page("site", vary_on_date=True)
+def home(request):
+    return render_public(request, "conference/home.html", queries.home_events(request.user))
+
+
+@require_safe
+@cached_public_page("site")
+def series_detail(request, slug):
+    series, years = queries.series_with_events(slug, request.user)
+    context = {"series": series, "years": years, "description": summary(series.description)}
+    return render_public(request, "conference/series_detail.html", context)
+
+
+@require_safe
+@cached_public_page("event")
+def event_detail(request, slug):
+    programme = queries.event_programme(slug, request.user)
+    event = programme.event
+    context = {
+        "event": event,
+        "days": programme.days,
+        "documents": programme.documents,
+        "photos": programme.photos,
+        "description": event_summary(event),
+        "json_ld": event_json_ld(request, event, programme.days, programme.photos),
+    }
+    return render_public(request, "conference/event_detail.html", context)
+
+
+@require_safe
+@cached_public_page("event")
+def event_speakers(request, slug):
+    event, letters = queries.event_speakers(slug, request.user)
+    context = {"event": event, "letters": letters, "description": event_summary(event)}
+    return render_public(request, "conference/event_speakers.html", context)
+
+
+@require_safe
+@cached_public_page("event")
+def event_photos(request, slug):
+    event, photos = queries.event_photos(slug, request.user)
+    context = {"event": event, "photos": photos, "description": event_summary(event)}
+    return render_public(request, "conference/event_photos.html", context)
+
+
+@require_safe
+@cached_public_page("site")
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = queries.search_published(query)
+    context = {"query": query, "results": results}
+    return render(request, "conference/search.html", context)
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@cached_public_page("site")
+def person_detail(request, slug):
+    person, appearances = person_profile(slug, request.user)
+    designation = appearances[0].printed_designation if appearances else ""
+    context = {
+        "person": person,
+        "appearances": appearances,
+        "description": summary(person.biography) or designation or person.position,
+    }
+    response = render(request, "speakers/person_detail.html", context)
+    if can_see_unpublished(request.user):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+# Images a browser may show in the page; everything else (PDF, Office, SVG …) is downloaded.
+INLINE_CONTENT_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
+
+
+def download_name(document):
+    """The document's title as a file name, with the stored file's extension."""
+    extension = os.path.splitext(document.file.name)[1].lower()
+    title = " ".join(document.title.replace("/", " ").replace("\\", " ").split()) or "document"
+    return f"{title[:150]}{extension}"
+
+
+@require_safe
+def document_download(request, pk):
+    document = document_for_download(pk, request.user)
+    if document.url:
+        response = HttpResponseRedirect(document.url)
+    else:
+        try:
+            handle = document.file.open("rb")
+        except (FileNotFoundError, OSError) as error:
+            raise Http404("The file of this document is missing.") from error
+        content_type = document.content_type or "application/octet-stream"
+        response = FileResponse(
+            handle,
+            as_attachment=content_type not in INLINE_CONTENT_TYPES,
+            filename=download_name(document),
+            content_type=content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if can_see_unpublished(request.user):
+        response["Cache-Control"] = "private, no-store"
+    return response
