@@ -38,7 +38,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from programme.enums import SessionKind
+from programme.enums import SlotKind
 from programme.parser import parse_programme, split_lines
 
 CATALOGUE = Path(__file__).resolve().parent / "catalogue"
@@ -518,7 +518,7 @@ def expected_problems(entry: Entry, index: dict) -> list[str]:
         return [*problems, f"top-level keys {sorted(data)} instead of {sorted(TOP_KEYS)}"]
     if not all(isinstance(paragraph, str) and paragraph for paragraph in data["intro"]):
         problems.append("every intro paragraph is a non-empty string")
-    kinds = set(SessionKind.values)
+    kinds = set(SlotKind.values)
     slots = 0
     for day in data["days"]:
         if set(day) != DAY_KEYS:
