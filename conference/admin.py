@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from conference import admin_views
 from conference.models import Day, Event, EventSeries, User
 from core.deletion import ConfirmedDeleteMixin
 from core.history import HistoryAdmin
@@ -144,8 +145,6 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
     # Import from text and new editions (views in conference/admin_views.py).
 
     def get_urls(self):
-        from conference import admin_views
-
         def view(function):
             def wrapper(request, object_id):
                 return function(self, request, object_id)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from conference.models import Event
 from programme.editions import EditionError, duplicate_event
 from programme.importer import ProgrammeImportError, build_plan, import_programme, parse_text
+from programme.parser import split_lines
 
 MAX_TEXT_LENGTH = 200_000
 
@@ -57,8 +58,6 @@ class ConfirmProgrammeForm(ProgrammeTextForm):
 
 def numbered_lines(text, unplaced):
     """The pasted text as (number, line, unplaced) rows, numbered as the parser numbers them."""
-    from programme.parser import split_lines
-
     unplaced_numbers = {item["line"] for item in unplaced}
     return [
         {"number": number, "text": line, "unplaced": number in unplaced_numbers}

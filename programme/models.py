@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from conference.enums import EventStatus
 from core.choices import choice_label, country_name
 from programme.enums import SlotKind
 from speakers.enums import Honorific
@@ -38,8 +39,6 @@ class Role(models.Model):
 
 class SlotQuerySet(models.QuerySet):
     def published(self):
-        from conference.enums import EventStatus
-
         return self.filter(day__event__status=EventStatus.PUBLISHED)
 
 

@@ -13,6 +13,7 @@ from modeltranslation.admin import TranslationAdmin
 from core.history import HistoryAdmin
 from core.locking import OptimisticLockingAdminMixin
 from programme.models import Appearance
+from speakers.admin_views import merge_people_view
 from speakers.models import Organisation, Person
 from speakers.resources import (
     OrganisationResource,
@@ -118,8 +119,6 @@ class PersonAdmin(SpreadsheetMixin, OptimisticLockingAdminMixin, HistoryAdmin, T
     # Merging duplicates (view in speakers/admin_views.py, merge in programme/merge.py).
 
     def get_urls(self):
-        from speakers.admin_views import merge_people_view
-
         return [
             path(
                 "merge/",

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from conference.enums import EventStatus
 from core.choices import choice_label, row_url
 from core.uploads import replace_with_reencoded, validate_image_upload
 from speakers.enums import Gender, Honorific, OrganisationCategory
@@ -73,8 +74,6 @@ class Organisation(models.Model):
 
 class PersonQuerySet(models.QuerySet):
     def appearing_in_published_events(self):
-        from conference.enums import EventStatus
-
         return self.filter(appearances__slot__day__event__status=EventStatus.PUBLISHED).distinct()
 
 
