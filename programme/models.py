@@ -1,5 +1,7 @@
 """Slots of the timetable, the roles people play in them, and their appearances."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -98,6 +100,24 @@ class Slot(models.Model):
     @property
     def anchor(self):
         return f"session-{self.pk}"
+
+    @property
+    def starts_at(self):
+        """The start as an aware datetime in the event's time zone.
+
+        Reads self.day.event: a list of slots loads them with the slots (select_related
+        "day__event", or the slots prefetched from event.days) to avoid a query per slot.
+        """
+        day = self.day
+        return datetime.datetime.combine(day.date, self.start_time, tzinfo=day.event.tzinfo)
+
+    @property
+    def ends_at(self):
+        """The end as an aware datetime in the event's time zone, None without an end time."""
+        if self.end_time is None:
+            return None
+        day = self.day
+        return datetime.datetime.combine(day.date, self.end_time, tzinfo=day.event.tzinfo)
 
     @property
     def is_break(self):
