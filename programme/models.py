@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.choices import choice_label, country_name
+from core.models import VersionedModel
 from programme.enums import SlotKind
 from speakers.enums import Honorific
 
@@ -45,7 +46,7 @@ class SlotQuerySet(models.QuerySet):
         return self.filter(day__event__status=EventStatus.PUBLISHED)
 
 
-class Slot(models.Model):
+class Slot(VersionedModel):
     """A slot of the timetable: a panel, a keynote, a break …"""
 
     day = models.ForeignKey(
@@ -65,8 +66,6 @@ class Slot(models.Model):
     video_url = models.URLField(_("video of the session"), blank=True)
     room = models.CharField(_("room"), max_length=200, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = SlotQuerySet.as_manager()
 
@@ -129,7 +128,7 @@ class Slot(models.Model):
             raise ValidationError({"end_time": _("The session must end after it starts.")})
 
 
-class Appearance(models.Model):
+class Appearance(VersionedModel):
     """A person in a role in a slot, with their designation as printed for this appearance."""
 
     slot = models.ForeignKey(
@@ -170,7 +169,6 @@ class Appearance(models.Model):
             "position, organisation and country. Printed instead of them when filled."
         ),
     )
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         ordering = ["order", "pk"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.choices import choice_label, row_url
+from core.models import VersionedModel
 from core.uploads import replace_with_reencoded, validate_image_upload
 from speakers.enums import Gender, Honorific, OrganisationCategory
 
@@ -78,7 +79,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(appearances__slot__day__event__status=EventStatus.PUBLISHED).distinct()
 
 
-class Person(models.Model):
+class Person(VersionedModel):
     """Someone who speaks, moderates or presents. Email, phone and gender are staff-only."""
 
     honorific = models.CharField(
@@ -125,9 +126,6 @@ class Person(models.Model):
     )
     email = models.EmailField(_("email"), blank=True, help_text=_("Staff only."))
     phone = models.CharField(_("phone"), max_length=50, blank=True, help_text=_("Staff only."))
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PersonQuerySet.as_manager()
 
