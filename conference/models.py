@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from conference.enums import EventStatus
+from core.models import VersionedModel
 
 
 class User(AbstractUser):
@@ -61,7 +62,7 @@ class EventQuerySet(models.QuerySet):
         return self.published()
 
 
-class Event(models.Model):
+class Event(VersionedModel):
     """One meeting of a series: a programme over one or more days."""
 
     series = models.ForeignKey(
@@ -105,9 +106,6 @@ class Event(models.Model):
         _("status"), max_length=20, choices=EventStatus, default=EventStatus.DRAFT
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 

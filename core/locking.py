@@ -5,7 +5,7 @@ The change form carries the record's version number in a hidden field. On save t
 version is checked (SELECT … FOR UPDATE on PostgreSQL) and the row is updated with
 UPDATE … SET version = version + 1 WHERE version = <the version the form was loaded from>.
 If someone else saved in between, nothing is saved and the form says so, showing the
-current values. The model needs `version = PositiveIntegerField(default=1, editable=False)`.
+current values. The model derives from core.models.VersionedModel (its `version` field).
 """
 
 from django import forms

@@ -14,6 +14,7 @@ import struct
 import uuid
 import zipfile
 
+import olefile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -46,7 +47,7 @@ IMAGE_TYPES = {
     "WEBP": (".webp", "image/webp"),
 }
 
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE2_MAGIC = olefile.MAGIC
 OLE_STREAMS = {
     "worddocument": "doc",
     "workbook": "xls",
@@ -89,42 +90,15 @@ def _read_head(file, size=SNIFF_BYTES):
 
 
 def _ole_kind(file):
-    """doc / xls / ppt from the stream names of an OLE2 compound file, else None."""
+    """doc / xls / ppt from the top-level streams of an OLE2 compound file, else None."""
     try:
         file.seek(0)
-        header = file.read(512)
-        sector_shift = struct.unpack_from("<H", header, 30)[0]
-        if sector_shift not in (9, 12):
-            return None
-        sector_size = 1 << sector_shift
-        first_directory = struct.unpack_from("<I", header, 48)[0]
-        difat = struct.unpack_from("<109I", header, 76)
-
-        def sector(index):
-            file.seek((index + 1) * sector_size)
-            return file.read(sector_size)
-
-        fat = []
-        for fat_sector in difat:
-            if fat_sector >= 0xFFFFFFFA or len(fat) > 1_000_000:
-                break
-            data = sector(fat_sector)
-            fat.extend(struct.unpack_from(f"<{len(data) // 4}I", data))
-        names = set()
-        current, seen = first_directory, 0
-        while current < 0xFFFFFFFA and current < len(fat) and seen < 4096:
-            data = sector(current)
-            for offset in range(0, len(data) - 127, 128):
-                length = struct.unpack_from("<H", data, offset + 64)[0]
-                if 2 <= length <= 64:
-                    raw = data[offset : offset + length - 2]
-                    names.add(raw.decode("utf-16-le", "ignore").lower())
-            current, seen = fat[current], seen + 1
-        for name, kind in OLE_STREAMS.items():
-            if name in names:
-                return kind
+        with olefile.OleFileIO(file) as ole:
+            for name, kind in OLE_STREAMS.items():
+                if ole.get_type(name) == olefile.STGTY_STREAM:
+                    return kind
         return None
-    except (struct.error, OSError, IndexError):
+    except (OSError, ValueError, IndexError, struct.error):  # olefile's OleFileError is an OSError
         return None
     finally:
         file.seek(0)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from conference.enums import EventStatus
 from core.choices import choice_label, row_url
+from core.models import TimestampedModel
 from core.uploads import (
     normalised_document_name,
     replace_with_reencoded,
@@ -56,7 +57,7 @@ class DocumentQuerySet(models.QuerySet):
         )
 
 
-class Document(models.Model):
+class Document(TimestampedModel):
     """A document attached to exactly one event, slot or appearance."""
 
     title = models.CharField(_("title"), max_length=300)
@@ -118,8 +119,6 @@ class Document(models.Model):
     )
     is_public = models.BooleanField(_("public"), default=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = DocumentQuerySet.as_manager()
 

@@ -14,6 +14,7 @@ from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import choice_label
 from programme.links import document_url
 from programme.queries import (
     EXPORT_CHUNK_SIZE,
@@ -81,14 +82,6 @@ def _time(value):
 
 def _date(value):
     return value.isoformat() if value else ""
-
-
-def choice_label(choices, value):
-    """The translated label of a TextChoices value (the value itself if unknown)."""
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return value
 
 
 def printed_name(honorific, person):

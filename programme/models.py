@@ -1,5 +1,7 @@
 """Slots of the timetable, the roles people play in them, and their appearances."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -8,6 +10,7 @@ from django_countries.fields import CountryField
 
 from conference.enums import EventStatus
 from core.choices import choice_label, country_name
+from core.models import VersionedModel
 from programme.enums import SlotKind
 from speakers.enums import Honorific
 
@@ -42,7 +45,7 @@ class SlotQuerySet(models.QuerySet):
         return self.filter(day__event__status=EventStatus.PUBLISHED)
 
 
-class Slot(models.Model):
+class Slot(VersionedModel):
     """A slot of the timetable: a panel, a keynote, a break …"""
 
     day = models.ForeignKey(
@@ -62,8 +65,6 @@ class Slot(models.Model):
     video_url = models.URLField(_("video of the session"), blank=True)
     room = models.CharField(_("room"), max_length=200, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = SlotQuerySet.as_manager()
 
@@ -99,6 +100,24 @@ class Slot(models.Model):
         return f"session-{self.pk}"
 
     @property
+    def starts_at(self):
+        """The start as an aware datetime in the event's time zone.
+
+        Reads self.day.event: a list of slots loads them with the slots (select_related
+        "day__event", or the slots prefetched from event.days) to avoid a query per slot.
+        """
+        day = self.day
+        return datetime.datetime.combine(day.date, self.start_time, tzinfo=day.event.tzinfo)
+
+    @property
+    def ends_at(self):
+        """The end as an aware datetime in the event's time zone, None without an end time."""
+        if self.end_time is None:
+            return None
+        day = self.day
+        return datetime.datetime.combine(day.date, self.end_time, tzinfo=day.event.tzinfo)
+
+    @property
     def is_break(self):
         return self.kind == SlotKind.BREAK
 
@@ -108,7 +127,7 @@ class Slot(models.Model):
             raise ValidationError({"end_time": _("The session must end after it starts.")})
 
 
-class Appearance(models.Model):
+class Appearance(VersionedModel):
     """A person in a role in a slot, with their designation as printed for this appearance."""
 
     slot = models.ForeignKey(
@@ -149,7 +168,6 @@ class Appearance(models.Model):
             "position, organisation and country. Printed instead of them when filled."
         ),
     )
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         ordering = ["order", "pk"]

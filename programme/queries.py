@@ -274,7 +274,7 @@ def slot_for_feed(event, pk):
     public_documents = Document.objects.public().order_by("order", "pk")
     return (
         Slot.objects.filter(day__event=event, pk=pk)
-        .select_related("day")
+        .select_related("day__event")
         .prefetch_related(
             Prefetch(
                 "appearances",

@@ -12,8 +12,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.choices import choice_label
 from documents.enums import DocumentKind
-from programme.exports import choice_label
 from programme.queries import appearances_for_statistics, document_kinds_for_statistics
 from programme.regions import UNRegion, un_region
 from speakers.enums import Gender, OrganisationCategory

@@ -12,10 +12,11 @@ from django.views.decorators.http import require_safe
 
 from conference.models import Event, EventSeries
 from core.cache import cached_public_page
-from programme import feeds
 from programme.exports import EXPORTS, csv_response
-from programme.links import base_url_for, event_url
-from programme.pdf import pdf_unavailable_reason, render_programme_pdf, rendered_description
+from programme.feeds import frab, ical, programme_json
+from programme.feeds.data import programme_data, slot_data
+from programme.feeds.pdf import pdf_unavailable_reason, render_programme_pdf
+from programme.links import base_url_for
 from programme.queries import public_event_documents, public_programme_for_feeds, slot_for_feed
 from programme.statistics import STATISTICS_COLUMNS, compute_statistics
 
@@ -97,12 +98,17 @@ def _calendar_response(body, filename):
     return response
 
 
+def _programme_data(event, *, with_event_documents=False):
+    documents = public_event_documents(event) if with_event_documents else ()
+    return programme_data(event, public_programme_for_feeds(event), documents)
+
+
 @require_safe
 @cached_public_page("event")
 def event_ics(request, slug):
     event = _published_event(slug)
-    days = public_programme_for_feeds(event)
-    body = feeds.calendar(event, feeds.all_slots(days), base_url_for(request), request.get_host())
+    data = _programme_data(event)
+    body = ical.calendar(event, data.slots, base_url_for(request), request.get_host())
     return _calendar_response(body, f"{event.slug}.ics")
 
 
@@ -113,40 +119,36 @@ def slot_ics(request, slug, pk):
     slot = slot_for_feed(event, pk)
     if slot is None:
         raise Http404(_("This event has no such slot."))
-    body = feeds.calendar(event, [(slot.day, slot)], base_url_for(request), request.get_host())
+    body = ical.calendar(event, [slot_data(slot)], base_url_for(request), request.get_host())
     return _calendar_response(body, f"{event.slug}-session-{slot.pk}.ics")
 
 
 @require_safe
 @cached_public_page("event")
 def event_frab_json(request, slug):
-    event = _published_event(slug)
-    schedule = feeds.frab_schedule(event, public_programme_for_feeds(event), base_url_for(request))
+    schedule = frab.frab_schedule(_programme_data(_published_event(slug)), base_url_for(request))
     return JsonResponse(schedule, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
 @require_safe
 @cached_public_page("event")
 def event_frab_xml(request, slug):
-    event = _published_event(slug)
-    schedule = feeds.frab_schedule(event, public_programme_for_feeds(event), base_url_for(request))
+    schedule = frab.frab_schedule(_programme_data(_published_event(slug)), base_url_for(request))
     return HttpResponse(
-        feeds.frab_schedule_xml(schedule), content_type="application/xml; charset=utf-8"
+        frab.frab_schedule_xml(schedule), content_type="application/xml; charset=utf-8"
     )
 
 
 @require_safe
 @cached_public_page("event")
 def event_json(request, slug):
-    event = _published_event(slug)
-    data = feeds.programme_json(
-        event,
-        public_programme_for_feeds(event),
-        public_event_documents(event),
-        base_url_for(request),
-    )
+    data = _programme_data(_published_event(slug), with_event_documents=True)
     return HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2),
+        json.dumps(
+            programme_json.programme_json(data, base_url_for(request)),
+            ensure_ascii=False,
+            indent=2,
+        ),
         content_type="application/json; charset=utf-8",
     )
 
@@ -163,17 +165,9 @@ def event_pdf(request, slug):
             {"event": event, "reason": reason},
             status=503,
         )
-    base = base_url_for(request)
-    pdf = render_programme_pdf(
-        {
-            "event": event,
-            "description": rendered_description(event.description),
-            "days": public_programme_for_feeds(event),
-            "event_documents": public_event_documents(event),
-            "base_url": base,
-            "event_url": event_url(base, event),
-        }
+    data = _programme_data(event, with_event_documents=True)
+    response = HttpResponse(
+        render_programme_pdf(data, base_url_for(request)), content_type="application/pdf"
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{event.slug}.pdf"'
     return response

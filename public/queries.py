@@ -1,6 +1,5 @@
 """One named query per public page: everything the page needs, in a constant number of queries."""
 
-import datetime
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -68,14 +67,6 @@ def visible_event(slug, user, *related):
     return get_object_or_404(Event.objects.visible_to(user).select_related(*related), slug=slug)
 
 
-def set_slot_times(slot, date, tzinfo):
-    """Aware start and end of a slot in the event's time zone (for <time datetime>)."""
-    slot.starts_at = datetime.datetime.combine(date, slot.start_time, tzinfo=tzinfo)
-    slot.ends_at = (
-        datetime.datetime.combine(date, slot.end_time, tzinfo=tzinfo) if slot.end_time else None
-    )
-
-
 def event_documents(event, user):
     """Every document of the event (its own, its slots', its appearances') in one query."""
     return (
@@ -112,11 +103,9 @@ def event_programme(slug, user):
             by_slot.setdefault(document.slot_id, []).append(document)
         else:
             by_event.append(document)
-    tzinfo = event.tzinfo
     for day in days:
-        day.slot_list = list(day.slots.all())
+        day.slot_list = list(day.slots.all())  # each slot's day (and its event) come with it
         for slot in day.slot_list:
-            set_slot_times(slot, day.date, tzinfo)
             slot.listed_documents = by_slot.get(slot.pk, [])
             slot.leaders, slot.speakers = [], []
             for appearance in slot.appearances.all():
@@ -149,7 +138,7 @@ def event_speakers(slug, user):
     event = visible_event(slug, user, "series")
     appearances = (
         Appearance.objects.filter(slot__day__event=event)
-        .select_related("person", "role", "organisation", "slot__day")
+        .select_related("person", "role", "organisation", "slot__day__event")
         .order_by(
             "slot__day__date",
             "slot__order",
@@ -158,9 +147,7 @@ def event_speakers(slug, user):
         )
     )
     speakers = {}
-    tzinfo = event.tzinfo
     for appearance in appearances:
-        set_slot_times(appearance.slot, appearance.slot.day.date, tzinfo)
         speaker = speakers.setdefault(appearance.person_id, Speaker(person=appearance.person))
         speaker.appearances.append(appearance)
     ordered = sorted(speakers.values(), key=lambda speaker: speaker_sort_key(speaker.person))
@@ -273,7 +260,5 @@ def person_profile(slug, user):
     if not appearances and not can_see_unpublished(user):
         raise Http404("No published appearance.")
     for appearance in appearances:
-        slot = appearance.slot
-        set_slot_times(slot, slot.day.date, slot.day.event.tzinfo)
         appearance.listed_documents = group_translations(appearance.documents.all())
     return person, appearances

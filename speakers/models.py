@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 
 from conference.enums import EventStatus
 from core.choices import choice_label, row_url
+from core.models import VersionedModel
 from core.uploads import replace_with_reencoded, validate_image_upload
 from speakers.enums import Gender, Honorific, OrganisationCategory
 
@@ -77,7 +78,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(appearances__slot__day__event__status=EventStatus.PUBLISHED).distinct()
 
 
-class Person(models.Model):
+class Person(VersionedModel):
     """Someone who speaks, moderates or presents. Email, phone and gender are staff-only."""
 
     honorific = models.CharField(
@@ -124,9 +125,6 @@ class Person(models.Model):
     )
     email = models.EmailField(_("email"), blank=True, help_text=_("Staff only."))
     phone = models.CharField(_("phone"), max_length=50, blank=True, help_text=_("Staff only."))
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PersonQuerySet.as_manager()
 

@@ -3,7 +3,7 @@
 from django import template
 
 from programme import links
-from programme.pdf import pdf_available as _pdf_available
+from programme.feeds.pdf import pdf_available as _pdf_available
 
 register = template.Library()
 

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from programme import pdf
+from programme.feeds import pdf
 from programme.models import Slot
 from tests.factories import AppearanceFactory, DocumentFactory, EventFactory, PersonFactory, role
 

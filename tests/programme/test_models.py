@@ -1,12 +1,21 @@
 import datetime
+import zoneinfo
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
+from conference.models import Event
 from programme.models import Appearance, Role
-from tests.factories import AppearanceFactory, PersonFactory, SlotFactory, role
+from tests.factories import (
+    AppearanceFactory,
+    DayFactory,
+    EventFactory,
+    PersonFactory,
+    SlotFactory,
+    role,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +95,45 @@ def test_deleting_a_slot_with_people_is_protected():
     appearance = AppearanceFactory()
     with pytest.raises(ProtectedError):
         appearance.slot.delete()
+
+
+@pytest.mark.parametrize(
+    ("time_zone", "utc_hour"),
+    [("Europe/Zurich", 8), ("America/New_York", 14), ("Asia/Tokyo", 1)],
+)
+def test_slot_starts_and_ends_in_the_event_time_zone(time_zone, utc_hour):
+    event = EventFactory(time_zone=time_zone, start_date=datetime.date(2018, 10, 8))
+    day = DayFactory(event=event, date=datetime.date(2018, 10, 8))
+    slot = SlotFactory(day=day, start_time=datetime.time(10), end_time=datetime.time(11, 30))
+    assert slot.starts_at == datetime.datetime(2018, 10, 8, 10, tzinfo=zoneinfo.ZoneInfo(time_zone))
+    assert slot.starts_at.astimezone(datetime.UTC).hour == utc_hour
+    assert slot.ends_at - slot.starts_at == datetime.timedelta(minutes=90)
+    slot.end_time = None
+    assert slot.ends_at is None
+
+
+def test_slot_times_need_no_query_for_slots_loaded_from_the_event(django_assert_num_queries):
+    event = EventFactory(slots=3)
+    days = list(Event.objects.get(pk=event.pk).days.prefetch_related("slots"))
+    with django_assert_num_queries(0):
+        starts = [slot.starts_at.isoformat() for day in days for slot in day.slots.all()]
+    assert starts == [
+        "2018-10-08T08:00:00+02:00",
+        "2018-10-08T09:00:00+02:00",
+        "2018-10-08T10:00:00+02:00",
+    ]
+
+
+def test_slots_and_appearances_record_when_they_were_created_and_last_saved():
+    appearance = AppearanceFactory()
+    slot = appearance.slot
+    for row in (slot, appearance):
+        assert row.created_at is not None
+        assert row.updated_at >= row.created_at
+        assert row.version == 1
+    created = appearance.created_at
+    appearance.position = "Director General"
+    appearance.save()
+    appearance.refresh_from_db()
+    assert appearance.created_at == created
+    assert appearance.updated_at > created

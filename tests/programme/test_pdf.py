@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from programme import pdf
+from programme.feeds import pdf
 from programme.models import Appearance, Slot
 from public import feed_views as views
 from tests.factories import EventFactory

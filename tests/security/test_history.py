@@ -1,8 +1,11 @@
 """History and undo in the admin: what changed, revert, recover a deleted slot or event."""
 
 import datetime
+import importlib
+import json
 
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 from reversion.models import Version
 
@@ -296,3 +299,34 @@ def test_reverting_an_event_to_before_a_day_with_slots_is_refused_in_words(staff
     event.refresh_from_db()
     assert event.venue == "Room XX"
     assert event.days.filter(label="DAY TWO").exists()
+
+
+def test_a_slot_saved_in_history_before_it_had_timestamps_can_still_be_reverted(staff_client):
+    """Versions stored before migration 0006 lack created_at / updated_at: the migration
+    gives them their revision's date, and reverting to one then works like any other."""
+    fill_history = importlib.import_module(
+        "programme.migrations.0006_slot_appearance_timestamps"
+    ).fill_history
+    event = EventFactory(slots=1, speakers_per_slot=1)
+    slot = event.days.get().slots.get()
+    change(staff_client, Slot, slot, title_en="Original title")
+    change(staff_client, Slot, slot, title_en="Wrong title")
+    for version in Version.objects.filter(content_type__model__in=["slot", "appearance"]):
+        rows = json.loads(version.serialized_data)
+        for row in rows:
+            row["fields"].pop("created_at", None)
+            if row["model"] == "programme.appearance":
+                row["fields"].pop("updated_at", None)
+        version.serialized_data = json.dumps(rows)
+        version.save()
+    first = history_versions(Slot, slot)[0]
+
+    fill_history(django_apps, None)
+
+    stored = json.loads(Version.objects.get(pk=first.pk).serialized_data)[0]["fields"]
+    assert stored["created_at"].startswith(first.revision.date_created.strftime("%Y-%m-%dT%H:%M"))
+    revert(staff_client, Slot, slot, first)
+    slot.refresh_from_db()
+    assert slot.title == "Original title"
+    assert slot.created_at is not None
+    assert all(appearance.updated_at for appearance in slot.appearances.all())

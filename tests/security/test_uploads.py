@@ -39,20 +39,25 @@ def opendocument(mimetype):
 
 
 def ole2(stream_name):
-    """A minimal OLE2 compound file with one stream name, as Word/Excel/PowerPoint write."""
+    """A minimal OLE2 compound file: a root storage holding one empty stream, as Word, Excel
+    and PowerPoint write them (WordDocument, Workbook, PowerPoint Document)."""
+    free, end_of_chain, fat_sector, no_stream = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
     header = bytearray(512)
     header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
     struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
     struct.pack_into("<III", header, 40, 0, 1, 1)  # directory sectors, FAT sectors, first dir
-    struct.pack_into("<IIIIII", header, 52, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
-    difat = [0] + [0xFFFFFFFF] * 108
-    struct.pack_into("<109I", header, 76, *difat)
-    fat = struct.pack("<128I", 0xFFFFFFFD, 0xFFFFFFFE, *([0xFFFFFFFF] * 126))
+    struct.pack_into("<IIIIII", header, 52, 0, 4096, end_of_chain, 0, end_of_chain, 0)
+    struct.pack_into("<109I", header, 76, 0, *([free] * 108))
+    fat = struct.pack("<128I", fat_sector, end_of_chain, *([free] * 126))
     directory = bytearray(512)
-    for index, name in enumerate(["Root Entry", stream_name]):
+    entries = [("Root Entry", 5, 1), (stream_name, 2, no_stream)]  # name, type, child
+    for index, (name, kind, child) in enumerate(entries):
+        offset = index * 128
         encoded = (name + "\0").encode("utf-16-le")
-        directory[index * 128 : index * 128 + len(encoded)] = encoded
-        struct.pack_into("<H", directory, index * 128 + 64, len(encoded))
+        directory[offset : offset + len(encoded)] = encoded
+        struct.pack_into("<HBB", directory, offset + 64, len(encoded), kind, 1)
+        struct.pack_into("<III", directory, offset + 68, no_stream, no_stream, child)
+        struct.pack_into("<II", directory, offset + 116, end_of_chain, 0)  # start, size
     return bytes(header) + fat + bytes(directory)
 
 
@@ -112,6 +117,8 @@ REFUSED = [
     ("zip of anything", zip_bytes({"readme.txt": "hello"})),
     ("macro-enabled word", zip_bytes({"[Content_Types].xml": "<T/>", "word/vbaProject.bin": "x"})),
     ("other OLE2 file (installer)", ole2("SummaryInformation")),
+    ("OLE2 signature then garbage", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x13" * 2000),
+    ("truncated OLE2 file", ole2("WordDocument")[:700]),
     ("binary with NUL", b"abc\x00def"),
     ("latin-1 text", "Genève".encode("latin-1")),
     ("jpeg", jpeg_bytes()),

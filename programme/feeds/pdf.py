@@ -13,6 +13,8 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from programme.links import event_url
+
 PRINT_STYLESHEET = "css/programme-print.css"
 
 
@@ -42,13 +44,27 @@ def _refusing_fetcher():
     return URLFetcher(allowed_protocols=("data",))
 
 
-def render_programme_pdf(context):
-    """The PDF of templates/programme/programme_pdf.html rendered with context (bytes)."""
+def programme_html(data, base):
+    """templates/programme/programme_pdf.html for the programme of programme_data()."""
+    event = data.event
+    context = {
+        "event": event,
+        "description": rendered_description(event.description),
+        "days": data.days,
+        "event_documents": data.documents,
+        "base_url": base,
+        "event_url": event_url(base, event),
+    }
+    return render_to_string("programme/programme_pdf.html", context)
+
+
+def render_programme_pdf(data, base):
+    """The A4 PDF of the programme of programme_data() (bytes)."""
     from weasyprint import CSS, HTML
 
-    html = render_to_string("programme/programme_pdf.html", context)
+    html = programme_html(data, base)
     fetcher = _refusing_fetcher()
     with open(finders.find(PRINT_STYLESHEET), encoding="utf-8") as stylesheet:
         css = CSS(string=stylesheet.read(), url_fetcher=fetcher)
-    document = HTML(string=html, base_url=context["base_url"], url_fetcher=fetcher)
+    document = HTML(string=html, base_url=base, url_fetcher=fetcher)
     return document.write_pdf(stylesheets=[css])

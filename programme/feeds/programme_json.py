@@ -1,0 +1,122 @@
+"""programme.json: our own complete public description of a published programme."""
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+from programme.exports import appearance_country, printed_name
+from programme.feeds.data import slot_guid
+from programme.links import document_url, event_url, person_url, slot_url
+
+PROGRAMME_JSON_FORMAT = "plenary-programme"
+PROGRAMME_JSON_VERSION = 1
+
+
+def _document_json(base, document):
+    return {
+        "id": document.pk,
+        "title": str(document.title),
+        "kind": document.kind,
+        "kind_label": str(document.get_kind_display()),
+        "language": document.language,
+        "format": str(document.format_label),
+        "file_size": document.file_size,
+        "url": document_url(base, document),
+        "translation_of": document.translation_of_id,
+    }
+
+
+def _appearance_json(base, entry):
+    appearance = entry.appearance
+    person = appearance.person
+    organisation = appearance.organisation
+    country = appearance_country(appearance)
+    return {
+        "role": {
+            "name": appearance.role.name,
+            "label": str(appearance.role.label),
+            "listed_before_speakers": appearance.role.listed_before_speakers,
+        },
+        "person": {
+            "id": person.pk,
+            "slug": person.slug,
+            "url": person_url(base, person),
+            "honorific": appearance.honorific,
+            "given_names": person.given_names,
+            "family_names": person.family_names,
+            "name": printed_name(appearance.honorific, person),
+        },
+        "position": appearance.position,
+        "organisation": (
+            {
+                "name": str(organisation.name),
+                "acronym": organisation.acronym,
+                "category": organisation.category,
+                "category_label": str(organisation.get_category_display()),
+            }
+            if organisation
+            else None
+        ),
+        "country": {"code": country.code, "name": str(country.name)} if country else None,
+        "designation": appearance.printed_designation,
+        "documents": [_document_json(base, d) for d in entry.documents],
+    }
+
+
+def _slot_json(base, event, item):
+    slot = item.slot
+    return {
+        "id": slot.pk,
+        "guid": slot_guid(slot),
+        "url": slot_url(base, slot, event),
+        "start": item.starts_at.isoformat(),
+        "end": item.ends_at.isoformat() if item.ends_at else None,
+        "kind": slot.kind,
+        "kind_label": str(slot.get_kind_display()),
+        "number": slot.number,
+        "title": str(slot.title),
+        "heading": str(slot.heading),
+        "description": str(slot.description),
+        "room": str(slot.room),
+        "video_url": slot.video_url,
+        "participants": [_appearance_json(base, entry) for entry in item.appearances],
+        "documents": [_document_json(base, d) for d in item.documents],
+    }
+
+
+def programme_json(data, base):
+    """The programme of programme_data() with the event's documents (format in the README)."""
+    event = data.event
+    return {
+        "format": PROGRAMME_JSON_FORMAT,
+        "format_version": PROGRAMME_JSON_VERSION,
+        "language": get_language() or settings.LANGUAGE_CODE,
+        "event": {
+            "slug": event.slug,
+            "url": event_url(base, event),
+            "title": str(event.title),
+            "subtitle": str(event.subtitle),
+            "edition": str(event.edition),
+            "description": str(event.description),
+            "venue": str(event.venue),
+            "city": str(event.city),
+            "country": {"code": event.country.code, "name": str(event.country.name)}
+            if event.country
+            else None,
+            "start_date": event.start_date.isoformat(),
+            "end_date": event.end_date.isoformat(),
+            "time_zone": event.time_zone,
+            "website": event.website,
+            "version": event.version,
+            "published_at": event.published_at.isoformat() if event.published_at else None,
+            "updated_at": event.updated_at.isoformat(),
+        },
+        "days": [
+            {
+                "date": day.date.isoformat(),
+                "label": str(day.label),
+                "slots": [_slot_json(base, event, item) for item in day.slots],
+            }
+            for day in data.days
+        ],
+        "documents": [_document_json(base, d) for d in data.documents],
+    }
