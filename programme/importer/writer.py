@@ -1,0 +1,191 @@
+"""The writes of an import, in one transaction: the one writer of programmes."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from conference.enums import EventStatus
+from conference.models import Day, Event
+from documents.enums import DocumentKind
+from documents.models import Document
+from programme.importer.labels import ProgrammeImportError, _clip
+from programme.importer.plan import ImportPlan
+from programme.importer.planner import _Planner
+from programme.models import Appearance, Slot
+from programme.parser import parse_programme
+
+# --- The writes -------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    event: Event
+    plan: ImportPlan
+    created: dict
+
+    @property
+    def changed(self):
+        return any(self.created.values())
+
+
+def import_programme(data, event_slug, on_plan=None):
+    """Write the parsed programme into the event `event_slug`, in one transaction.
+
+    The event is created as a draft when missing. Returns an ImportResult whose `created`
+    counts what was written (all zero when the same text was imported before). `on_plan`, if
+    given, is called with the plan just before the writes (the plan then fills with the rows
+    written, so a description of what was new must be taken there).
+    """
+    if not (event_slug or "").strip():
+        raise ProgrammeImportError(_("Say which event to import into (its slug)."))
+    with translation.override("en"), transaction.atomic():
+        plan = _Planner(data, event_slug).build()
+        if on_plan is not None:
+            on_plan(plan)
+        try:
+            return _Writer(plan).write()
+        except ValidationError as error:
+            raise ProgrammeImportError(
+                _("Nothing was imported: %(problem)s") % {"problem": " ".join(error.messages)}
+            ) from error
+
+
+def parse_text(text, year=None):
+    """The parser's dictionary for a pasted programme (the JSON of `import_programme --json`)."""
+    return parse_programme(text, year=year).to_dict()
+
+
+class _Writer:
+    def __init__(self, plan):
+        self.plan = plan
+        self.created = {
+            "events": 0,
+            "days": 0,
+            "slots": 0,
+            "people": 0,
+            "organisations": 0,
+            "roles": 0,
+            "appearances": 0,
+            "documents": 0,
+        }
+
+    def write(self):
+        event = self._event()
+        for day_plan in self.plan.days:
+            day = day_plan.day or self._create(
+                "days", Day(event=event, date=day_plan.date, label=day_plan.label)
+            )
+            for slot_plan in day_plan.slots:
+                self._slot(day, slot_plan)
+        return ImportResult(event=event, plan=self.plan, created=self.created)
+
+    def _create(self, what, obj):
+        obj.full_clean(validate_unique=False, validate_constraints=False)
+        obj.save()
+        self.created[what] += 1
+        return obj
+
+    def _event(self):
+        plan = self.plan
+        event = plan.event
+        if event is None:
+            event = Event(
+                slug=plan.event_slug,
+                title=_clip(plan.event_title, 300),
+                start_date=plan.start_date,
+                end_date=plan.end_date,
+                status=EventStatus.DRAFT,
+                description=plan.intro if plan.use_intro else "",
+            )
+            return self._create("events", event)
+        fields = []
+        if (plan.start_date, plan.end_date) != (event.start_date, event.end_date):
+            event.start_date, event.end_date = plan.start_date, plan.end_date
+            fields += ["start_date", "end_date"]
+        if plan.use_intro:
+            event.description = plan.intro
+            fields += ["description", "description_en"]
+        if fields:
+            event.save(update_fields=[*fields, "updated_at"])
+        return event
+
+    def _slot(self, day, plan):
+        slot = plan.slot
+        if slot is None:
+            slot = self._create(
+                "slots",
+                Slot(
+                    day=day,
+                    start_time=plan.start,
+                    end_time=plan.end,
+                    kind=plan.kind,
+                    number=plan.number,
+                    title=plan.title,
+                    order=plan.order,
+                ),
+            )
+        for order, line in enumerate(plan.people):
+            appearance = self._appearance(slot, line, order)
+            for document_plan in line.documents:
+                self._document(document_plan, appearance=appearance)
+        for document_plan in plan.documents:
+            self._document(document_plan, slot=slot)
+
+    def _saved(self, what, obj):
+        if obj is not None and obj.pk is None:
+            if what == "people":
+                organisation = getattr(obj, "_planned_organisation", None)
+                obj.organisation = self._saved("organisations", organisation)
+            obj.save()
+            self.created[what] += 1
+        return obj
+
+    def _appearance(self, slot, line, order):
+        role = self._saved("roles", line.role)
+        person = self._saved("people", line.person)
+        organisation = self._saved("organisations", line.organisation)
+        appearance = line.appearance
+        if appearance is None:
+            appearance = Appearance.objects.filter(slot=slot, person=person, role=role).first()
+        if appearance is None:
+            appearance = Appearance(
+                slot=slot,
+                person=person,
+                role=role,
+                order=order,
+                honorific=line.honorific,
+                position=line.position,
+                organisation=organisation,
+                country=line.country,
+                designation=line.designation,
+            )
+            appearance.save()
+            self.created["appearances"] += 1
+        line.appearance = appearance
+        return appearance
+
+    def _document(self, plan, appearance=None, slot=None):
+        if plan.document is not None:
+            return plan.document
+        owner = {"appearance": appearance} if appearance else {"slot": slot}
+        candidates = Document.objects.filter(kind=plan.kind, **owner)
+        if plan.kind == DocumentKind.OTHER:
+            candidates = candidates.filter(title_en=plan.title)
+        document = candidates.first()
+        if document is None:
+            order = Document.objects.filter(**owner).count()
+            document = Document(
+                title=plan.title,
+                kind=plan.kind,
+                language="en",
+                is_public=True,
+                order=order,
+                **owner,
+            )
+            document.save()
+            self.created["documents"] += 1
+        plan.document = document
+        return document
