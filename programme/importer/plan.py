@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.files import File
 from django_countries import countries
 
 from conference.models import Day, Event
@@ -18,6 +19,7 @@ class DocumentPlan:
     kind: str
     title: str
     document: Document | None = None
+    file: File | None = None  # given by the caller (the demo): attached when the row has none
 
     @property
     def is_new(self):
@@ -72,6 +74,7 @@ class SlotPlan:
     video: bool
     order: int
     slot: Slot | None = None
+    video_url: str = ""  # given by the caller (the demo): set when the slot has none
     people: list = field(default_factory=list)
     documents: list = field(default_factory=list)
     notes: list = field(default_factory=list)

@@ -125,8 +125,12 @@ class _Writer:
                     number=plan.number,
                     title=plan.title,
                     order=plan.order,
+                    video_url=plan.video_url,
                 ),
             )
+        elif plan.video_url and not slot.video_url:
+            slot.video_url = plan.video_url
+            slot.save(update_fields=["video_url", "updated_at"])
         for order, line in enumerate(plan.people):
             appearance = self._appearance(slot, line, order)
             for document_plan in line.documents:
@@ -168,8 +172,13 @@ class _Writer:
         return appearance
 
     def _document(self, plan, appearance=None, slot=None):
-        if plan.document is not None:
-            return plan.document
+        document = plan.document or self._document_row(plan, appearance, slot)
+        if plan.file is not None and not document.file:
+            document.file.save(plan.file.name, plan.file, save=True)
+        plan.document = document
+        return document
+
+    def _document_row(self, plan, appearance, slot):
         owner = {"appearance": appearance} if appearance else {"slot": slot}
         candidates = Document.objects.filter(kind=plan.kind, **owner)
         if plan.kind == DocumentKind.OTHER:
@@ -187,5 +196,4 @@ class _Writer:
             )
             document.save()
             self.created["documents"] += 1
-        plan.document = document
         return document
