@@ -24,7 +24,7 @@ from programme.importer.labels import (
 )
 from programme.importer.plan import DayPlan, DocumentPlan, ImportPlan, PersonPlan, SlotPlan
 from programme.importer.planner import build_plan
-from programme.importer.writer import ImportResult, import_programme, parse_text
+from programme.importer.writer import ImportResult, import_programme, parse_text, write_plan
 
 __all__ = [
     "DayPlan",
@@ -40,4 +40,5 @@ __all__ = [
     "import_programme",
     "parse_text",
     "title_from_slug",
+    "write_plan",
 ]

@@ -19,7 +19,10 @@ class DocumentPlan:
     kind: str
     title: str
     document: Document | None = None
-    file: File | None = None  # given by the caller (the demo): attached when the row has none
+    # Given by callers that plan a programme themselves (the demo), not by the planner:
+    file: File | None = None  # attached when the row has none
+    fields: dict = field(default_factory=dict)  # more fields of a new row (url, language…)
+    translation_of: "DocumentPlan | None" = None  # an earlier document of the same plan
 
     @property
     def is_new(self):
@@ -74,7 +77,9 @@ class SlotPlan:
     video: bool
     order: int
     slot: Slot | None = None
-    video_url: str = ""  # given by the caller (the demo): set when the slot has none
+    # Given by callers that plan a programme themselves (the demo), not by the planner:
+    video_url: str = ""  # set when the slot has none
+    fields: dict = field(default_factory=dict)  # more fields of a new row (room, description…)
     people: list = field(default_factory=list)
     documents: list = field(default_factory=list)
     notes: list = field(default_factory=list)
@@ -99,6 +104,7 @@ class DayPlan:
     label: str
     day: Day | None = None
     slots: list = field(default_factory=list)
+    fields: dict = field(default_factory=dict)  # more fields of a new row (label_fr…)
 
     @property
     def is_new(self):
@@ -117,6 +123,7 @@ class ImportPlan:
     days: list = field(default_factory=list)
     unplaced: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    documents: list = field(default_factory=list)  # the event's own (agenda, report…)
 
     @property
     def event_is_new(self):
@@ -140,6 +147,7 @@ class ImportPlan:
         documents = [doc for line in appearances for doc in line.documents] + [
             doc for slot in self.slots for doc in slot.documents
         ]
+        documents += self.documents
         return {
             "days": len(self.days),
             "new_days": sum(day.is_new for day in self.days),

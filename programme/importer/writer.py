@@ -45,6 +45,16 @@ def import_programme(data, event_slug, on_plan=None):
         plan = _Planner(data, event_slug).build()
         if on_plan is not None:
             on_plan(plan)
+        return write_plan(plan)
+
+
+def write_plan(plan):
+    """Carry out a plan: build_plan()'s, or one a caller made itself (make_big_conference).
+
+    The one writer of programmes. Runs in a transaction; a row that does not validate
+    undoes everything and raises ProgrammeImportError.
+    """
+    with translation.override("en"), transaction.atomic():
         try:
             return _Writer(plan).write()
         except ValidationError as error:
@@ -71,12 +81,19 @@ class _Writer:
             "appearances": 0,
             "documents": 0,
         }
+        # What hangs under rows this write created is matched in memory, without a query:
+        # slot pk → {(person pk, role pk): appearance}; (owner, pk) → [documents].
+        self.new_appearances = {}
+        self.new_documents = {}
 
     def write(self):
         event = self._event()
+        for document_plan in self.plan.documents:
+            self._document(document_plan, event=event)
         for day_plan in self.plan.days:
             day = day_plan.day or self._create(
-                "days", Day(event=event, date=day_plan.date, label=day_plan.label)
+                "days",
+                Day(event=event, date=day_plan.date, label=day_plan.label, **day_plan.fields),
             )
             for slot_plan in day_plan.slots:
                 self._slot(day, slot_plan)
@@ -100,7 +117,9 @@ class _Writer:
                 status=EventStatus.DRAFT,
                 description=plan.intro if plan.use_intro else "",
             )
-            return self._create("events", event)
+            event = self._create("events", event)
+            self.new_documents[("event", event.pk)] = []
+            return event
         fields = []
         if (plan.start_date, plan.end_date) != (event.start_date, event.end_date):
             event.start_date, event.end_date = plan.start_date, plan.end_date
@@ -126,8 +145,11 @@ class _Writer:
                     title=plan.title,
                     order=plan.order,
                     video_url=plan.video_url,
+                    **plan.fields,
                 ),
             )
+            self.new_appearances[slot.pk] = {}
+            self.new_documents[("slot", slot.pk)] = []
         elif plan.video_url and not slot.video_url:
             slot.video_url = plan.video_url
             slot.save(update_fields=["video_url", "updated_at"])
@@ -152,7 +174,10 @@ class _Writer:
         person = self._saved("people", line.person)
         organisation = self._saved("organisations", line.organisation)
         appearance = line.appearance
-        if appearance is None:
+        made = self.new_appearances.get(slot.pk)
+        if appearance is None and made is not None:
+            appearance = made.get((person.pk, role.pk))
+        elif appearance is None:
             appearance = Appearance.objects.filter(slot=slot, person=person, role=role).first()
         if appearance is None:
             appearance = Appearance(
@@ -168,32 +193,54 @@ class _Writer:
             )
             appearance.save()
             self.created["appearances"] += 1
+            self.new_documents[("appearance", appearance.pk)] = []
+            if made is not None:
+                made[(person.pk, role.pk)] = appearance
         line.appearance = appearance
         return appearance
 
-    def _document(self, plan, appearance=None, slot=None):
-        document = plan.document or self._document_row(plan, appearance, slot)
+    def _document(self, plan, **owner):
+        """The document of `owner` (appearance=, slot= or event=) that the plan describes."""
+        document = plan.document or self._document_row(plan, owner)
         if plan.file is not None and not document.file:
             document.file.save(plan.file.name, plan.file, save=True)
         plan.document = document
         return document
 
-    def _document_row(self, plan, appearance, slot):
-        owner = {"appearance": appearance} if appearance else {"slot": slot}
-        candidates = Document.objects.filter(kind=plan.kind, **owner)
-        if plan.kind == DocumentKind.OTHER:
-            candidates = candidates.filter(title_en=plan.title)
-        document = candidates.first()
+    def _document_row(self, plan, owner):
+        [(name, row)] = owner.items()
+        made = self.new_documents.get((name, row.pk))
+        if made is None:
+            candidates = Document.objects.filter(kind=plan.kind, **owner)
+            if plan.kind == DocumentKind.OTHER:
+                candidates = candidates.filter(title_en=plan.title)
+            if plan.fields:
+                # A caller that describes the document further (language, address) means that.
+                candidates = candidates.filter(**plan.fields)
+            document = candidates.first()
+        else:
+            document = next((made_row for made_row in made if _same(made_row, plan)), None)
         if document is None:
-            order = Document.objects.filter(**owner).count()
+            order = len(made) if made is not None else Document.objects.filter(**owner).count()
             document = Document(
                 title=plan.title,
                 kind=plan.kind,
-                language="en",
-                is_public=True,
                 order=order,
+                translation_of=plan.translation_of.document if plan.translation_of else None,
+                **{"language": "en", "is_public": True, **plan.fields},
                 **owner,
             )
             document.save()
             self.created["documents"] += 1
+            if made is not None:
+                made.append(document)
         return document
+
+
+def _same(document, plan):
+    """The in-memory twin of the query in _Writer._document_row."""
+    if document.kind != plan.kind:
+        return False
+    if plan.kind == DocumentKind.OTHER and document.title_en != plan.title:
+        return False
+    return all(getattr(document, name) == value for name, value in plan.fields.items())
