@@ -19,11 +19,8 @@ _HONORIFIC = re.compile(r"^(?:Mr\.|Ms\.)\s+")
 
 
 def seed_path():
-    """The copy in tests/fixtures, else shared/seed beside the repository (as in CI)."""
-    copy = REPOSITORY / "tests" / "fixtures" / SEED_NAME
-    if copy.exists():
-        return copy
-    return REPOSITORY.parent / "shared" / "seed" / SEED_NAME
+    """The one copy of the seed in the project: the text load_demo imports."""
+    return REPOSITORY / "demo" / "data" / SEED_NAME
 
 
 def seed_text():

@@ -1,33 +1,43 @@
-"""Load the IDM 2018 second session as a published demo programme (safe to run twice)."""
+"""Load the IDM 2018 second session as a published demo programme (safe to run twice).
+
+The programme comes in through the importer from the seed text as printed
+(demo/data/idm-2018-second-session.txt); demo/data/supplement.json adds what the text does
+not carry: the series, the event's title and venue, organisations and people as staff would
+have entered them, video addresses, generated document files and photos.
+"""
 
 import datetime
 import hashlib
+import json
 from io import BytesIO
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
+from django.utils.text import slugify
+from PIL import Image, ImageDraw
 
-from conference.models import Day, Event, EventSeries
+from conference.models import Event, EventSeries
 from core.cache import bulk_changes
-from demo import demo_data
-from documents.enums import DocumentKind
 from documents.models import Document, Photo
-from programme.models import Appearance, Role, Slot
+from programme.importer import import_programme, parse_text
+from programme.models import Appearance, Slot
 from speakers.models import Organisation, Person
 
-MARKER_KINDS = {
-    "Opening remarks": DocumentKind.OPENING_REMARKS,
-    "Remarks": DocumentKind.REMARKS,
-    "Presentation": DocumentKind.PRESENTATION,
-}
+DATA = Path(__file__).resolve().parent.parent.parent / "data"
+SEED = DATA / "idm-2018-second-session.txt"
+SUPPLEMENT = DATA / "supplement.json"
 
-PHOTOS = [
-    ("Opening session", "Demo placeholder image standing in for a photo of the opening session."),
-    ("Panel discussion", "Demo placeholder image standing in for a photo of a panel discussion."),
-    ("Closing remarks", "Demo placeholder image standing in for a photo of the closing remarks."),
-]
+
+def seed_text():
+    """The seed programme as printed: the one copy in the project (the tests read it too)."""
+    return SEED.read_text(encoding="utf-8")
+
+
+def supplement():
+    return json.loads(SUPPLEMENT.read_text(encoding="utf-8"))
 
 
 def _pdf_escape(text):
@@ -68,8 +78,6 @@ def demo_pdf(lines):
 
 def demo_image(label, seed):
     """A plain generated JPEG that says it is a demo placeholder."""
-    from PIL import Image, ImageDraw
-
     shade = int(hashlib.sha256(seed.encode()).hexdigest()[:2], 16)
     image = Image.new("RGB", (1200, 800), (20, 60 + shade // 3, 110))
     draw = ImageDraw.Draw(image)
@@ -85,7 +93,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # One invalidation of the page cache at the end instead of one per row saved.
         with bulk_changes(), translation.override("en"), transaction.atomic():
-            event = self.load()
+            event = self.load(supplement())
         days = event.days.count()
         slots = Slot.objects.filter(day__event=event).count()
         appearances = Appearance.objects.filter(slot__day__event=event)
@@ -97,130 +105,114 @@ class Command(BaseCommand):
             f"{documents} documents."
         )
 
-    def load(self):
+    def load(self, data):
+        event = self.load_event(data["series"], data["event"])
+        organisations = self.load_organisations(data["organisations"])
+        self.load_people(data["people"], organisations)
+
+        def complete(plan):
+            self.link_organisations(plan)
+            self.add_videos_and_files(plan, event, data["video_url"])
+
+        import_programme(parse_text(seed_text()), event.slug, on_plan=complete)
+        self.load_photos(event, data["photos"])
+        event.refresh_from_db()
+        return event
+
+    def load_event(self, series_data, event_data):
+        """The series and the event as staff set them up; the introduction comes from the text."""
         series, _ = EventSeries.objects.update_or_create(
-            slug=demo_data.SERIES["slug"],
+            slug=series_data["slug"],
             defaults={
-                "name": demo_data.SERIES["name"],
-                "name_en": demo_data.SERIES["name"],
-                "description": demo_data.SERIES["description"],
-                "description_en": demo_data.SERIES["description"],
+                "name": series_data["name"],
+                "name_en": series_data["name"],
+                "description": series_data["description"],
+                "description_en": series_data["description"],
             },
         )
-        data = dict(demo_data.EVENT)
-        slug = data.pop("slug")
-        data["start_date"] = datetime.date.fromisoformat(data["start_date"])
-        data["end_date"] = datetime.date.fromisoformat(data["end_date"])
-        for field in ("title", "subtitle", "edition", "description", "venue", "city"):
-            data[f"{field}_en"] = data[field]
-        event, _ = Event.objects.update_or_create(slug=slug, defaults={"series": series, **data})
+        fields = dict(event_data)
+        slug = fields.pop("slug")
+        fields["start_date"] = datetime.date.fromisoformat(fields["start_date"])
+        fields["end_date"] = datetime.date.fromisoformat(fields["end_date"])
+        for field in ("title", "subtitle", "edition", "venue", "city"):
+            fields[f"{field}_en"] = fields[field]
+        event, _ = Event.objects.update_or_create(slug=slug, defaults={"series": series, **fields})
         if not event.is_published:
             event.publish()
             event.save()
-        organisations = self.load_organisations()
-        people = self.load_people(organisations)
-        roles = {role.name: role for role in Role.objects.all()}
-        for day_data in demo_data.DAYS:
-            day, _ = Day.objects.update_or_create(
-                event=event,
-                date=datetime.date.fromisoformat(day_data["date"]),
-                defaults={"label": day_data["label"], "label_en": day_data["label"]},
-            )
-            for order, session_data in enumerate(day_data["sessions"]):
-                self.load_slot(day, order, session_data, people, roles)
-        self.load_photos(event)
         return event
 
-    def load_organisations(self):
+    def load_organisations(self, rows):
+        """Matched by the importer by name: the demo's people point at them."""
         organisations = {}
-        for key, (name, acronym, category, country) in demo_data.ORGANISATIONS.items():
+        for key, row in rows.items():
             organisations[key], _ = Organisation.objects.update_or_create(
-                name_en=name,
+                name_en=row["name"],
                 defaults={
-                    "name": name,
-                    "acronym": acronym,
-                    "category": category,
-                    "country": country,
+                    "name": row["name"],
+                    "acronym": row["acronym"],
+                    "category": row["category"],
+                    "country": row["country"],
                 },
             )
         return organisations
 
-    def load_people(self, organisations):
-        people = {}
-        for slug, (honorific, given, family, position, org_key) in demo_data.PEOPLE.items():
-            people[slug], _ = Person.objects.update_or_create(
+    def load_people(self, rows, organisations):
+        """People as staff entered them (names split, current position); matched by name."""
+        for slug, row in rows.items():
+            organisation = organisations[row["organisation"]]
+            Person.objects.update_or_create(
                 slug=slug,
                 defaults={
-                    "honorific": honorific,
-                    "given_names": given,
-                    "family_names": family,
-                    "position": position,
-                    "position_en": position,
-                    "organisation": organisations[org_key],
-                    "country": organisations[org_key].country,
+                    "honorific": row.get("honorific", ""),
+                    "given_names": row["given_names"],
+                    "family_names": row["family_names"],
+                    "position": row["position"],
+                    "position_en": row["position"],
+                    "organisation": organisation,
+                    "country": organisation.country,
                 },
             )
-        return people
 
-    def load_slot(self, day, order, data, people, roles):
-        video = demo_data.VIDEO.format(slot=data["video"]) if data["video"] else ""
-        slot, _ = Slot.objects.update_or_create(
-            day=day,
-            start_time=datetime.time.fromisoformat(data["start"]),
-            defaults={
-                "end_time": datetime.time.fromisoformat(data["end"]),
-                "kind": data["kind"],
-                "number": data["number"],
-                "title": data["title"],
-                "title_en": data["title"],
-                "video_url": video,
-                "order": order,
-            },
-        )
-        for position, line in enumerate(data["people"]):
-            person = people[line["person"]]
-            appearance, _ = Appearance.objects.update_or_create(
-                slot=slot,
-                person=person,
-                role=roles[line["role"]],
-                defaults={
-                    "order": position,
-                    "honorific": line["honorific"],
-                    "designation": line["designation"],
-                    "designation_en": line["designation"],
-                    "organisation": person.organisation,
-                    "country": line["country"],
-                },
-            )
-            for doc_order, marker in enumerate(line["documents"]):
-                self.load_document(appearance, person, doc_order, marker)
+    @staticmethod
+    def link_organisations(plan):
+        """Where the printed designation names no organisation staff know, the appearance
+        takes the person's own (as staff link it when checking an import)."""
+        for line in plan.appearances:
+            organisation = line.person.organisation
+            known = line.organisation is not None and line.organisation.pk is not None
+            if organisation is None or known:
+                continue
+            line.organisation = organisation
+            line.country = line.country or organisation.country
 
-    def load_document(self, appearance, person, order, marker):
-        kind = MARKER_KINDS[marker]
-        title = f"{marker} – {person.full_name}"
-        document, created = Document.objects.get_or_create(
-            appearance=appearance,
-            kind=kind,
-            defaults={"title": title, "title_en": title, "order": order, "language": "en"},
-        )
-        if created or not document.file:
-            slot = appearance.slot
-            content = demo_pdf(
-                [
-                    "DEMO PLACEHOLDER - not the real document.",
-                    "",
-                    title,
-                    f"{slot.day.event.title}, {slot.day.event.edition}",
-                    f"{slot.day.date.isoformat()} {slot.start_time:%H:%M}: {slot.title}",
-                    "",
-                    "Plenary's demo programme ships generated files like this one",
-                    "so that every document link works.",
-                ]
-            )
-            document.file.save(f"{kind}.pdf", ContentFile(content), save=True)
+    def add_videos_and_files(self, plan, event, video_url):
+        """Video addresses for the slots marked in the text, a placeholder file per document."""
+        for day_plan in plan.days:
+            for slot_plan in day_plan.slots:
+                if slot_plan.video:
+                    name = f"session-{slot_plan.number}" if slot_plan.number else None
+                    slot_plan.video_url = video_url.format(slot=name or slugify(slot_plan.title))
+                heading = f"{day_plan.date.isoformat()} {slot_plan.start:%H:%M}: {slot_plan.title}"
+                for line in slot_plan.people:
+                    for document_plan in line.documents:
+                        content = demo_pdf(
+                            [
+                                "DEMO PLACEHOLDER - not the real document.",
+                                "",
+                                document_plan.title,
+                                f"{event.title}, {event.edition}",
+                                heading,
+                                "",
+                                "Plenary's demo programme ships generated files like this one",
+                                "so that every document link works.",
+                            ]
+                        )
+                        document_plan.file = ContentFile(content, name=f"{document_plan.kind}.pdf")
 
-    def load_photos(self, event):
-        for order, (caption, alt_text) in enumerate(PHOTOS):
+    def load_photos(self, event, photos):
+        for order, row in enumerate(photos):
+            caption, alt_text = row["caption"], row["alt_text"]
             if Photo.objects.filter(event=event, caption_en=caption).exists():
                 continue
             photo = Photo(

@@ -13,7 +13,9 @@ from conference.enums import EventStatus
 from conference.models import Day, Event
 from core.cache import bulk_changes
 from demo import synthetic
+from demo.synthetic_data import ROLE_NAMES
 from documents.models import Document, Photo
+from programme.importer import DayPlan, DocumentPlan, ImportPlan, PersonPlan, SlotPlan, write_plan
 from programme.models import Appearance, Role, Slot
 from speakers.models import Organisation, Person
 
@@ -64,37 +66,22 @@ class Command(BaseCommand):
                 "this command; it is left as it is. Choose another --slug."
             )
         plan = synthetic.make_plan(seed)
-        # bulk_create and bulk_update send no signals: the page cache is invalidated at the end.
+        # One invalidation of the page cache at the end instead of one per row saved.
         with bulk_changes(), translation.override("en"), transaction.atomic():
             event = self.write(plan, slug)
         self.report(event)
 
     def write(self, plan, slug):
-        roles = {role.name: role for role in Role.objects.filter(name__in=synthetic.ROLE_NAMES)}
-        missing = sorted(set(synthetic.ROLE_NAMES) - set(roles))
+        roles = {role.name: role for role in Role.objects.filter(name__in=ROLE_NAMES)}
+        missing = sorted(set(ROLE_NAMES) - set(roles))
         if missing:
             raise CommandError(
                 f"These roles are missing: {', '.join(missing)}. Run `manage.py migrate` first: "
                 "a data migration creates them."
             )
         event = self.write_event(plan, slug)
-        organisations = self.write_organisations(plan.organisations)
-        people = self.write_people(plan.people, organisations)
-        days = Day.objects.bulk_create(
-            Day(event=event, date=day.date, label=day.labels["en"], **self.labels(day))
-            for day in plan.days
-        )
-        slots = Slot.objects.bulk_create(
-            self.slot(day, order, slot)
-            for day, planned_day in zip(days, plan.days, strict=True)
-            for order, slot in enumerate(planned_day.slots)
-        )
-        appearances = Appearance.objects.bulk_create(
-            self.appearance(slot, order, appearance, people, organisations, roles, plan)
-            for slot, planned in zip(slots, plan.slots, strict=True)
-            for order, appearance in enumerate(planned.appearances)
-        )
-        self.write_documents(event, slots, appearances, plan)
+        # The importer's writer writes the programme, as for a pasted text.
+        write_plan(self.import_plan(plan, event, roles))
         return event
 
     def write_event(self, plan, slug):
@@ -128,135 +115,126 @@ class Command(BaseCommand):
             Day.objects.filter(event=event).delete()
         return event
 
-    def write_organisations(self, planned):
-        """Organisations are matched by English name, so a second run updates them."""
+    def import_plan(self, plan, event, roles):
+        """The synthetic plan as the importer's plan: what the writer creates or matches."""
+        organisations = self.organisations(plan.organisations)
+        people = self.people(plan.people, organisations)
+        documents = [self.document(planned) for planned in plan.documents]
+        for document, planned in zip(documents, plan.documents, strict=True):
+            if planned.translation_of is not None:
+                document.translation_of = documents[planned.translation_of]
+        days = []
+        for planned_day in plan.days:
+            day = DayPlan(
+                date=planned_day.date,
+                label=planned_day.labels["en"],
+                fields={f"label_{lang}": label for lang, label in planned_day.labels.items()},
+            )
+            for order, planned in enumerate(planned_day.slots):
+                slot = SlotPlan(
+                    start=planned.start_time,
+                    end=planned.end_time,
+                    number=planned.number,
+                    title=planned.title,
+                    kind=planned.kind,
+                    video=False,
+                    order=order,
+                    fields={"description": planned.description, "room": planned.room},
+                    documents=[self.document(document) for document in planned.documents],
+                )
+                slot.people = [
+                    self.appearance(appearance, plan, people, organisations, roles)
+                    for appearance in planned.appearances
+                ]
+                day.slots.append(slot)
+            days.append(day)
+        return ImportPlan(
+            event_slug=event.slug,
+            event=event,
+            event_title=event.title,
+            start_date=event.start_date,
+            end_date=event.end_date,
+            intro="",
+            use_intro=False,
+            days=days,
+            documents=documents,
+        )
+
+    @staticmethod
+    def organisations(planned):
+        """Matched by English name (a second run finds them), new ones left to the writer."""
         existing = {}
         for organisation in Organisation.objects.filter(
             name_en__in=[o.name for o in planned]
         ).order_by("pk"):
             existing.setdefault(organisation.name_en, organisation)
-        rows, new = [], []
-        for item in planned:
-            organisation = existing.get(item.name) or Organisation()
-            organisation.name = organisation.name_en = item.name
-            organisation.acronym = item.acronym
-            organisation.category = item.category
-            organisation.country = item.country
-            rows.append(organisation)
-            if organisation.pk is None:
-                new.append(organisation)
-        Organisation.objects.bulk_update(
-            [o for o in rows if o.pk is not None],
-            ["name", "name_en", "acronym", "category", "country"],
-        )
-        Organisation.objects.bulk_create(new)
-        return rows
-
-    def write_people(self, planned, organisations):
-        """People are matched by slug, so a second run updates them instead of adding more."""
-        existing = Person.objects.in_bulk([p.slug for p in planned], field_name="slug")
-        fields = [
-            "honorific",
-            "given_names",
-            "family_names",
-            "gender",
-            "position",
-            "position_en",
-            "organisation",
-            "country",
-            "email",
-            "phone",
+        return [
+            existing.get(item.name)
+            or Organisation(
+                name=item.name,
+                acronym=item.acronym,
+                category=item.category,
+                country=item.country,
+            )
+            for item in planned
         ]
-        rows, new = [], []
+
+    @staticmethod
+    def people(planned, organisations):
+        """Matched by slug (a second run finds them), new ones left to the writer."""
+        existing = Person.objects.in_bulk([p.slug for p in planned], field_name="slug")
+        people = []
         for item in planned:
-            person = existing.get(item.slug) or Person(slug=item.slug)
-            person.honorific = item.honorific
-            person.given_names = item.given_names
-            person.family_names = item.family_names
-            person.gender = item.gender
-            person.position = person.position_en = item.position
-            person.organisation = organisations[item.organisation]
-            person.country = item.country
-            person.email = item.email
-            person.phone = item.phone
-            rows.append(person)
-            if person.pk is None:
-                new.append(person)
-        Person.objects.bulk_update([p for p in rows if p.pk is not None], fields, batch_size=500)
-        Person.objects.bulk_create(new)
-        return rows
+            person = existing.get(item.slug)
+            if person is None:
+                person = Person(
+                    slug=item.slug,
+                    honorific=item.honorific,
+                    given_names=item.given_names,
+                    family_names=item.family_names,
+                    gender=item.gender,
+                    position=item.position,
+                    country=item.country,
+                    email=item.email,
+                    phone=item.phone,
+                )
+                # The writer saves the organisation first, then the person pointing at it.
+                person._planned_organisation = organisations[item.organisation]
+            people.append(person)
+        return people
 
     @staticmethod
-    def labels(day):
-        return {f"label_{language}": label for language, label in day.labels.items()}
-
-    @staticmethod
-    def slot(day, order, planned):
-        return Slot(
-            day=day,
-            order=order,
-            start_time=planned.start_time,
-            end_time=planned.end_time,
-            kind=planned.kind,
-            number=planned.number,
-            title=planned.title,
-            title_en=planned.title,
-            description=planned.description,
-            description_en=planned.description,
-            room=planned.room,
-            room_en=planned.room,
-        )
-
-    @staticmethod
-    def appearance(slot, order, planned, people, organisations, roles, plan):
+    def appearance(planned, plan, people, organisations, roles):
         person = people[planned.person]
         planned_person = plan.people[planned.person]
         structured = not planned.designation
-        return Appearance(
-            slot=slot,
+        role = roles[planned.role]
+        return PersonPlan(
+            role_label=role.label,
+            role=role,
+            honorific_printed=planned_person.honorific,
+            honorific=planned_person.honorific,
+            name=f"{planned_person.given_names} {planned_person.family_names}",
             person=person,
-            role=roles[planned.role],
-            order=order,
-            honorific=person.honorific,
+            designation=planned.designation,
             position=planned_person.position if structured else "",
-            position_en=planned_person.position if structured else "",
             organisation=organisations[planned_person.organisation],
             country=planned_person.country,
-            designation=planned.designation,
-            designation_en=planned.designation,
+            documents=[Command.document(document) for document in planned.documents],
         )
 
-    def write_documents(self, event, slots, appearances, plan):
-        def document(planned, **target):
-            return Document(
-                title=planned.title,
-                title_en=planned.title,
-                kind=planned.kind,
-                language=planned.language,
-                url=planned.url,
-                is_public=planned.is_public,
-                **target,
-            )
-
-        event_documents = Document.objects.bulk_create(
-            document(planned, event=event, order=order)
-            for order, planned in enumerate(plan.documents)
+    @staticmethod
+    def document(planned):
+        return DocumentPlan(
+            marker=planned.title,
+            kind=planned.kind,
+            title=planned.title,
+            fields={
+                "url": planned.url,
+                "language": planned.language,
+                "is_public": planned.is_public,
+            },
         )
-        for created, planned in zip(event_documents, plan.documents, strict=True):
-            if planned.translation_of is not None:
-                created.translation_of = event_documents[planned.translation_of]
-        Document.objects.bulk_update(event_documents, ["translation_of"])
-        rows = [
-            document(planned, slot=slot, order=order)
-            for slot, planned_slot in zip(slots, plan.slots, strict=True)
-            for order, planned in enumerate(planned_slot.documents)
-        ]
-        rows += [
-            document(planned, appearance=appearance, order=order)
-            for appearance, planned_appearance in zip(appearances, plan.appearances, strict=True)
-            for order, planned in enumerate(planned_appearance.documents)
-        ]
-        Document.objects.bulk_create(rows, batch_size=500)
 
     def report(self, event):
         appearances = Appearance.objects.filter(slot__day__event=event)

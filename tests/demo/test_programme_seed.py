@@ -1,7 +1,6 @@
 """After load_demo the programme page shows every line of the seed page, in the seed's order."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -10,9 +9,10 @@ from conference.models import Event
 from documents.models import Document
 from programme.models import Appearance
 from tests.pages import page_links, page_text
+from tests.programme.seed import seed_path
 
-# A copy of the public page the demo was written from (shared/seed/idm-2018-second-session.txt).
-SEED = Path(__file__).with_name("idm-2018-second-session.txt")
+# The public page the demo is imported from (demo/data/idm-2018-second-session.txt).
+SEED = seed_path()
 MARKER = re.compile(r"\((Opening remarks|Remarks|Presentation|Video of the session)\)")
 
 

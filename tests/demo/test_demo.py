@@ -6,8 +6,10 @@ from django.core.management import call_command
 
 from conference.models import Day, Event
 from documents.models import Document, Photo
+from programme.importer import parse_text
 from programme.models import Appearance, Role, Slot
 from speakers.models import Organisation, Person
+from tests.programme.seed import seed_text
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +176,20 @@ def test_ensure_staff_login_prints_a_generated_password_once(capsys):
     second = capsys.readouterr().out
     assert "already exists" in second
     assert password not in second
+
+
+def test_the_demo_is_the_seed_text_imported(demo):
+    """One copy of the seed: load_demo imports demo/data's text, line by line as printed."""
+    parsed = parse_text(seed_text())
+    printed = [
+        (slot["title"], line["name"], line["designation"])
+        for day in parsed["days"]
+        for slot in day["sessions"]
+        for line in slot["people"]
+    ]
+    appearances = Appearance.objects.filter(slot__day__event=demo).order_by(
+        "slot__day__date", "slot__order", "order"
+    )
+    assert [(a.slot.title, a.person.full_name, a.designation) for a in appearances] == printed
+    assert demo.description.startswith("Building on discussions held during the first session")
+    assert demo.description.endswith("scheduled in Marrakech, Morocco on 10 and 11 December 2018.")

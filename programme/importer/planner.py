@@ -1,0 +1,370 @@
+"""Building the plan: reads the database, writes nothing."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from conference.models import Event
+from documents.enums import DocumentKind
+from programme.designations import split_designation
+from programme.enums import SlotKind
+from programme.importer.labels import (
+    NEW_ROLE_ORDER,
+    ROLE_SYNONYMS,
+    SPEAKER_ROLE,
+    ProgrammeImportError,
+    _clean,
+    _clip,
+    document_kind,
+    honorific_choice,
+    title_from_slug,
+)
+from programme.importer.plan import DayPlan, DocumentPlan, ImportPlan, PersonPlan, SlotPlan
+from programme.models import Role
+from speakers.models import Organisation, Person
+from speakers.names import normalise_name, split_name
+
+
+class _Planner:
+    """Builds an ImportPlan, reading the database once per kind of thing."""
+
+    def __init__(self, data, event_slug):
+        self.data = data if isinstance(data, dict) else {}
+        self.event_slug = (event_slug or "").strip()
+        self.notes = []
+        self.people = {}
+        for person in Person.objects.order_by("pk"):
+            self.people.setdefault(normalise_name(person.full_name), person)
+        self.organisations = {}
+        for organisation in Organisation.objects.order_by("pk"):
+            self._remember_organisation(organisation)
+        self.roles = {}
+        for role in Role.objects.order_by("pk"):
+            for text in (role.name, role.label_en, role.label_fr, role.label_es):
+                if text:
+                    self.roles.setdefault(normalise_name(text), role)
+
+    def _remember_organisation(self, organisation):
+        for text in (organisation.name_en or organisation.name, organisation.acronym):
+            key = normalise_name(text)
+            if key:
+                self.organisations.setdefault(key, organisation)
+
+    def find_organisation(self, text):
+        return self.organisations.get(normalise_name(text))
+
+    def role_for(self, label):
+        label = _clip(label, 150)
+        key = normalise_name(label)
+        if not key:
+            label, key = SPEAKER_ROLE, normalise_name(SPEAKER_ROLE)
+        synonym = ROLE_SYNONYMS.get(key)
+        if synonym and normalise_name(synonym) in self.roles:
+            return self.roles[normalise_name(synonym)]
+        for candidate in (key, key[:-1] if key.endswith("s") else None):
+            if candidate and candidate in self.roles:
+                return self.roles[candidate]
+        names = {role.name for role in self.roles.values()}
+        name, counter = _clip(label, 100), 1
+        while name in names:
+            counter += 1
+            name = f"{_clip(label, 94)} ({counter})"
+        role = Role(
+            name=name,
+            label=label,
+            listed_before_speakers=True,
+            order=NEW_ROLE_ORDER,
+        )
+        self.roles[key] = role
+        return role
+
+    def person_for(self, name, honorific, designation):
+        key = normalise_name(name)
+        person = self.people.get(key)
+        if person is not None:
+            return person, False
+        given, family = split_name(name)
+        person = Person(
+            honorific=honorific,
+            given_names=_clip(given, 150),
+            family_names=_clip(family, 150) or _clip(name, 150),
+            position=_clip(designation.position or designation.printed, 300),
+            country=designation.country,
+        )
+        person._planned_organisation = designation.organisation
+        self.people[key] = person
+        return person, True
+
+    def build(self):
+        event = self._event()
+        days, dates = [], set()
+        for index, day_data in enumerate(self.data.get("days") or []):
+            previous = days[-1].date if days else None
+            day_plan = self._day(event, index, day_data, previous)
+            if day_plan.date in dates:
+                # Two headings for one date: the slots go on the one day.
+                day_plan = next(plan for plan in days if plan.date == day_plan.date)
+                self._slots(event, day_plan, day_data, offset=len(day_plan.slots))
+                continue
+            dates.add(day_plan.date)
+            self._slots(event, day_plan, day_data, offset=0)
+            days.append(day_plan)
+        notes = list(self.notes)
+        if days:
+            first, last = min(dates), max(dates)
+        elif event is None:
+            raise ProgrammeImportError(
+                _("The text has no programme day with slots: there is nothing to import.")
+            )
+        else:
+            first, last = event.start_date, event.end_date
+        start_date, end_date = first, last
+        if event is not None:
+            start_date, end_date = min(first, event.start_date), max(last, event.end_date)
+            if (start_date, end_date) != (event.start_date, event.end_date):
+                notes.append(
+                    _("The event's dates will be widened to %(start)s – %(end)s to hold its days.")
+                    % {"start": start_date.isoformat(), "end": end_date.isoformat()}
+                )
+        intro = "\n\n".join(
+            " ".join(_clean(paragraph).split()) for paragraph in self.data.get("intro") or []
+        ).strip()
+        use_intro = bool(intro) and (event is None or not event.description_en)
+        if (
+            intro
+            and not use_intro
+            and normalise_name(event.description_en) != normalise_name(intro)
+        ):
+            notes.append(
+                _("The event already has an introduction: the text's introduction is not used.")
+            )
+        unplaced = [
+            {"line": item.get("line"), "text": item.get("text", "")}
+            for item in self.data.get("unplaced") or []
+            if isinstance(item, dict)
+        ]
+        return ImportPlan(
+            event_slug=self.event_slug,
+            event=event,
+            event_title=event.title if event else title_from_slug(self.event_slug),
+            start_date=start_date,
+            end_date=end_date,
+            intro=intro,
+            use_intro=use_intro,
+            days=days,
+            unplaced=unplaced,
+            notes=notes,
+        )
+
+    def _event(self):
+        if not self.event_slug:
+            return None  # a dry run that names no event: everything on the event side is new
+        try:
+            validate_slug(self.event_slug)
+        except ValidationError:
+            raise ProgrammeImportError(
+                _(
+                    "“%(slug)s” cannot be an event's address: use letters, digits, hyphens "
+                    "and underscores, such as idm-2018-second-session."
+                )
+                % {"slug": self.event_slug}
+            ) from None
+        if len(self.event_slug) > 100:
+            raise ProgrammeImportError(_("The event's slug is longer than 100 characters."))
+        return Event.objects.filter(slug=self.event_slug).first()
+
+    def _day(self, event, index, data, previous):
+        raw = data.get("date")
+        date = None
+        if raw:
+            try:
+                date = datetime.date.fromisoformat(str(raw))
+            except ValueError:
+                raise ProgrammeImportError(
+                    _("Day %(number)s has a date that is not a date: “%(date)s”.")
+                    % {"number": index + 1, "date": raw}
+                ) from None
+        if date is None and previous is not None:
+            try:
+                date = previous + datetime.timedelta(days=1)
+            except OverflowError:
+                date = previous
+            self.notes.append(
+                _("Day %(number)s has no date: it is taken to be the next day, %(date)s.")
+                % {"number": index + 1, "date": date.isoformat()}
+            )
+        if date is None:
+            if event is None:
+                raise ProgrammeImportError(
+                    _(
+                        "Day %(number)s of the programme has no date. Add a heading with the "
+                        "date (such as “8 October 2018”) above its slots, or give the year."
+                    )
+                    % {"number": index + 1}
+                )
+            try:
+                date = event.start_date + datetime.timedelta(days=index)
+            except OverflowError:
+                date = event.start_date
+        label = _clip(data.get("label") or "", 100)
+        day = event.days.filter(date=date).first() if event is not None else None
+        return DayPlan(date=date, label=label, day=day)
+
+    def _slots(self, event, day_plan, day_data, offset):
+        existing = []
+        if day_plan.day is not None:
+            existing = list(day_plan.day.slots.order_by("order", "start_time"))
+        taken = set()
+        previous = day_plan.slots[-1] if day_plan.slots else None
+        for position, data in enumerate(day_data.get("sessions") or [], start=offset):
+            plan = self._slot(data, position, previous)
+            plan.slot = self._match_slot(existing, taken, plan)
+            if plan.slot is not None:
+                taken.add(plan.slot.pk)
+            self._people(plan, data)
+            day_plan.slots.append(plan)
+            previous = plan
+
+    def _time(self, value, what, title):
+        if not value:
+            return None
+        try:
+            return datetime.time.fromisoformat(str(value))
+        except ValueError:
+            raise ProgrammeImportError(
+                _("The %(what)s time of “%(title)s” is not a time: “%(value)s”.")
+                % {"what": what, "title": title, "value": value}
+            ) from None
+
+    def _slot(self, data, position, previous):
+        title = _clip(data.get("title") or "", 500) or _("Untitled slot")
+        notes = []
+        start = self._time(data.get("start"), _("start"), title)
+        end = self._time(data.get("end"), _("end"), title)
+        if start is None:
+            start = (previous.end or previous.start) if previous else datetime.time(0, 0)
+            notes.append(
+                _("No start time printed: set to %(time)s; correct it on the slot.")
+                % {"time": start.strftime("%H:%M")}
+            )
+        if end is not None and end <= start:
+            notes.append(
+                _("The end time %(end)s is not after the start: left blank.")
+                % {"end": end.strftime("%H:%M")}
+            )
+            end = None
+        kind = data.get("kind") if data.get("kind") in SlotKind.values else SlotKind.OTHER
+        number = data.get("number")
+        number = number if isinstance(number, int) and 0 < number < 32768 else None
+        plan = SlotPlan(
+            start=start,
+            end=end,
+            number=number,
+            title=title,
+            kind=kind,
+            video=bool(data.get("video")),
+            order=position,
+            notes=notes,
+        )
+        return plan
+
+    def _match_slot(self, existing, taken, plan):
+        key = normalise_name(plan.title)
+        same_title = [
+            slot
+            for slot in existing
+            if slot.pk not in taken and normalise_name(slot.title_en) == key
+        ]
+        for slot in same_title:
+            if slot.start_time == plan.start:
+                return slot
+        for slot in same_title:
+            if slot.order == plan.order:
+                return slot
+        return None
+
+    def _people(self, plan, data):
+        seen = {}
+        existing = {}
+        if plan.slot is not None:
+            for appearance in plan.slot.appearances.all():
+                existing[(appearance.person_id, appearance.role_id)] = appearance
+        for line in data.get("people") or []:
+            if not isinstance(line, dict) or not normalise_name(line.get("name")):
+                continue
+            name = _clip(line.get("name"), 300)
+            honorific_printed = _clip(line.get("honorific") or "", 50)
+            honorific = honorific_choice(honorific_printed)
+            designation = split_designation(line.get("designation") or "", self.find_organisation)
+            if designation.new_organisation_name:
+                organisation = Organisation(
+                    name=_clip(designation.new_organisation_name, 300),
+                    acronym=_clip(designation.new_organisation_acronym, 50),
+                    country=designation.country,
+                )
+                self._remember_organisation(organisation)
+                designation.organisation = organisation
+            role = self.role_for(line.get("role"))
+            planned = self.people.get(normalise_name(name))
+            met_before = planned is not None and planned.pk is None
+            person, _is_new = self.person_for(name, honorific, designation)
+            key = (id(person), id(role))
+            person_plan = PersonPlan(
+                role_label=role.label,
+                role=role,
+                honorific_printed=honorific_printed,
+                honorific=honorific,
+                name=name,
+                person=person,
+                designation=designation.printed,
+                position=_clip(designation.position, 300),
+                organisation=designation.organisation,
+                country=designation.country,
+                first_seen=not met_before,
+                duplicate=key in seen,
+            )
+            if person.pk is not None and role.pk is not None:
+                person_plan.appearance = existing.get((person.pk, role.pk))
+            documents = self._documents(line.get("documents"), name, person_plan.appearance)
+            person_plan.documents = documents
+            if person_plan.duplicate:
+                plan.notes.append(
+                    _("%(name)s is listed twice as %(role)s: one appearance is kept.")
+                    % {"name": name, "role": role.label}
+                )
+            seen[key] = person_plan
+            plan.people.append(person_plan)
+        plan.documents = self._documents(data.get("documents"), plan.title, None, plan.slot)
+
+    def _documents(self, markers, owner_name, appearance, slot=None):
+        existing = []
+        if appearance is not None:
+            existing = list(appearance.documents.all())
+        elif slot is not None:
+            existing = list(slot.documents.all())
+        plans = []
+        for marker in markers or []:
+            marker = _clip(marker, 200)
+            if not marker:
+                continue
+            kind = document_kind(marker)
+            title = _clip(f"{marker} – {owner_name}", 300)
+            match = None
+            for document in existing:
+                same_kind = document.kind == kind
+                if same_kind and (kind != DocumentKind.OTHER or document.title_en == title):
+                    match = document
+                    break
+            if match is not None:
+                existing.remove(match)
+            plans.append(DocumentPlan(marker=marker, kind=kind, title=title, document=match))
+        return plans
+
+
+def build_plan(data, event_slug):
+    """What importing `data` (the parser's dictionary) into the event would do. Writes nothing."""
+    with translation.override("en"):
+        return _Planner(data, event_slug).build()

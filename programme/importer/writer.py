@@ -1,0 +1,246 @@
+"""The writes of an import, in one transaction: the one writer of programmes."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from conference.enums import EventStatus
+from conference.models import Day, Event
+from documents.enums import DocumentKind
+from documents.models import Document
+from programme.importer.labels import ProgrammeImportError, _clip
+from programme.importer.plan import ImportPlan
+from programme.importer.planner import _Planner
+from programme.models import Appearance, Slot
+from programme.parser import parse_programme
+
+# --- The writes -------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    event: Event
+    plan: ImportPlan
+    created: dict
+
+    @property
+    def changed(self):
+        return any(self.created.values())
+
+
+def import_programme(data, event_slug, on_plan=None):
+    """Write the parsed programme into the event `event_slug`, in one transaction.
+
+    The event is created as a draft when missing. Returns an ImportResult whose `created`
+    counts what was written (all zero when the same text was imported before). `on_plan`, if
+    given, is called with the plan just before the writes (the plan then fills with the rows
+    written, so a description of what was new must be taken there).
+    """
+    if not (event_slug or "").strip():
+        raise ProgrammeImportError(_("Say which event to import into (its slug)."))
+    with translation.override("en"), transaction.atomic():
+        plan = _Planner(data, event_slug).build()
+        if on_plan is not None:
+            on_plan(plan)
+        return write_plan(plan)
+
+
+def write_plan(plan):
+    """Carry out a plan: build_plan()'s, or one a caller made itself (make_big_conference).
+
+    The one writer of programmes. Runs in a transaction; a row that does not validate
+    undoes everything and raises ProgrammeImportError.
+    """
+    with translation.override("en"), transaction.atomic():
+        try:
+            return _Writer(plan).write()
+        except ValidationError as error:
+            raise ProgrammeImportError(
+                _("Nothing was imported: %(problem)s") % {"problem": " ".join(error.messages)}
+            ) from error
+
+
+def parse_text(text, year=None):
+    """The parser's dictionary for a pasted programme (the JSON of `import_programme --json`)."""
+    return parse_programme(text, year=year).to_dict()
+
+
+class _Writer:
+    def __init__(self, plan):
+        self.plan = plan
+        self.created = {
+            "events": 0,
+            "days": 0,
+            "slots": 0,
+            "people": 0,
+            "organisations": 0,
+            "roles": 0,
+            "appearances": 0,
+            "documents": 0,
+        }
+        # What hangs under rows this write created is matched in memory, without a query:
+        # slot pk → {(person pk, role pk): appearance}; (owner, pk) → [documents].
+        self.new_appearances = {}
+        self.new_documents = {}
+
+    def write(self):
+        event = self._event()
+        for document_plan in self.plan.documents:
+            self._document(document_plan, event=event)
+        for day_plan in self.plan.days:
+            day = day_plan.day or self._create(
+                "days",
+                Day(event=event, date=day_plan.date, label=day_plan.label, **day_plan.fields),
+            )
+            for slot_plan in day_plan.slots:
+                self._slot(day, slot_plan)
+        return ImportResult(event=event, plan=self.plan, created=self.created)
+
+    def _create(self, what, obj):
+        obj.full_clean(validate_unique=False, validate_constraints=False)
+        obj.save()
+        self.created[what] += 1
+        return obj
+
+    def _event(self):
+        plan = self.plan
+        event = plan.event
+        if event is None:
+            event = Event(
+                slug=plan.event_slug,
+                title=_clip(plan.event_title, 300),
+                start_date=plan.start_date,
+                end_date=plan.end_date,
+                status=EventStatus.DRAFT,
+                description=plan.intro if plan.use_intro else "",
+            )
+            event = self._create("events", event)
+            self.new_documents[("event", event.pk)] = []
+            return event
+        fields = []
+        if (plan.start_date, plan.end_date) != (event.start_date, event.end_date):
+            event.start_date, event.end_date = plan.start_date, plan.end_date
+            fields += ["start_date", "end_date"]
+        if plan.use_intro:
+            event.description = plan.intro
+            fields += ["description", "description_en"]
+        if fields:
+            event.save(update_fields=[*fields, "updated_at"])
+        return event
+
+    def _slot(self, day, plan):
+        slot = plan.slot
+        if slot is None:
+            slot = self._create(
+                "slots",
+                Slot(
+                    day=day,
+                    start_time=plan.start,
+                    end_time=plan.end,
+                    kind=plan.kind,
+                    number=plan.number,
+                    title=plan.title,
+                    order=plan.order,
+                    video_url=plan.video_url,
+                    **plan.fields,
+                ),
+            )
+            self.new_appearances[slot.pk] = {}
+            self.new_documents[("slot", slot.pk)] = []
+        elif plan.video_url and not slot.video_url:
+            slot.video_url = plan.video_url
+            slot.save(update_fields=["video_url", "updated_at"])
+        for order, line in enumerate(plan.people):
+            appearance = self._appearance(slot, line, order)
+            for document_plan in line.documents:
+                self._document(document_plan, appearance=appearance)
+        for document_plan in plan.documents:
+            self._document(document_plan, slot=slot)
+
+    def _saved(self, what, obj):
+        if obj is not None and obj.pk is None:
+            if what == "people":
+                organisation = getattr(obj, "_planned_organisation", None)
+                obj.organisation = self._saved("organisations", organisation)
+            obj.save()
+            self.created[what] += 1
+        return obj
+
+    def _appearance(self, slot, line, order):
+        role = self._saved("roles", line.role)
+        person = self._saved("people", line.person)
+        organisation = self._saved("organisations", line.organisation)
+        appearance = line.appearance
+        made = self.new_appearances.get(slot.pk)
+        if appearance is None and made is not None:
+            appearance = made.get((person.pk, role.pk))
+        elif appearance is None:
+            appearance = Appearance.objects.filter(slot=slot, person=person, role=role).first()
+        if appearance is None:
+            appearance = Appearance(
+                slot=slot,
+                person=person,
+                role=role,
+                order=order,
+                honorific=line.honorific,
+                position=line.position,
+                organisation=organisation,
+                country=line.country,
+                designation=line.designation,
+            )
+            appearance.save()
+            self.created["appearances"] += 1
+            self.new_documents[("appearance", appearance.pk)] = []
+            if made is not None:
+                made[(person.pk, role.pk)] = appearance
+        line.appearance = appearance
+        return appearance
+
+    def _document(self, plan, **owner):
+        """The document of `owner` (appearance=, slot= or event=) that the plan describes."""
+        document = plan.document or self._document_row(plan, owner)
+        if plan.file is not None and not document.file:
+            document.file.save(plan.file.name, plan.file, save=True)
+        plan.document = document
+        return document
+
+    def _document_row(self, plan, owner):
+        [(name, row)] = owner.items()
+        made = self.new_documents.get((name, row.pk))
+        if made is None:
+            candidates = Document.objects.filter(kind=plan.kind, **owner)
+            if plan.kind == DocumentKind.OTHER:
+                candidates = candidates.filter(title_en=plan.title)
+            if plan.fields:
+                # A caller that describes the document further (language, address) means that.
+                candidates = candidates.filter(**plan.fields)
+            document = candidates.first()
+        else:
+            document = next((made_row for made_row in made if _same(made_row, plan)), None)
+        if document is None:
+            order = len(made) if made is not None else Document.objects.filter(**owner).count()
+            document = Document(
+                title=plan.title,
+                kind=plan.kind,
+                order=order,
+                translation_of=plan.translation_of.document if plan.translation_of else None,
+                **{"language": "en", "is_public": True, **plan.fields},
+                **owner,
+            )
+            document.save()
+            self.created["documents"] += 1
+            if made is not None:
+                made.append(document)
+        return document
+
+
+def _same(document, plan):
+    """The in-memory twin of the query in _Writer._document_row."""
+    if document.kind != plan.kind:
+        return False
+    if plan.kind == DocumentKind.OTHER and document.title_en != plan.title:
+        return False
+    return all(getattr(document, name) == value for name, value in plan.fields.items())
