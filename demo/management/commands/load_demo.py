@@ -12,16 +12,10 @@ from django.utils import translation
 from conference.models import Day, Event, EventSeries
 from core.cache import bulk_changes
 from demo import demo_data
-from documents.enums import DocumentKind
 from documents.models import Document, Photo
 from programme.models import Appearance, Role, Slot
+from programme.vocabulary import document_kind
 from speakers.models import Organisation, Person
-
-MARKER_KINDS = {
-    "Opening remarks": DocumentKind.OPENING_REMARKS,
-    "Remarks": DocumentKind.REMARKS,
-    "Presentation": DocumentKind.PRESENTATION,
-}
 
 PHOTOS = [
     ("Opening session", "Demo placeholder image standing in for a photo of the opening session."),
@@ -196,7 +190,7 @@ class Command(BaseCommand):
                 self.load_document(appearance, person, doc_order, marker)
 
     def load_document(self, appearance, person, order, marker):
-        kind = MARKER_KINDS[marker]
+        kind = document_kind(marker)
         title = f"{marker} – {person.full_name}"
         document, created = Document.objects.get_or_create(
             appearance=appearance,

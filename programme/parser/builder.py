@@ -1,0 +1,231 @@
+"""The state machine that places classified lines into a programme, and ``parse_programme``."""
+
+import datetime as dt
+from collections import Counter
+from contextlib import suppress
+from dataclasses import dataclass
+from enum import Enum, auto
+
+from programme.parser.lines import (
+    _classify,
+    _DayHeading,
+    _Line,
+    _MarkerLine,
+    _PeopleLine,
+    _person,
+    _RoleLabel,
+    _SectionHeading,
+    _SlotLine,
+    _split_people,
+)
+from programme.parser.patterns import _NUMBERED_RE, _YEAR_RE, _kind, _roman
+from programme.parser.results import (
+    Paragraph,
+    ParsedDay,
+    ParsedProgramme,
+    ParsedSlot,
+    UnplacedLine,
+)
+from programme.parser.text import _extract_brackets, _normalise, split_lines
+from programme.vocabulary import SPEAKER, is_video_marker
+
+# --- State machine -----------------------------------------------------------
+
+
+class _State(Enum):
+    INTRO = auto()  # before the first day heading or slot
+    DAY = auto()  # after a day heading, before its first slot
+    SLOT = auto()  # after a slot line
+    SECTION = auto()  # after "Related documents" or the like
+
+
+_OUTSIDE_REASONS = {
+    _State.INTRO: "before the first slot",
+    _State.DAY: "before the first slot of the day",
+    _State.SECTION: "under a section heading",
+}
+
+
+@dataclass
+class _Block:
+    """A role label alone on a line, given to the people listed under it."""
+
+    role: str
+    plural: bool
+    used: bool = False
+
+
+class _Builder:
+    """Places classified lines into a ``ParsedProgramme``, one line at a time."""
+
+    def __init__(self, year: int | None, text_year: int | None) -> None:
+        self.result = ParsedProgramme()
+        self._year = year
+        self._last_heading_year: int | None = None
+        self._text_year = text_year
+        self._state = _State.INTRO
+        self._slot: ParsedSlot | None = None
+        self._block: _Block | None = None
+
+    def feed(self, number: int, raw: str) -> None:
+        """Place line ``number`` (1-based), printed as ``raw``."""
+        if not raw.strip():
+            if self._block and self._block.used and not self._block.plural:
+                self._block = None
+            return
+        text = _normalise(raw)
+        if not text:
+            self._unplace(number, raw, "only invisible characters")
+            return
+        match _classify(text):
+            case _SectionHeading():
+                self.result.sections.append(Paragraph(text=text, lines=[number]))
+                self._enter(_State.SECTION)
+            case _DayHeading() as heading:
+                self._add_day(number, heading)
+            case _SlotLine() as slot:
+                self._add_slot(number, slot)
+            case _RoleLabel() as label:
+                self._add_label(number, raw, label)
+            case _PeopleLine() as people:
+                self._add_people(number, raw, people)
+            case _MarkerLine() as markers:
+                self._add_markers(number, raw, markers)
+            case line:
+                self._add_text(number, raw, line)
+
+    def _enter(self, state: _State) -> None:
+        self._state = state
+        self._slot = None
+        self._block = None
+
+    def _unplace(self, number: int, raw: str, reason: str) -> None:
+        self.result.unplaced.append(UnplacedLine(number, raw.strip(), reason))
+
+    def _unplace_outside(self, number: int, raw: str) -> None:
+        self._unplace(number, raw, _OUTSIDE_REASONS[self._state])
+
+    def _add_intro(self, number: int, line: _Line) -> None:
+        """Add to the paragraph on the line above, or start one (a bullet starts one)."""
+        intro = self.result.intro
+        if intro and intro[-1].lines[-1] == number - 1 and not line.bulleted:
+            intro[-1].text += " " + line.text
+            intro[-1].lines.append(number)
+        else:
+            intro.append(Paragraph(line.text, [number]))
+
+    def _add_day(self, number: int, heading: _DayHeading) -> None:
+        self._enter(_State.DAY)
+        if heading.year:
+            self._last_heading_year = heading.year
+        year = heading.year or self._year or self._last_heading_year or self._text_year
+        date = None
+        if year and heading.month and heading.day:
+            with suppress(ValueError):  # 31 February
+                date = dt.date(year, heading.month, heading.day)
+        self.result.days.append(ParsedDay(date, heading.label, heading.text, lines=[number]))
+
+    def _add_slot(self, number: int, slot: _SlotLine) -> None:
+        if not self.result.days:
+            self.result.days.append(ParsedDay(None, None))
+        self._enter(_State.SLOT)
+        self._slot = ParsedSlot(slot.start, slot.end, lines=[number])
+        self._set_title(slot.rest)
+        self.result.days[-1].slots.append(self._slot)
+
+    def _awaiting_title(self) -> bool:
+        """A time printed alone: the next plain line is the title."""
+        slot = self._slot
+        return bool(slot and not slot.title and not slot.people and not self._block)
+
+    def _set_title(self, text: str) -> None:
+        slot = self._slot
+        assert slot is not None
+        brackets = _extract_brackets(text, timezones=True)
+        title = brackets.text.strip(" -–—:|,")
+        slot.kind = _kind(title)
+        if numbered := _NUMBERED_RE.fullmatch(title):
+            number = numbered["number"]
+            slot.number = int(number) if number.isdigit() else _roman(number)
+            title = numbered["rest"] or title
+        slot.title = title
+        slot.timezone = slot.timezone or brackets.timezone
+        self._add_slot_markers(brackets.markers)
+
+    def _add_slot_markers(self, markers: list[str]) -> None:
+        slot = self._slot
+        assert slot is not None
+        for marker in markers:
+            if is_video_marker(marker):
+                slot.video = True
+            else:
+                slot.documents.append(marker)
+
+    def _add_label(self, number: int, raw: str, label: _RoleLabel) -> None:
+        if self._slot:
+            self._slot.lines.append(number)
+            plural = label.role.casefold().endswith("s")
+            self._block = _Block(label.role, plural)
+        elif self._state is _State.INTRO and not label.known:
+            self._add_intro(number, label)
+        else:
+            self._unplace_outside(number, raw)
+
+    def _add_people(self, number: int, raw: str, line: _PeopleLine) -> None:
+        if self._awaiting_title() and line.could_be_title():
+            self._slot.lines.append(number)
+            self._set_title(line.text)
+        elif self._slot:
+            block_role = None
+            if line.role is None and self._block:
+                self._block.used = True
+                block_role = self._block.role
+            for text in _split_people(line.people):
+                person = _person(text, number)
+                person.role = line.role or person.role or block_role or SPEAKER
+                if line.marker:
+                    person.documents.insert(0, line.marker)
+                self._slot.people.append(person)
+        elif self._state is _State.INTRO and line.could_be_title():
+            self._add_intro(number, line)
+        else:
+            self._unplace_outside(number, raw)
+
+    def _add_markers(self, number: int, raw: str, line: _MarkerLine) -> None:
+        """Markers alone on a line go to the person on the line above, else to the session."""
+        slot = self._slot
+        if slot is None:
+            self._unplace_outside(number, raw)
+        elif slot.people and slot.people[-1].lines[-1] == number - 1:
+            slot.people[-1].documents.extend(line.markers)
+            slot.people[-1].lines.append(number)
+        else:
+            slot.lines.append(number)
+            self._add_slot_markers(line.markers)
+
+    def _add_text(self, number: int, raw: str, line: _Line) -> None:
+        if self._awaiting_title():
+            self._slot.lines.append(number)
+            self._set_title(line.text)
+        elif self._slot:
+            self._unplace(number, raw, "not understood")
+        elif self._state is _State.INTRO:
+            self._add_intro(number, line)
+        else:
+            self._unplace_outside(number, raw)
+
+
+def _most_common_year(text: str) -> int | None:
+    """The year printed most often in text (the latest on a tie), or None."""
+    years = Counter(int(year) for year in _YEAR_RE.findall(text))
+    if not years:
+        return None
+    return max(years, key=lambda year: (years[year], year))
+
+
+def parse_programme(text: str, year: int | None = None) -> ParsedProgramme:
+    """Parse a programme pasted as plain text; ``year`` completes dates printed without one."""
+    builder = _Builder(year, _most_common_year(text))
+    for number, line in enumerate(split_lines(text), start=1):
+        builder.feed(number, line)
+    return builder.result

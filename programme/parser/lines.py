@@ -1,0 +1,220 @@
+"""The line classifier: what a line looks like, without knowing where it is; and its people."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from programme.parser.patterns import (
+    _BULLET_RE,
+    _BY_RE,
+    _HEADING_MAX_LENGTH,
+    _HEADING_RE,
+    _HONORIFIC_RE,
+    _LABEL_RE,
+    _MONTHS,
+    _PERSON_SEPARATOR_RE,
+    _RANGE_RE,
+    _ROLE_DASH_RE,
+    _ROLE_RE,
+    _SECTIONS,
+    _SINGLE_TIME_RE,
+)
+from programme.parser.results import ParsedPerson
+from programme.parser.text import _extract_brackets, _looks_like_person
+from programme.vocabulary import ROLE_VERBS, SPEAKER, matched_word
+
+# --- Line classifier ---------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    """A non-empty line, normalised and without its bullet."""
+
+    text: str
+    bulleted: bool
+
+
+@dataclass
+class _SectionHeading(_Line):
+    """A heading such as "Related documents": what follows is not programme."""
+
+
+@dataclass
+class _DayHeading(_Line):
+    """A day heading such as "DAY ONE- 8 October 2018" or "Lundi 8 octobre" (no year)."""
+
+    label: str | None
+    day: int | None
+    month: int | None
+    year: int | None
+
+
+@dataclass
+class _SlotLine(_Line):
+    """A line that starts with a time; ``rest`` is the title and markers after it."""
+
+    start: dt.time | None
+    end: dt.time | None
+    rest: str
+
+
+@dataclass
+class _RoleLabel(_Line):
+    """A label alone, such as "Panellists:"; ``known`` if it names a role we know."""
+
+    role: str
+    known: bool
+
+
+@dataclass
+class _PeopleLine(_Line):
+    """One or more people, with the role or marker printed before them, if any."""
+
+    people: str
+    role: str | None
+    marker: str | None
+    honorific: bool
+
+    def could_be_title(self) -> bool:
+        return not (self.bulleted or self.role or self.marker or self.honorific)
+
+
+@dataclass
+class _MarkerLine(_Line):
+    """Document markers alone, such as "(Presentation)"."""
+
+    markers: list[str]
+
+
+@dataclass
+class _TextLine(_Line):
+    """Anything else."""
+
+
+def _classify(text: str) -> _Line:
+    """Say what a normalised, non-empty line looks like, without knowing where it is."""
+    bullet = _BULLET_RE.match(text)
+    body = text[bullet.end() :] if bullet else text
+    bulleted = bullet is not None
+    if not body:
+        return _TextLine(text, bulleted)
+    if body.rstrip(":").casefold() in _SECTIONS:
+        return _SectionHeading(body, bulleted)
+    if heading := _day_heading(body, bulleted):
+        return heading
+    if slot := _slot(body, bulleted):
+        return slot
+    if people := _labelled_people(body, bulleted):
+        return people
+    brackets = _extract_brackets(body)
+    if brackets.markers and not brackets.text:
+        return _MarkerLine(body, bulleted, brackets.markers)
+    if _looks_like_person(brackets.text, bare_name=bulleted):
+        return _PeopleLine(body, bulleted, body, None, None, bool(_HONORIFIC_RE.match(body)))
+    return _TextLine(body, bulleted)
+
+
+def _day_heading(text: str, bulleted: bool) -> _DayHeading | None:
+    if len(text) > _HEADING_MAX_LENGTH:
+        return None
+    match = _HEADING_RE.fullmatch(text)
+    if not match or not (match["label"] or match["date"]):
+        return None
+    day = match["d1"] or match["d2"] or match["d3"]
+    year = match["y1"] or match["y2"] or match["y3"]
+    if month_name := match["m1"] or match["m2"]:
+        month = _MONTHS[matched_word(_MONTHS, month_name)]
+    else:
+        month = int(match["m3"]) if match["m3"] else None
+    return _DayHeading(
+        text,
+        bulleted,
+        label=match["label"] or match["weekday"],
+        day=int(day) if day else None,
+        month=month,
+        year=int(year) if year else None,
+    )
+
+
+def _clock(match: re.Match[str], prefix: str, meridiem: str | None = None) -> dt.time | None:
+    """The time matched by ``_time_pattern(prefix)``; a bare number needs am/pm."""
+    hour = int(match[f"{prefix}hour"])
+    minute = match[f"{prefix}minute"] or match[f"{prefix}hminute"]
+    meridiem = match[f"{prefix}meridiem"] or meridiem
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem[0] in "pP" else 0)
+    elif minute is None and match[f"{prefix}h"] is None:
+        return None
+    if hour > 23:
+        return None
+    return dt.time(hour, int(minute or 0))
+
+
+def _slot(text: str, bulleted: bool) -> _SlotLine | None:
+    """A line that starts with a time or a time range."""
+    if (match := _RANGE_RE.match(text)) and (end := _clock(match, "e")):
+        bare_start = not (match["sminute"] or match["sh"] or match["smeridiem"])
+        start = _clock(match, "s", match["emeridiem"] if bare_start else None)
+        if start and bare_start and start > end and start.hour >= 12:
+            start = start.replace(hour=start.hour - 12)  # "11-1pm" starts at 11 am
+        if start:
+            return _SlotLine(text, bulleted, start, end, match["rest"])
+    if (match := _SINGLE_TIME_RE.match(text)) and (start := _clock(match, "s")):
+        return _SlotLine(text, bulleted, start, None, match["rest"])
+    return None
+
+
+def _labelled_people(text: str, bulleted: bool) -> _Line | None:
+    """A role label alone, or people introduced by a label or by "Moderated by"/"Remarks by"."""
+    honorific = bool(_HONORIFIC_RE.match(text))
+    if match := _BY_RE.fullmatch(text):
+        rest = match["rest"]
+        if _looks_like_person(_extract_brackets(rest).text, bare_name=True):
+            verb = match["verb"]
+            role = ROLE_VERBS[matched_word(ROLE_VERBS, verb)] if verb else SPEAKER
+            return _PeopleLine(text, bulleted, rest, role, match["marker"], honorific)
+    if _ROLE_RE.fullmatch(text):
+        return _RoleLabel(text, bulleted, text, known=True)
+    if match := _ROLE_DASH_RE.fullmatch(text):
+        return _PeopleLine(text, bulleted, match["rest"], match["label"], None, honorific)
+    if (match := _LABEL_RE.fullmatch(text)) and not honorific:
+        label, rest = match["label"].strip(), match["rest"].strip()
+        known = bool(_ROLE_RE.fullmatch(label))
+        if not rest and len(label.split()) <= 6:
+            return _RoleLabel(text, bulleted, label, known)
+        if rest and (known or _looks_like_person(_extract_brackets(rest).text, bare_name=False)):
+            return _PeopleLine(text, bulleted, rest, label, None, honorific)
+    return None
+
+
+# --- People ------------------------------------------------------------------
+
+
+def _split_people(text: str) -> list[str]:
+    """Split "Mr. A, X; Ms. B, Y" and "Mr. A, X, and Ms. B, Y" into one text per person."""
+    parts = _PERSON_SEPARATOR_RE.split(text)
+    pieces = [parts[0]]
+    for separator, piece in zip(parts[1::2], parts[2::2], strict=True):
+        if _looks_like_person(_extract_brackets(piece).text, bare_name=False):
+            pieces.append(piece)
+        else:
+            pieces[-1] += separator + piece
+    return pieces
+
+
+def _person(text: str, line: int) -> ParsedPerson:
+    """A person from "Ms. Name, designation (Marker)"; the role is left to the caller."""
+    brackets = _extract_brackets(text)
+    body = brackets.text.strip(" ,;:")
+    honorific = _HONORIFIC_RE.match(body)
+    name, _, designation = body[honorific.end() if honorific else 0 :].partition(",")
+    return ParsedPerson(
+        role=brackets.role or "",
+        honorific=" ".join(honorific[0].split()) if honorific else "",
+        name=name.strip(" ;:"),
+        designation=designation.strip(" ,;:"),
+        documents=brackets.markers,
+        lines=[line],
+    )
