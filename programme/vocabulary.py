@@ -47,6 +47,18 @@ ROLE_VERBS = {
     "presented": "Presenter",
     "facilitated": "Facilitator",
     "hosted": "Host",
+    "présenté": "Présentateur",
+    "présentée": "Présentatrice",
+    "animé": "Animateur",
+    "animée": "Animatrice",
+    "modéré": "Modérateur",
+    "modérée": "Modératrice",
+    "présidé": "Président",
+    "présidée": "Présidente",
+    "moderado": "Moderador",
+    "moderada": "Moderadora",
+    "presidido": "Presidente",
+    "presidida": "Presidenta",
 }
 
 #: Printed labels that mean a seeded role.
@@ -69,6 +81,38 @@ ROLE_SYNONYMS = {
 }
 
 
+#: Words after which a label names what follows ("Master of Ceremonies", "Président de séance").
+_ROLE_COMPLEMENT = frozenset({"of", "for", "de", "del", "des", "du", "d’", "d'"})
+#: Plural endings kept as they are: a singular word that ends in s.
+_SINGULAR_ENDINGS = ("ss", "us", "is", "ous")
+
+
+def _singular_word(word: str) -> str:
+    lower = word.casefold()
+    if lower.endswith("sses") or (lower.endswith("ores") and len(lower) > 6):
+        return word[:-2]  # Witnesses, Moderadores
+    if lower.endswith("s") and not lower.endswith(_SINGULAR_ENDINGS) and len(lower) > 3:
+        return word[:-1]
+    return word
+
+
+def singular_role(label: str) -> str:
+    """A role label as stored, singular: "Panellists" → "Panellist", "Co-Chairs" → "Co-Chair".
+
+    The head noun is the word before "of"/"de" ("Presidents of the session"), else the last.
+    """
+    words = label.split()
+    if not words:
+        return label
+    head = len(words) - 1
+    for index, word in enumerate(words[1:], start=1):
+        if word.casefold() in _ROLE_COMPLEMENT:
+            head = index - 1
+            break
+    words[head] = _singular_word(words[head])
+    return " ".join(words)
+
+
 def role_synonym(label: str) -> str | None:
     """The seeded role a printed label means ("Moderators" → "Moderator"), or None."""
     return ROLE_SYNONYMS.get(normalise_name(label))
@@ -76,11 +120,42 @@ def role_synonym(label: str) -> str | None:
 
 # --- Honorifics ------------------------------------------------------------------------
 
-#: Printed honorifics as a regex (case-insensitive); the parser allows up to four in a row.
-HONORIFIC_PATTERN = (
-    r"(?:His|Her) Excellency|H\. ?E\.|Ambassador|Amb\.|Professor|Prof\.?|Mrs\.?|Mr\.?|Ms\.?"
-    r"|Mme\.?|Dra\.?|Dr\.?|Sra\.?|Sr\.?|Hon\.?"
+#: Printed honorifics, one regex per word, in English, French and Spanish (case-insensitive).
+HONORIFIC_WORDS = (
+    r"(?:His|Her) Excellency",
+    r"S\. ?E\. ?M\.",  # Son Excellence Monsieur
+    r"H\. ?E\.",
+    r"S\. ?E\.",
+    r"Ambassador",
+    r"Amb\.",
+    r"Emb\.",
+    r"Professor",
+    r"Prof\.?",
+    r"Pr\.?",
+    r"Mrs\.?",
+    r"Mr\.?",
+    r"Ms\.?",
+    r"Mmes?\.?",
+    r"Mlle\.?",
+    r"Dra\.?",
+    r"Dr\.?",
+    r"Sra\.?",
+    r"Srta\.?",
+    r"Sr\.?",
+    r"Excm[oa]\.?",
+    r"Hon\.?",
+    r"Rt\.? Hon\.?",
+    r"(?:Right )?Honou?rable",
+    r"Dame",
+    r"Sir",
+    r"Senator(?: the)?",
+    r"Judge",
+    r"Colonel",
+    r"Admiral(?: \(ret\.\))?",
 )
+#: Printed honorifics as a regex; "M." (Monsieur) only opens a name, else it is an initial.
+HONORIFIC_PATTERN = "|".join(HONORIFIC_WORDS)
+FIRST_HONORIFIC_PATTERN = HONORIFIC_PATTERN + r"|M\."
 
 #: Printed honorifics (letters only, lower case) → the stored choice.
 HONORIFICS = {
@@ -90,29 +165,46 @@ HONORIFICS = {
     "senor": Honorific.MR,
     "ms": Honorific.MS,
     "srta": Honorific.MS,
+    "mlle": Honorific.MS,
     "mrs": Honorific.MRS,
     "mme": Honorific.MRS,
+    "mmes": Honorific.MRS,
     "sra": Honorific.MRS,
     "senora": Honorific.MRS,
     "dr": Honorific.DR,
+    "dra": Honorific.DR,
     "prof": Honorific.PROF,
+    "pr": Honorific.PROF,
     "professor": Honorific.PROF,
     "amb": Honorific.AMB,
+    "emb": Honorific.AMB,
     "ambassador": Honorific.AMB,
     "hon": Honorific.HON,
     "honourable": Honorific.HON,
     "honorable": Honorific.HON,
+    "rthon": Honorific.HON,
+    "excmo": Honorific.HE,
+    "excma": Honorific.HE,
 }
 
 
 def honorific_choice(printed: str) -> str:
-    """The stored honorific for a printed one (“H.E. Mr.” → “H.E.”), or “” when unknown."""
+    """The stored honorific for a printed one (“H.E. Mr.” → “H.E.”), or “” when unknown.
+
+    A compound keeps its highest word: “S.E. Mme” and “His Excellency Dr.” are H.E.,
+    “Hon. Dr.” is Hon., “Prof. Dr.” is Prof.
+    """
     key = re.sub(r"[^a-z]", "", normalise_name(printed))
     if not key:
         return ""
-    if (key.startswith("he") and len(key) <= 5) or key.endswith("excellency"):
+    if (key[:2] in ("he", "se") and len(key) <= 5) or "excellency" in key:
         return Honorific.HE
-    return HONORIFICS.get(key, "")
+    if key in HONORIFICS:
+        return HONORIFICS[key]
+    words = [re.sub(r"[^a-z]", "", word) for word in normalise_name(printed).split()]
+    if "hon" in words:
+        return Honorific.HON
+    return next((HONORIFICS[word] for word in words if word in HONORIFICS), "")
 
 
 # --- Document markers ------------------------------------------------------------------
@@ -166,6 +258,35 @@ DOCUMENT_KINDS = {
     "rapport": DocumentKind.REPORT,
     "informe": DocumentKind.REPORT,
 }
+
+
+#: Head nouns of what a person delivers: a label or a phrase with one of them ("Opening
+#: remarks:", "Allocution de S.E. Mme X", "Palabras del Emb. X") is a document marker, not a role.
+DELIVERED_WORDS = frozenset(
+    {
+        "remarks", "remark", "statement", "statements", "address", "addresses", "speech",
+        "speeches", "presentation", "presentations", "message", "messages", "welcome",
+        "intervention", "interventions", "allocution", "allocutions", "discours",
+        "présentation", "présentations", "mot", "presentación", "presentaciones", "discurso",
+        "discursos", "palabras", "intervención", "declaración", "bienvenida", "bienvenue",
+    }
+)  # fmt: skip
+#: Delivered words that stay plural when a label is made singular ("Closing remarks").
+_PLURAL_MARKERS = frozenset({"remarks", "palabras", "discours"})
+
+
+def delivered_marker(label: str) -> str | None:
+    """The document marker a label names, singular ("Closing statements" → "Closing
+    statement"), when its head noun is something delivered; else None."""
+    words = label.split()
+    if not words or len(words) > 6:
+        return None
+    heads = [word.casefold().strip("’'") for word in words[:3]]
+    if not any(word in DELIVERED_WORDS for word in heads):
+        return None
+    if words[-1].casefold() in _PLURAL_MARKERS or words[0].casefold() in _PLURAL_MARKERS:
+        return label
+    return singular_role(label)
 
 
 def is_marker(text: str) -> bool:

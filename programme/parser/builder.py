@@ -26,7 +26,7 @@ from programme.parser.results import (
     ParsedSlot,
     UnplacedLine,
 )
-from programme.parser.text import _extract_brackets, _normalise, split_lines
+from programme.parser.text import _extract_brackets, _normalise, repair_encoding, split_lines
 from programme.vocabulary import SPEAKER, is_video_marker
 
 # --- State machine -----------------------------------------------------------
@@ -52,6 +52,7 @@ class _Block:
 
     role: str
     plural: bool
+    marker: str | None = None
     used: bool = False
 
 
@@ -73,7 +74,7 @@ class _Builder:
             if self._block and self._block.used and not self._block.plural:
                 self._block = None
             return
-        text = _normalise(raw)
+        text = _normalise(repair_encoding(raw))
         if not text:
             self._unplace(number, raw, "only invisible characters")
             return
@@ -164,8 +165,7 @@ class _Builder:
     def _add_label(self, number: int, raw: str, label: _RoleLabel) -> None:
         if self._slot:
             self._slot.lines.append(number)
-            plural = label.role.casefold().endswith("s")
-            self._block = _Block(label.role, plural)
+            self._block = _Block(label.role, label.plural, label.marker)
         elif self._state is _State.INTRO and not label.known:
             self._add_intro(number, label)
         else:
@@ -176,15 +176,16 @@ class _Builder:
             self._slot.lines.append(number)
             self._set_title(line.text)
         elif self._slot:
-            block_role = None
+            block_role = block_marker = None
             if line.role is None and self._block:
                 self._block.used = True
-                block_role = self._block.role
+                block_role, block_marker = self._block.role, self._block.marker
             for text in _split_people(line.people):
                 person = _person(text, number)
                 person.role = line.role or person.role or block_role or SPEAKER
-                if line.marker:
-                    person.documents.insert(0, line.marker)
+                for marker in (line.marker, block_marker):
+                    if marker:
+                        person.documents.insert(0, marker)
                 self._slot.people.append(person)
         elif self._state is _State.INTRO and line.could_be_title():
             self._add_intro(number, line)

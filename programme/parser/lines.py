@@ -12,6 +12,7 @@ from programme.parser.patterns import (
     _HONORIFIC_RE,
     _LABEL_RE,
     _MONTHS,
+    _OF_RE,
     _PERSON_SEPARATOR_RE,
     _RANGE_RE,
     _ROLE_DASH_RE,
@@ -21,7 +22,14 @@ from programme.parser.patterns import (
 )
 from programme.parser.results import ParsedPerson
 from programme.parser.text import _extract_brackets, _looks_like_person
-from programme.vocabulary import ROLE_VERBS, SPEAKER, matched_word
+from programme.vocabulary import (
+    ROLE_VERBS,
+    SPEAKER,
+    VIDEO_MARKERS,
+    delivered_marker,
+    matched_word,
+    singular_role,
+)
 
 # --- Line classifier ---------------------------------------------------------
 
@@ -60,10 +68,13 @@ class _SlotLine(_Line):
 
 @dataclass
 class _RoleLabel(_Line):
-    """A label alone, such as "Panellists:"; ``known`` if it names a role we know."""
+    """A label alone, such as "Panellists:" (role "Panellist", plural) or "Opening remarks:"
+    (role "Speaker", marker "Opening remarks"); ``known`` if it names a role we know."""
 
     role: str
     known: bool
+    plural: bool = False
+    marker: str | None = None
 
 
 @dataclass
@@ -166,26 +177,54 @@ def _slot(text: str, bulleted: bool) -> _SlotLine | None:
     return None
 
 
-def _labelled_people(text: str, bulleted: bool) -> _Line | None:
-    """A role label alone, or people introduced by a label or by "Moderated by"/"Remarks by"."""
-    honorific = bool(_HONORIFIC_RE.match(text))
+def _role_label(text: str, bulleted: bool, label: str, known: bool) -> _RoleLabel:
+    plural = label.casefold().endswith("s")
+    if marker := delivered_marker(label):
+        return _RoleLabel(text, bulleted, SPEAKER, known=True, plural=plural, marker=marker)
+    return _RoleLabel(text, bulleted, singular_role(label), known, plural)
+
+
+def _by_phrase(text: str, bulleted: bool, honorific: bool) -> _PeopleLine | None:
+    """ "Moderated by X", "Remarks by X", "Allocution de S.E. Mme X", "Palabras del Emb. X"."""
     if match := _BY_RE.fullmatch(text):
         rest = match["rest"]
         if _looks_like_person(_extract_brackets(rest).text, bare_name=True):
             verb = match["verb"]
             role = ROLE_VERBS[matched_word(ROLE_VERBS, verb)] if verb else SPEAKER
             return _PeopleLine(text, bulleted, rest, role, match["marker"], honorific)
+    for match in _OF_RE.finditer(text):
+        phrase, rest = text[: match.start()], text[match.end() :]
+        if not _HONORIFIC_RE.match(rest):
+            continue
+        if verb := ROLE_VERBS.get(phrase.casefold()):
+            return _PeopleLine(text, bulleted, rest, verb, None, honorific)
+        if marker := delivered_marker(phrase):
+            return _PeopleLine(text, bulleted, rest, SPEAKER, marker, honorific)
+        return None
+    return None
+
+
+def _labelled_people(text: str, bulleted: bool) -> _Line | None:
+    """A role label alone, or people introduced by a label or by "Moderated by"/"Remarks by"."""
+    honorific = bool(_HONORIFIC_RE.match(text))
+    if not honorific and (people := _by_phrase(text, bulleted, honorific)):
+        return people
     if _ROLE_RE.fullmatch(text):
-        return _RoleLabel(text, bulleted, text, known=True)
+        return _role_label(text, bulleted, text, known=True)
     if match := _ROLE_DASH_RE.fullmatch(text):
-        return _PeopleLine(text, bulleted, match["rest"], match["label"], None, honorific)
+        role = singular_role(match["label"])
+        return _PeopleLine(text, bulleted, match["rest"], role, None, honorific)
     if (match := _LABEL_RE.fullmatch(text)) and not honorific:
-        label, rest = match["label"].strip(), match["rest"].strip()
+        label, rest = match["label"].strip(), match["rest"].strip().lstrip("-–— ")
         known = bool(_ROLE_RE.fullmatch(label))
         if not rest and len(label.split()) <= 6:
-            return _RoleLabel(text, bulleted, label, known)
+            return _role_label(text, bulleted, label, known)
         if rest and (known or _looks_like_person(_extract_brackets(rest).text, bare_name=False)):
-            return _PeopleLine(text, bulleted, rest, label, None, honorific)
+            if label.casefold() in VIDEO_MARKERS:
+                return _PeopleLine(text, bulleted, rest, None, label, honorific)
+            if marker := delivered_marker(label):
+                return _PeopleLine(text, bulleted, rest, SPEAKER, marker, honorific)
+            return _PeopleLine(text, bulleted, rest, singular_role(label), None, honorific)
     return None
 
 
@@ -204,6 +243,11 @@ def _split_people(text: str) -> list[str]:
     return pieces
 
 
+def _printed_honorific(text: str) -> str:
+    """As printed, spaced: "H.E.Mr." → "H.E. Mr." ("S.E.M." is a French form and stays)."""
+    return re.sub(r"\.(?=[A-Z][a-z])", ". ", " ".join(text.split()))
+
+
 def _person(text: str, line: int) -> ParsedPerson:
     """A person from "Ms. Name, designation (Marker)"; the role is left to the caller."""
     brackets = _extract_brackets(text)
@@ -211,8 +255,8 @@ def _person(text: str, line: int) -> ParsedPerson:
     honorific = _HONORIFIC_RE.match(body)
     name, _, designation = body[honorific.end() if honorific else 0 :].partition(",")
     return ParsedPerson(
-        role=brackets.role or "",
-        honorific=" ".join(honorific[0].split()) if honorific else "",
+        role=singular_role(brackets.role) if brackets.role else "",
+        honorific=_printed_honorific(honorific["h"]) if honorific else "",
         name=name.strip(" ;:"),
         designation=designation.strip(" ,;:"),
         documents=brackets.markers,

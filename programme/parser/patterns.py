@@ -4,7 +4,14 @@ import re
 from itertools import pairwise
 
 from programme.parser.results import SlotKind
-from programme.vocabulary import HONORIFIC_PATTERN, MARKERS, ROLE_PATTERN, ROLE_VERBS, alternation
+from programme.vocabulary import (
+    FIRST_HONORIFIC_PATTERN,
+    HONORIFIC_PATTERN,
+    MARKERS,
+    ROLE_PATTERN,
+    ROLE_VERBS,
+    alternation,
+)
 
 _MARKER_ALT = alternation(MARKERS)
 
@@ -27,9 +34,19 @@ _BY_RE = re.compile(
     re.IGNORECASE,
 )
 
-_HONORIFIC_RE = re.compile(rf"(?:(?:{HONORIFIC_PATTERN}) ){{1,4}}", re.IGNORECASE)
+# Honorifics before a name, up to four ("H.E. Mr.", "Senator the Hon."), a leading article
+# left out of group "h"; "H.E.Mr." is read without the missing space.
+# "Allocution de S.E. Mme X", "Palabras del Emb. X", "Animé par M. X": phrase, then person.
+_OF_RE = re.compile(r" (?:by|par|de|del|de la|d’|d')(?: |(?<=[’']))", re.IGNORECASE)
+_HONORIFIC_SEPARATOR = r"(?: |(?<=\.)(?=(?-i:[A-Z])))"
+_HONORIFIC_RE = re.compile(
+    rf"(?:the )?(?P<h>(?:{FIRST_HONORIFIC_PATTERN}){_HONORIFIC_SEPARATOR}"
+    rf"(?:(?:{HONORIFIC_PATTERN}){_HONORIFIC_SEPARATOR}){{0,3}})",
+    re.IGNORECASE,
+)
 _PERSON_SEPARATOR_RE = re.compile(
-    rf"( ?; ?|,? (?:and|et|y|&) (?=(?:{HONORIFIC_PATTERN}) ))", re.IGNORECASE
+    rf"( ?; ?|,? (?:and|et|y|&) (?=(?:{FIRST_HONORIFIC_PATTERN}){_HONORIFIC_SEPARATOR}))",
+    re.IGNORECASE,
 )
 _NAME_PARTICLES = frozenset(
     {

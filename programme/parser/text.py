@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass, field
 
+import ftfy
+
 from programme.parser.patterns import (
     _BRACKET_RE,
     _HONORIFIC_RE,
@@ -16,6 +18,21 @@ from programme.vocabulary import is_marker
 # --- Text helpers ------------------------------------------------------------
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+# Letters that UTF-8 text read as Windows-1252 begins with ("Ã©" for "é", "â€™" for "’").
+_MOJIBAKE_RE = re.compile(r"[ÃÂâÅÐÑ][\x80-\xbf\u0152-\u2122]")
+
+
+def repair_encoding(line: str) -> str:
+    """A line read in the wrong encoding, repaired ("Ã©" → "é") by ftfy; others as they are.
+
+    Runs before invisible characters are dropped: a damaged "í" is "Ã" and a soft hyphen.
+    A correct "UNIÃO" does not decode as UTF-8 and is left alone.
+    """
+    if not _MOJIBAKE_RE.search(line):
+        return line
+    return ftfy.fix_encoding(line)
 
 
 def split_lines(text: str) -> list[str]:

@@ -191,7 +191,7 @@ def test_breaks_are_slots_without_people():
         ),
         (
             ["Opening statement: H.E. Ms. Ann Lee, Minister (Statement)"],
-            [("Opening statement", "H.E. Ms.", "Ann Lee", "Minister", ["Statement"])],
+            [("Speaker", "H.E. Ms.", "Ann Lee", "Minister", ["Opening statement", "Statement"])],
         ),
         (
             ["Rapporteur: Ann Lee, Researcher"],
@@ -216,15 +216,15 @@ def test_breaks_are_slots_without_people():
         (
             ["Panellists:", "", "• Ann Lee, Director", "• Bo Li, Minister"],
             [
-                ("Panellists", "", "Ann Lee", "Director", []),
-                ("Panellists", "", "Bo Li", "Minister", []),
+                ("Panellist", "", "Ann Lee", "Director", []),
+                ("Panellist", "", "Bo Li", "Minister", []),
             ],
         ),
         (
             ["Speakers:", "Ann Lee, Director", "", "Bo Li, Minister"],
             [
-                ("Speakers", "", "Ann Lee", "Director", []),
-                ("Speakers", "", "Bo Li", "Minister", []),
+                ("Speaker", "", "Ann Lee", "Director", []),
+                ("Speaker", "", "Bo Li", "Minister", []),
             ],
         ),
         (
@@ -237,16 +237,16 @@ def test_breaks_are_slots_without_people():
         (
             ["Panelists:", "• Ann Lee, Director", "Moderator: Bo Li, Minister", "• Cy Ho, Chief"],
             [
-                ("Panelists", "", "Ann Lee", "Director", []),
+                ("Panelist", "", "Ann Lee", "Director", []),
                 ("Moderator", "", "Bo Li", "Minister", []),
-                ("Panelists", "", "Cy Ho", "Chief", []),
+                ("Panelist", "", "Cy Ho", "Chief", []),
             ],
         ),
         (
             ["Co-Chairs: H.E. Mr. Bo Li, Ambassador of X, and H.E. Ms. Ann Lee, Ambassador of Y"],
             [
-                ("Co-Chairs", "H.E. Mr.", "Bo Li", "Ambassador of X", []),
-                ("Co-Chairs", "H.E. Ms.", "Ann Lee", "Ambassador of Y", []),
+                ("Co-Chair", "H.E. Mr.", "Bo Li", "Ambassador of X", []),
+                ("Co-Chair", "H.E. Ms.", "Ann Lee", "Ambassador of Y", []),
             ],
         ),
         (
