@@ -207,6 +207,44 @@ def honorific_choice(printed: str) -> str:
     return next((HONORIFICS[word] for word in words if word in HONORIFICS), "")
 
 
+# --- Designations ----------------------------------------------------------------------
+
+#: Letters printed after a name that belong to the designation ("Hon. X MP, Chair of …").
+POST_NOMINALS = frozenset(
+    {"MP", "MEP", "MLA", "MSP", "MPP", "MHK", "TD", "QC", "KC", "OBE", "CBE", "KBE", "DBE", "MBE"}
+)
+
+#: Words that open a position printed after a name without a comma ("Ms. Jane Roe Director,
+#: Unit"): the head nouns of positions, and the words printed before them ("Senior Fellow").
+POSITION_HEADS = frozenset(
+    {
+        "president", "director", "directora", "directeur", "directrice", "fellow", "officer",
+        "member", "professor", "chair", "chairperson", "chairman", "chairwoman", "founder",
+        "adviser", "advisor", "counsel", "counsellor", "councillor", "scholar", "researcher",
+        "architect", "recorder", "secretary", "minister", "head", "manager", "coordinator",
+        "economist", "economista", "lecturer", "dean", "editor", "analyst", "consultant",
+        "representative", "commissioner", "governor", "mayor", "partner", "rector", "ceo",
+        "chief", "investigador", "investigadora", "profesor", "profesora", "ministro", "ministra",
+        "presidente", "presidenta", "coordinador", "coordinadora", "jefe", "jefa", "gerente",
+        "asesor", "asesora", "consultora", "consultor", "ambassador", "undersecretary",
+        "strategist", "correspondent", "journalist", "author", "expert", "specialist",
+    }
+)  # fmt: skip
+POSITION_MODIFIERS = frozenset(
+    {
+        "senior", "deputy", "vice", "executive", "associate", "assistant", "former", "research",
+        "academic", "visiting", "lead", "principal", "managing", "acting", "interim", "special",
+        "permanent", "co-founder", "general", "legal", "programme", "program",
+    }
+)  # fmt: skip
+
+#: A speaker not yet named: "Vice-President of the Assembly (TBA)".
+NAMELESS_MARKERS = frozenset(
+    {"tba", "tbc", "tbd", "to be confirmed", "to be announced", "to be determined", "à confirmer",
+     "por confirmar"}
+)  # fmt: skip
+
+
 # --- Document markers ------------------------------------------------------------------
 
 #: Markers on a slot line that say the slot has a video (not a document).

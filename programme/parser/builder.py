@@ -22,6 +22,7 @@ from programme.parser.patterns import _NUMBERED_RE, _YEAR_RE, _kind, _roman
 from programme.parser.results import (
     Paragraph,
     ParsedDay,
+    ParsedPerson,
     ParsedProgramme,
     ParsedSlot,
     UnplacedLine,
@@ -180,13 +181,16 @@ class _Builder:
             if line.role is None and self._block:
                 self._block.used = True
                 block_role, block_marker = self._block.role, self._block.marker
-            for text in _split_people(line.people):
-                person = _person(text, number)
+            people = [_person(text, number) for text in _split_people(line.people)]
+            _share_designation(people)
+            for person in people:
                 person.role = line.role or person.role or block_role or SPEAKER
                 for marker in (line.marker, block_marker):
                     if marker:
                         person.documents.insert(0, marker)
                 self._slot.people.append(person)
+            if line.opens_block and line.role:
+                self._block = _Block(line.role, plural=True, used=True)
         elif self._state is _State.INTRO and line.could_be_title():
             self._add_intro(number, line)
         else:
@@ -214,6 +218,15 @@ class _Builder:
             self._add_intro(number, line)
         else:
             self._unplace_outside(number, raw)
+
+
+def _share_designation(people: list[ParsedPerson]) -> None:
+    """ "Mr. A and Ms. B, Co-Chairs, X (Statement)": A shares B's designation and markers."""
+    for index, person in enumerate(people[:-1]):
+        if person.name and not person.designation:
+            following = people[index + 1]
+            person.designation = following.designation
+            person.documents = person.documents or list(following.documents)
 
 
 def _most_common_year(text: str) -> int | None:

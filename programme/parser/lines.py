@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from programme.parser.patterns import (
     _BULLET_RE,
     _BY_RE,
+    _COMPACT_RANGE_RE,
     _HEADING_MAX_LENGTH,
     _HEADING_RE,
     _HONORIFIC_RE,
@@ -19,10 +20,15 @@ from programme.parser.patterns import (
     _ROLE_RE,
     _SECTIONS,
     _SINGLE_TIME_RE,
+    _TRAILING_BRACKET_RE,
 )
 from programme.parser.results import ParsedPerson
 from programme.parser.text import _extract_brackets, _looks_like_person
 from programme.vocabulary import (
+    NAMELESS_MARKERS,
+    POSITION_HEADS,
+    POSITION_MODIFIERS,
+    POST_NOMINALS,
     ROLE_VERBS,
     SPEAKER,
     VIDEO_MARKERS,
@@ -85,6 +91,8 @@ class _PeopleLine(_Line):
     role: str | None
     marker: str | None
     honorific: bool
+    #: A plural label run into the first name ("Panelistas:- Sr. X") also heads the lines under it.
+    opens_block: bool = False
 
     def could_be_title(self) -> bool:
         return not (self.bulleted or self.role or self.marker or self.honorific)
@@ -120,7 +128,7 @@ def _classify(text: str) -> _Line:
     brackets = _extract_brackets(body)
     if brackets.markers and not brackets.text:
         return _MarkerLine(body, bulleted, brackets.markers)
-    if _looks_like_person(brackets.text, bare_name=bulleted):
+    if _looks_like_person(brackets.text, bare_name=bulleted) or _nameless(brackets.text):
         return _PeopleLine(body, bulleted, body, None, None, bool(_HONORIFIC_RE.match(body)))
     return _TextLine(body, bulleted)
 
@@ -163,8 +171,22 @@ def _clock(match: re.Match[str], prefix: str, meridiem: str | None = None) -> dt
     return dt.time(hour, int(minute or 0))
 
 
+def _compact_slot(text: str, bulleted: bool) -> _SlotLine | None:
+    """ "0830 – 0900 hrs": not a range of years ("2023–2024") unless "hrs" is printed."""
+    match = _COMPACT_RANGE_RE.match(text)
+    if not match or not (int(match["sh"]) < 24 and int(match["eh"]) < 24):
+        return None
+    if not match["hrs"] and match["sh"] in ("19", "20") and match["eh"] in ("19", "20"):
+        return None
+    start = dt.time(int(match["sh"]), int(match["sm"]))
+    end = dt.time(int(match["eh"]), int(match["em"]))
+    return _SlotLine(text, bulleted, start, end, match["rest"]) if start < end else None
+
+
 def _slot(text: str, bulleted: bool) -> _SlotLine | None:
     """A line that starts with a time or a time range."""
+    if compact := _compact_slot(text, bulleted):
+        return compact
     if (match := _RANGE_RE.match(text)) and (end := _clock(match, "e")):
         bare_start = not (match["sminute"] or match["sh"] or match["smeridiem"])
         start = _clock(match, "s", match["emeridiem"] if bare_start else None)
@@ -188,7 +210,8 @@ def _by_phrase(text: str, bulleted: bool, honorific: bool) -> _PeopleLine | None
     """ "Moderated by X", "Remarks by X", "Allocution de S.E. Mme X", "Palabras del Emb. X"."""
     if match := _BY_RE.fullmatch(text):
         rest = match["rest"]
-        if _looks_like_person(_extract_brackets(rest).text, bare_name=True):
+        rest_text = _extract_brackets(rest).text
+        if _looks_like_person(rest_text, bare_name=True) or _nameless(rest_text):
             verb = match["verb"]
             role = ROLE_VERBS[matched_word(ROLE_VERBS, verb)] if verb else SPEAKER
             return _PeopleLine(text, bulleted, rest, role, match["marker"], honorific)
@@ -224,7 +247,8 @@ def _labelled_people(text: str, bulleted: bool) -> _Line | None:
                 return _PeopleLine(text, bulleted, rest, None, label, honorific)
             if marker := delivered_marker(label):
                 return _PeopleLine(text, bulleted, rest, SPEAKER, marker, honorific)
-            return _PeopleLine(text, bulleted, rest, singular_role(label), None, honorific)
+            role, plural = singular_role(label), label.casefold().endswith("s")
+            return _PeopleLine(text, bulleted, rest, role, None, honorific, opens_block=plural)
     return None
 
 
@@ -236,7 +260,11 @@ def _split_people(text: str) -> list[str]:
     parts = _PERSON_SEPARATOR_RE.split(text)
     pieces = [parts[0]]
     for separator, piece in zip(parts[1::2], parts[2::2], strict=True):
-        if _looks_like_person(_extract_brackets(piece).text, bare_name=False):
+        first = piece.split(" ", 1)[0].split("-")[0].casefold()
+        affiliation = separator.strip() == ";" and (
+            first in POSITION_HEADS or first in POSITION_MODIFIERS
+        )  # "Director, X; Member, Y": one person's two affiliations
+        if not affiliation and _looks_like_person(_extract_brackets(piece).text, bare_name=False):
             pieces.append(piece)
         else:
             pieces[-1] += separator + piece
@@ -248,17 +276,61 @@ def _printed_honorific(text: str) -> str:
     return re.sub(r"\.(?=[A-Z][a-z])", ". ", " ".join(text.split()))
 
 
+def _position_start(words: list[str]) -> int | None:
+    """Where a position begins in "Caroline Whitaker President" (2), or None."""
+    for index in range(2, len(words)):
+        parts = [part.casefold() for part in words[index].split("-")]
+        if not words[index][:1].isupper() or not all(
+            part in POSITION_HEADS or part in POSITION_MODIFIERS for part in parts[:1]
+        ):
+            continue
+        rest = [part.casefold() for word in words[index:] for part in word.split("-")]
+        if any(part in POSITION_HEADS for part in rest):
+            return index
+    return None
+
+
+def _nameless(text: str) -> bool:
+    """ "Vice-President of the Assembly (TBA)": a speaker whose name is not printed yet."""
+    match = _TRAILING_BRACKET_RE.search(text)
+    if not match or match["content"].casefold() not in NAMELESS_MARKERS:
+        return False
+    return not _looks_like_person(text[: match.start()], bare_name=False)
+
+
 def _person(text: str, line: int) -> ParsedPerson:
     """A person from "Ms. Name, designation (Marker)"; the role is left to the caller."""
     brackets = _extract_brackets(text)
     body = brackets.text.strip(" ,;:")
+    if _nameless(body):
+        return ParsedPerson(
+            role=brackets.role or "",
+            honorific="",
+            name="",
+            designation=body,
+            documents=brackets.markers,
+            lines=[line],
+        )
     honorific = _HONORIFIC_RE.match(body)
     name, _, designation = body[honorific.end() if honorific else 0 :].partition(",")
+    name, designation = name.strip(" ;:"), designation.strip(" ,;:")
+    before: list[str] = []
+    if country := _TRAILING_BRACKET_RE.search(name):  # "A. Rahimi (Afghanistan)"
+        before.append(country["content"])
+        name = name[: country.start()].strip()
+    words = name.split()
+    if honorific and (start := _position_start(words)) is not None:
+        before.insert(0, " ".join(words[start:]))
+        words = words[:start]
+    while len(words) > 1 and words[-1].strip(",") in POST_NOMINALS:
+        before.insert(0, words.pop())
+    name = " ".join(words)
+    designation = ", ".join([*before, designation] if designation else before)
     return ParsedPerson(
         role=singular_role(brackets.role) if brackets.role else "",
         honorific=_printed_honorific(honorific["h"]) if honorific else "",
-        name=name.strip(" ;:"),
-        designation=designation.strip(" ,;:"),
+        name=name,
+        designation=designation,
         documents=brackets.markers,
         lines=[line],
     )

@@ -48,6 +48,7 @@ _PERSON_SEPARATOR_RE = re.compile(
     rf"( ?; ?|,? (?:and|et|y|&) (?=(?:{FIRST_HONORIFIC_PATTERN}){_HONORIFIC_SEPARATOR}))",
     re.IGNORECASE,
 )
+_TRAILING_BRACKET_RE = re.compile(r" ?\((?P<content>[^()]+)\)$")
 _NAME_PARTICLES = frozenset(
     {
         "al", "bin", "bint", "da", "das", "de", "del", "della", "den", "der", "des", "di", "do",
@@ -113,12 +114,13 @@ _DATE = (
     rf"|(?P<m2>{_MONTH})\.? ?(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,? ?(?P<y2>[0-9]{{4}}))?"
     r"|(?P<y3>[0-9]{4})-(?P<m3>[0-9]{1,2})-(?P<d3>[0-9]{1,2})"
 )
-_HEADING_SEPARATOR = r"[\s\-–—:,.|/]*+"
+_HEADING_SEPARATOR = r"[\s\-–—:,.|/(]*+"
 _HEADING_RE = re.compile(
+    r"(?:(?:date|fecha)\s?:\s?)?"
     rf"(?P<label>(?:day|jour|journée|d[ií]a) ?(?:[0-9]{{1,2}}|{alternation(_DAY_NUMBERS)})"
     rf"(?![^\W_]))?{_HEADING_SEPARATOR}"
     rf"(?:(?P<weekday>{alternation(_WEEKDAYS)})(?![^\W_]){_HEADING_SEPARATOR})?"
-    rf"(?P<date>{_DATE})?[\s.]*+",
+    rf"(?P<date>{_DATE})?[\s.)]*+",
     re.IGNORECASE,
 )
 _HEADING_MAX_LENGTH = 80
@@ -138,6 +140,12 @@ def _time_pattern(prefix: str) -> str:
 _AFTER_TIME = r"(?: ?(?:hrs?|hours)\.?(?![^\W\d_]))?[\s\-–—:|.,/]*+(?P<rest>.*)"
 _RANGE_RE = re.compile(
     _time_pattern("s") + r" ?(?:[-–—‐‑−~]|to|à|a|until) ?" + _time_pattern("e") + _AFTER_TIME,
+    re.IGNORECASE,
+)
+# "0830 – 0900" and "0830 – 0900 hrs": four digits, read as a time range only in a range.
+_COMPACT_RANGE_RE = re.compile(
+    r"(?P<sh>[0-2][0-9])(?P<sm>[0-5][0-9]) ?[-–—] ?(?P<eh>[0-2][0-9])(?P<em>[0-5][0-9])"
+    r"(?P<hrs> ?(?:hrs?|hours)\.?)?(?![0-9])[\s\-–—:|.,/]*+(?P<rest>.*)",
     re.IGNORECASE,
 )
 _SINGLE_TIME_RE = re.compile(_time_pattern("s") + _AFTER_TIME, re.IGNORECASE)

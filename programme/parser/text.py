@@ -12,6 +12,7 @@ from programme.parser.patterns import (
     _NAME_PARTICLES,
     _ROLE_RE,
     _TIMEZONE_RE,
+    _TRAILING_BRACKET_RE,
 )
 from programme.vocabulary import is_marker
 
@@ -61,6 +62,7 @@ def _looks_like_person(text: str, *, bare_name: bool) -> bool:
     """Whether text reads like "Ms. Name, designation"; ``bare_name`` accepts a name alone."""
     honorific = _HONORIFIC_RE.match(text)
     name, comma, _ = text[honorific.end() if honorific else 0 :].partition(",")
+    name = _TRAILING_BRACKET_RE.sub("", name)  # "A. Rahimi (Afghanistan)"
     return bool(comma or honorific or bare_name) and _is_name(name)
 
 
