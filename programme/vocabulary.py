@@ -227,7 +227,8 @@ POSITION_HEADS = frozenset(
         "chief", "investigador", "investigadora", "profesor", "profesora", "ministro", "ministra",
         "presidente", "presidenta", "coordinador", "coordinadora", "jefe", "jefa", "gerente",
         "asesor", "asesora", "consultora", "consultor", "ambassador", "undersecretary",
-        "strategist", "correspondent", "journalist", "author", "expert", "specialist",
+        "strategist", "envoy", "clerk", "secretary-general", "correspondent", "journalist",
+        "author", "expert", "specialist",
     }
 )  # fmt: skip
 POSITION_MODIFIERS = frozenset(

@@ -23,7 +23,7 @@ from programme.parser.patterns import (
     _TRAILING_BRACKET_RE,
 )
 from programme.parser.results import ParsedPerson
-from programme.parser.text import _extract_brackets, _looks_like_person
+from programme.parser.text import _extract_brackets, _looks_like_person, _position_start
 from programme.vocabulary import (
     NAMELESS_MARKERS,
     POSITION_HEADS,
@@ -260,7 +260,7 @@ def _split_people(text: str) -> list[str]:
     parts = _PERSON_SEPARATOR_RE.split(text)
     pieces = [parts[0]]
     for separator, piece in zip(parts[1::2], parts[2::2], strict=True):
-        first = piece.split(" ", 1)[0].split("-")[0].casefold()
+        first = re.split(r"[\s,\-]", piece.strip(), maxsplit=1)[0].casefold()
         affiliation = separator.strip() == ";" and (
             first in POSITION_HEADS or first in POSITION_MODIFIERS
         )  # "Director, X; Member, Y": one person's two affiliations
@@ -274,20 +274,6 @@ def _split_people(text: str) -> list[str]:
 def _printed_honorific(text: str) -> str:
     """As printed, spaced: "H.E.Mr." → "H.E. Mr." ("S.E.M." is a French form and stays)."""
     return re.sub(r"\.(?=[A-Z][a-z])", ". ", " ".join(text.split()))
-
-
-def _position_start(words: list[str]) -> int | None:
-    """Where a position begins in "Caroline Whitaker President" (2), or None."""
-    for index in range(2, len(words)):
-        parts = [part.casefold() for part in words[index].split("-")]
-        if not words[index][:1].isupper() or not all(
-            part in POSITION_HEADS or part in POSITION_MODIFIERS for part in parts[:1]
-        ):
-            continue
-        rest = [part.casefold() for word in words[index:] for part in word.split("-")]
-        if any(part in POSITION_HEADS for part in rest):
-            return index
-    return None
 
 
 def _nameless(text: str) -> bool:

@@ -10,11 +10,12 @@ from programme.parser.patterns import (
     _HONORIFIC_RE,
     _MARKER_SPLIT_RE,
     _NAME_PARTICLES,
+    _PERSON_SEPARATOR_RE,
     _ROLE_RE,
     _TIMEZONE_RE,
     _TRAILING_BRACKET_RE,
 )
-from programme.vocabulary import is_marker
+from programme.vocabulary import POSITION_HEADS, POSITION_MODIFIERS, is_marker
 
 # --- Text helpers ------------------------------------------------------------
 
@@ -58,11 +59,28 @@ def _is_name(text: str) -> bool:
     )
 
 
+def _position_start(words: list[str]) -> int | None:
+    """Where a position begins in "Caroline Whitaker President" (2), or None."""
+    for index in range(2, len(words)):
+        parts = [part.casefold() for part in words[index].split("-")]
+        if not words[index][:1].isupper() or not all(
+            part in POSITION_HEADS or part in POSITION_MODIFIERS for part in parts[:1]
+        ):
+            continue
+        rest = [part.casefold() for word in words[index:] for part in word.split("-")]
+        if any(part in POSITION_HEADS for part in rest):
+            return index
+    return None
+
+
 def _looks_like_person(text: str, *, bare_name: bool) -> bool:
     """Whether text reads like "Ms. Name, designation"; ``bare_name`` accepts a name alone."""
     honorific = _HONORIFIC_RE.match(text)
     name, comma, _ = text[honorific.end() if honorific else 0 :].partition(",")
+    name = _PERSON_SEPARATOR_RE.split(name, maxsplit=1)[0]  # "A and Ms. B, Co-Chairs"
     name = _TRAILING_BRACKET_RE.sub("", name)  # "A. Rahimi (Afghanistan)"
+    if honorific and (start := _position_start(name.split())) is not None:
+        name = " ".join(name.split()[:start])  # "Ms. Jane Roe Director of X, Unit"
     return bool(comma or honorific or bare_name) and _is_name(name)
 
 
