@@ -18,7 +18,14 @@ from programme.parser.lines import (
     _SlotLine,
     _split_people,
 )
-from programme.parser.patterns import _NUMBERED_RE, _YEAR_RE, _kind, _roman
+from programme.parser.patterns import (
+    _AGENDA_ITEM_RE,
+    _NUMBERED_RE,
+    _YEAR_RE,
+    _kind,
+    _roman,
+    _slot_number,
+)
 from programme.parser.results import (
     Paragraph,
     ParsedDay,
@@ -147,9 +154,12 @@ class _Builder:
         title = brackets.text.strip(" -–—:|,")
         slot.kind = _kind(title)
         if numbered := _NUMBERED_RE.fullmatch(title):
-            number = numbered["number"]
-            slot.number = int(number) if number.isdigit() else _roman(number)
-            title = numbered["rest"] or title
+            slot.number = _slot_number(numbered["number"])
+            title = numbered["rest"].lstrip(" |") or title
+        elif agenda := _AGENDA_ITEM_RE.fullmatch(title):
+            slot.number = _roman(agenda["number"])
+            title = agenda["rest"]
+            slot.kind = _kind(title)
         slot.title = title
         slot.timezone = slot.timezone or brackets.timezone
         self._add_slot_markers(brackets.markers)
@@ -176,6 +186,13 @@ class _Builder:
         if self._awaiting_title() and line.could_be_title():
             self._slot.lines.append(number)
             self._set_title(line.text)
+        elif (
+            line.role is None
+            and not line.marker
+            and not line.honorific
+            and (person := self._affiliation_of(number, line))
+        ):
+            self._add_affiliation(number, person, line.text)
         elif self._slot:
             block_role = block_marker = None
             if line.role is None and self._block:
@@ -208,8 +225,31 @@ class _Builder:
             slot.lines.append(number)
             self._add_slot_markers(line.markers)
 
+    def _affiliation_of(self, number: int, line: _Line) -> ParsedPerson | None:
+        """The person on the line above, printed with a name alone, whose affiliation this
+        line continues ("Prof. Dr. A" then "University of X, Faculty of Law")."""
+        slot = self._slot
+        if slot is None or not slot.people or line.bulleted:
+            return None
+        person = slot.people[-1]
+        if person.lines[-1] != number - 1 or not person.name or not person.honorific:
+            return None
+        if len(person.lines) == 1 and person.designation:
+            return None
+        if any(other.lines[0] == person.lines[0] for other in slot.people[:-1]):
+            return None  # several people on that line
+        return person
+
+    def _add_affiliation(self, number: int, person: ParsedPerson, text: str) -> None:
+        brackets = _extract_brackets(text)
+        person.designation = ", ".join(filter(None, [person.designation, brackets.text]))
+        person.documents.extend(brackets.markers)
+        person.lines.append(number)
+
     def _add_text(self, number: int, raw: str, line: _Line) -> None:
-        if self._awaiting_title():
+        if person := self._affiliation_of(number, line):
+            self._add_affiliation(number, person, line.text)
+        elif self._awaiting_title():
             self._slot.lines.append(number)
             self._set_title(line.text)
         elif self._slot:

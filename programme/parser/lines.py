@@ -13,6 +13,7 @@ from programme.parser.patterns import (
     _HONORIFIC_RE,
     _LABEL_RE,
     _MONTHS,
+    _NUMBERED_RE,
     _OF_RE,
     _PERSON_SEPARATOR_RE,
     _RANGE_RE,
@@ -229,6 +230,8 @@ def _by_phrase(text: str, bulleted: bool, honorific: bool) -> _PeopleLine | None
 
 def _labelled_people(text: str, bulleted: bool) -> _Line | None:
     """A role label alone, or people introduced by a label or by "Moderated by"/"Remarks by"."""
+    if _NUMBERED_RE.fullmatch(text):
+        return None  # "Panel III: Trust, Polarization and …" is a title
     honorific = bool(_HONORIFIC_RE.match(text))
     if not honorific and (people := _by_phrase(text, bulleted, honorific)):
         return people

@@ -154,12 +154,26 @@ _YEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 
 # --- Titles ------------------------------------------------------------------
 
+_WORD_NUMBERS = {
+    word: number
+    for number, words in enumerate(
+        [("one", "un", "uno"), ("two", "deux", "dos"), ("three", "trois", "tres"),
+         ("four", "quatre", "cuatro"), ("five", "cinq", "cinco"), ("six", "seis"),
+         ("seven", "sept", "siete"), ("eight", "huit", "ocho"), ("nine", "neuf", "nueve"),
+         ("ten", "dix", "diez")],
+        start=1,
+    )
+    for word in words
+}  # fmt: skip
 _NUMBERED_RE = re.compile(
-    r"(?:(?:plenary|working|thematic|breakout) )?"
-    r"(?:session|panel|s[ée]ance|sesi[óo]n|round ?table|table ronde|mesa redonda)"
-    r" (?P<number>[0-9]{1,3}|(?-i:[IVXLC]{1,7}))(?![^\W_]) ?[:.\-–—]? ?(?P<rest>.*)",
+    r"(?:(?:plenary|working|thematic|breakout|leadership|high-level) )?"
+    r"(?:session|panel|s[ée]ance|sesi[óo]n|round ?table|table ronde|mesa redonda|dialogue)"
+    rf" (?P<number>[0-9]{{1,3}}|(?-i:[IVXLC]{{1,7}})|{alternation(_WORD_NUMBERS)})(?![^\W_])"
+    r" ?[:.\-–—|]? ?(?P<rest>.*)",
     re.IGNORECASE,
 )
+# An agenda item numbered in Roman numerals: "IV. General debate".
+_AGENDA_ITEM_RE = re.compile(r"(?P<number>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\. (?P<rest>.+)")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _KIND_RULES: tuple[tuple[SlotKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -177,6 +191,15 @@ _KIND_RULES: tuple[tuple[SlotKind, re.Pattern[str]], ...] = tuple(
         ("panel", r"^session\b|\b(?:panel|round ?table)\b"),
     )
 )
+
+
+def _slot_number(printed: str) -> int:
+    """ "3", "IV" or "Two" as a number."""
+    if printed.isdigit():
+        return int(printed)
+    if word := _WORD_NUMBERS.get(printed.casefold()):
+        return word
+    return _roman(printed)
 
 
 def _roman(numeral: str) -> int:
