@@ -33,6 +33,7 @@ the stored choices, which are plain enumerations).
 
 from programme.parser.builder import parse_programme
 from programme.parser.results import (
+    Confidence,
     Paragraph,
     ParsedDay,
     ParsedPerson,
@@ -44,6 +45,7 @@ from programme.parser.results import (
 from programme.parser.text import split_lines
 
 __all__ = [
+    "Confidence",
     "Paragraph",
     "ParsedDay",
     "ParsedPerson",

@@ -245,6 +245,7 @@ class _Builder:
         person.designation = ", ".join(filter(None, [person.designation, brackets.text]))
         person.documents.extend(brackets.markers)
         person.lines.append(number)
+        person.confidence = "low"
 
     def _add_text(self, number: int, raw: str, line: _Line) -> None:
         if person := self._affiliation_of(number, line):

@@ -299,6 +299,7 @@ def _person(text: str, line: int) -> ParsedPerson:
             designation=body,
             documents=brackets.markers,
             lines=[line],
+            confidence="low",
         )
     honorific = _HONORIFIC_RE.match(body)
     name, _, designation = body[honorific.end() if honorific else 0 :].partition(",")
@@ -308,9 +309,11 @@ def _person(text: str, line: int) -> ParsedPerson:
         before.append(country["content"])
         name = name[: country.start()].strip()
     words = name.split()
+    guessed = not (honorific or designation)  # a bare name: maybe a title or a place
     if honorific and (start := _position_start(words)) is not None:
         before.insert(0, " ".join(words[start:]))
         words = words[:start]
+        guessed = True
     while len(words) > 1 and words[-1].strip(",") in POST_NOMINALS:
         before.insert(0, words.pop())
     name = " ".join(words)
@@ -322,4 +325,5 @@ def _person(text: str, line: int) -> ParsedPerson:
         designation=designation,
         documents=brackets.markers,
         lines=[line],
+        confidence="low" if guessed else "high",
     )

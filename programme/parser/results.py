@@ -4,6 +4,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+Confidence = Literal["high", "low"]
+
 SlotKind = Literal[
     "opening", "scene-setting", "panel", "keynote", "special", "break", "closing", "other"
 ]
@@ -19,6 +21,11 @@ class ParsedPerson:
     designation: str
     documents: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    #: "low" when the reading is a guess the officer should check first (a name without
+    #: honorific or designation, a position found without a comma, a speaker with no name,
+    #: an affiliation taken from the lines below). Not part of ``to_dict()``: the JSON of
+    #: ``import_programme --json`` keeps its fixed keys.
+    confidence: Confidence = "high"
 
     def to_dict(self) -> dict[str, Any]:
         return {
