@@ -228,7 +228,10 @@ POSITION_HEADS = frozenset(
         "presidente", "presidenta", "coordinador", "coordinadora", "jefe", "jefa", "gerente",
         "asesor", "asesora", "consultora", "consultor", "ambassador", "undersecretary",
         "strategist", "envoy", "clerk", "secretary-general", "correspondent", "journalist",
-        "author", "expert", "specialist",
+        "author", "expert", "experte", "specialist", "membre", "miembro", "integrante",
+        "professeur", "professeure", "conseiller", "conseillère", "chargé", "chargée",
+        "responsable", "fundador", "fundadora", "fondateur", "fondatrice", "viceministro",
+        "viceministra", "secretario", "secretaria", "représentant", "représentante",
     }
 )  # fmt: skip
 POSITION_MODIFIERS = frozenset(

@@ -132,7 +132,11 @@ class _Builder:
         if year and heading.month and heading.day:
             with suppress(ValueError):  # 31 February
                 date = dt.date(year, heading.month, heading.day)
-        self.result.days.append(ParsedDay(date, heading.label, heading.text, lines=[number]))
+        self.result.days.append(
+            ParsedDay(
+                date, heading.label, heading.text, lines=[number], date_only=heading.date_only
+            )
+        )
 
     def _add_slot(self, number: int, slot: _SlotLine) -> None:
         if not self.result.days:
@@ -283,4 +287,22 @@ def parse_programme(text: str, year: int | None = None) -> ParsedProgramme:
     builder = _Builder(year, _most_common_year(text))
     for number, line in enumerate(split_lines(text), start=1):
         builder.feed(number, line)
+    _unplace_document_dates(builder.result)
     return builder.result
+
+
+def _unplace_document_dates(result: ParsedProgramme) -> None:
+    """A date alone with no slot under it ("14 March 2017" in a page header) is the
+    document's date, not a programme day: its line is reported, not made a day."""
+    kept = []
+    for day in result.days:
+        if day.slots or not day.date_only or day.heading is None:
+            kept.append(day)
+        else:
+            result.unplaced.extend(
+                UnplacedLine(number, day.heading, "a date with no slot: the document's date")
+                for number in day.lines
+            )
+    if len(kept) != len(result.days):
+        result.days = kept
+        result.unplaced.sort(key=lambda line: line.line)

@@ -59,6 +59,8 @@ class _DayHeading(_Line):
     """A day heading such as "DAY ONE- 8 October 2018" or "Lundi 8 octobre" (no year)."""
 
     label: str | None
+    #: Only a date: the day's heading, or the date of the document printed in its header.
+    date_only: bool
     day: int | None
     month: int | None
     year: int | None
@@ -140,6 +142,8 @@ def _day_heading(text: str, bulleted: bool) -> _DayHeading | None:
     match = _HEADING_RE.fullmatch(text)
     if not match or not (match["label"] or match["date"]):
         return None
+    if match["purpose"] and not (match["weekday"] or match["label"]):
+        return None  # "8 May 2017 – Original: English" is not a day
     day = match["d1"] or match["d2"] or match["d3"]
     year = match["y1"] or match["y2"] or match["y3"]
     if month_name := match["m1"] or match["m2"]:
@@ -150,6 +154,7 @@ def _day_heading(text: str, bulleted: bool) -> _DayHeading | None:
         text,
         bulleted,
         label=match["label"] or match["weekday"],
+        date_only=not (match["label"] or match["weekday"]),
         day=int(day) if day else None,
         month=month,
         year=int(year) if year else None,

@@ -120,10 +120,12 @@ _HEADING_RE = re.compile(
     rf"(?P<label>(?:day|jour|journée|d[ií]a) ?(?:[0-9]{{1,2}}|{alternation(_DAY_NUMBERS)})"
     rf"(?![^\W_]))?{_HEADING_SEPARATOR}"
     rf"(?:(?P<weekday>{alternation(_WEEKDAYS)})(?![^\W_]){_HEADING_SEPARATOR})?"
-    rf"(?P<date>{_DATE})?[\s.)]*+",
+    rf"(?P<date>{_DATE})?[\s.)]*+"
+    # "Lundi 14 Novembre 2022 – Réunion des hauts fonctionnaires": what the day is for.
+    r"(?:(?<=[0-9] )[–—-] (?P<purpose>[^\W\d_][^:]{0,60}))?",
     re.IGNORECASE,
 )
-_HEADING_MAX_LENGTH = 80
+_HEADING_MAX_LENGTH = 100
 
 
 def _time_pattern(prefix: str) -> str:

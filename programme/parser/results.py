@@ -74,6 +74,8 @@ class ParsedDay:
     heading: str | None = None
     slots: list[ParsedSlot] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    #: The heading printed only a date (no "Day 1", no weekday).
+    date_only: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -231,3 +231,18 @@ def test_agenda_items_and_spelled_out_numbers(title, number, printed):
 def test_day_headings_of_other_houses(heading, date, label):
     [day] = parse_programme(f"{heading}\n10:00-11:00 Opening").days
     assert (day.date, day.label) == (date, label)
+
+
+def test_the_document_date_in_the_header_is_reported_not_made_a_day():
+    parsed = parse_programme(
+        "A/CONF.231/2\n14 March 2017\n\nMonday, 8 May 2017\n10:00-11:00 Opening"
+    )
+    assert [(day.date, day.label) for day in parsed.days] == [(dt.date(2017, 5, 8), "Monday")]
+    assert [(line.line, line.text) for line in parsed.unplaced] == [(2, "14 March 2017")]
+
+
+def test_a_day_heading_may_say_what_the_day_is_for():
+    parsed = parse_programme(
+        "Lundi 14 Novembre 2022 – Réunion des hauts fonctionnaires\n9h-10h | Ouverture"
+    )
+    assert [(day.date, day.label) for day in parsed.days] == [(dt.date(2022, 11, 14), "Lundi")]
