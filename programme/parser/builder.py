@@ -285,13 +285,14 @@ def _most_common_year(text: str) -> int | None:
 def parse_programme(text: str, year: int | None = None) -> ParsedProgramme:
     """Parse a programme pasted as plain text; ``year`` completes dates printed without one."""
     builder = _Builder(year, _most_common_year(text))
-    for number, line in enumerate(split_lines(text), start=1):
+    lines = split_lines(text)
+    for number, line in enumerate(lines, start=1):
         builder.feed(number, line)
-    _unplace_document_dates(builder.result)
+    _unplace_document_dates(builder.result, lines)
     return builder.result
 
 
-def _unplace_document_dates(result: ParsedProgramme) -> None:
+def _unplace_document_dates(result: ParsedProgramme, lines: list[str]) -> None:
     """A date alone with no slot under it ("14 March 2017" in a page header) is the
     document's date, not a programme day: its line is reported, not made a day."""
     kept = []
@@ -300,7 +301,9 @@ def _unplace_document_dates(result: ParsedProgramme) -> None:
             kept.append(day)
         else:
             result.unplaced.extend(
-                UnplacedLine(number, day.heading, "a date with no slot: the document's date")
+                UnplacedLine(
+                    number, lines[number - 1].strip(), "a date with no slot: the document's date"
+                )
                 for number in day.lines
             )
     if len(kept) != len(result.days):

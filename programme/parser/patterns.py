@@ -182,15 +182,35 @@ _KIND_RULES: tuple[tuple[SlotKind, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             "break",
-            r"\b(?:break|lunch|luncheon|coffee|tea|registration|reception|dinner|cocktail"
-            r"|pause|déjeuner|almuerzo|receso)\b",
+            r"^(?![“«\"]).*\b(?:break|lunch|luncheon|coffee|tea|registration|reception|dinner"
+            r"|cocktail|banquet|drinks?|suspension|pause|pausa|café|déjeuner|dîner|almuerzo"
+            r"|receso|cena|registro|inscripci[óo]n|inscription|enregistrement|acreditaci[óo]n"
+            r"|accr[ée]ditation|accueil (?:des|et))\b",
         ),
-        ("opening", r"^(?:opening|official opening|welcome|ouverture|séance d.ouverture|apertura)"),
-        ("closing", r"^(?:closing|clôture|cierre|concluding|conclusion|wrap)"),
-        ("keynote", r"^keynote"),
+        (
+            "keynote",
+            r"^(?:opening )?keynote|^invited (?:talk|lecture)|^conf[ée]rence inaugurale"
+            r"|^conferencia magistral",
+        ),
+        (
+            "opening",
+            r"^(?:opening|official opening|welcome|ouverture|séance d.ouverture|apertura"
+            r"|c[ée]r[ée]monie (?:officielle )?d.ouverture|sesi[óo]n inaugural|inauguraci[óo]n"
+            r"|palabras de bienvenida|mot de bienvenue)",
+        ),
+        (
+            "closing",
+            r"^(?:closing|closure|clôture|cierre|concluding|conclusion|wrap"
+            r"|c[ée]r[ée]monie de cl[ôo]ture|sesi[óo]n de clausura|clausura)"
+            r"|\b(?:and|y|et) (?:closing|clausura|cl[ôo]ture)$|\bclose of the (?:session|meeting)$",
+        ),
         ("special", r"\bvoices? session\b|^special session"),
         ("scene-setting", r"^(?:setting the scene|scene.setting)"),
-        ("panel", r"^session\b|\b(?:panel|round ?table)\b"),
+        (
+            "panel",
+            r"^session\b|\b(?:panel|round ?table|table ronde|mesa redonda)\b"
+            r"|^(?:policy|high-level) dialogue",
+        ),
     )
 )
 
@@ -214,9 +234,8 @@ def _roman(numeral: str) -> int:
 
 def _kind(title: str) -> SlotKind:
     """Guess the kind of session from its title as printed."""
-    if _NUMBERED_RE.fullmatch(title):
-        return "panel"
+    numbered = _NUMBERED_RE.fullmatch(title)
     for kind, pattern in _KIND_RULES:
-        if pattern.search(title):
+        if pattern.search(numbered["rest"] if numbered else title):
             return kind
-    return "other"
+    return "panel" if numbered else "other"

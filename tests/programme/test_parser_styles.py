@@ -246,3 +246,21 @@ def test_a_day_heading_may_say_what_the_day_is_for():
         "Lundi 14 Novembre 2022 – Réunion des hauts fonctionnaires\n9h-10h | Ouverture"
     )
     assert [(day.date, day.label) for day in parsed.days] == [(dt.date(2022, 11, 14), "Lundi")]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Cérémonie d’ouverture", "opening"),
+        ("Séance 1 : Cérémonie d’ouverture", "opening"),
+        ("Sesión de clausura", "closing"),
+        ("Pausa café", "break"),
+        ("Inscription des participants", "break"),
+        ("Conferencia magistral: “La integridad”", "keynote"),
+        ("Table ronde ministérielle : l’emploi des jeunes", "panel"),
+        ("Adoption of the report and close of the session", "closing"),
+        ("“Federalism and asylum reception”", "other"),
+    ],
+)
+def test_slot_kinds_in_french_and_spanish(title, kind):
+    assert only_slot(f"10:00-11:00 {title}").kind == kind
