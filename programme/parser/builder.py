@@ -204,6 +204,10 @@ class _Builder:
                 block_role, block_marker = self._block.role, self._block.marker
             people = [_person(text, number) for text in _split_people(line.people)]
             _share_designation(people)
+            if line.designation_before:
+                for person in people:
+                    parts = [line.designation_before, person.designation]
+                    person.designation = ", ".join(filter(None, parts))
             for person in people:
                 person.role = line.role or person.role or block_role or SPEAKER
                 for marker in (line.marker, block_marker):

@@ -8,6 +8,7 @@ from programme.parser.patterns import (
     _BULLET_RE,
     _BY_RE,
     _COMPACT_RANGE_RE,
+    _COMPACT_TIME_RE,
     _HEADING_MAX_LENGTH,
     _HEADING_RE,
     _HONORIFIC_RE,
@@ -96,6 +97,8 @@ class _PeopleLine(_Line):
     honorific: bool
     #: A plural label run into the first name ("Panelistas:- Sr. X") also heads the lines under it.
     opens_block: bool = False
+    #: An office printed before the name ("Statement by the Chairperson of the Union, H.E. X").
+    designation_before: str = ""
 
     def could_be_title(self) -> bool:
         return not (self.bulleted or self.role or self.marker or self.honorific)
@@ -180,7 +183,12 @@ def _clock(match: re.Match[str], prefix: str, meridiem: str | None = None) -> dt
 def _compact_slot(text: str, bulleted: bool) -> _SlotLine | None:
     """ "0830 – 0900 hrs": not a range of years ("2023–2024") unless "hrs" is printed."""
     match = _COMPACT_RANGE_RE.match(text)
-    if not match or not (int(match["sh"]) < 24 and int(match["eh"]) < 24):
+    if not match:
+        if (single := _COMPACT_TIME_RE.match(text)) and int(single["sh"]) < 24:
+            start = dt.time(int(single["sh"]), int(single["sm"]))
+            return _SlotLine(text, bulleted, start, None, single["rest"])
+        return None
+    if not (int(match["sh"]) < 24 and int(match["eh"]) < 24):
         return None
     if not match["hrs"] and match["sh"] in ("19", "20") and match["eh"] in ("19", "20"):
         return None
@@ -212,15 +220,30 @@ def _role_label(text: str, bulleted: bool, label: str, known: bool) -> _RoleLabe
     return _RoleLabel(text, bulleted, singular_role(label), known, plural)
 
 
+def _office_before_name(text: str) -> tuple[str, str]:
+    """ "the Guest of Honour, H.E. Mr. X, Minister" → ("H.E. Mr. X, Minister", "Guest of
+    Honour"): an office printed before the name, its article left out."""
+    if not (article := re.match(r"(?:the|a|an) ", text, re.IGNORECASE)):
+        return text, ""
+    for comma in re.finditer(r", ", text):
+        if _HONORIFIC_RE.match(text, comma.end()):
+            return text[comma.end() :], text[article.end() : comma.start()]
+    if _nameless(text[article.end() :]):  # "the Executive Secretary of X (tbc)"
+        return text[article.end() :], ""
+    return text, ""
+
+
 def _by_phrase(text: str, bulleted: bool, honorific: bool) -> _PeopleLine | None:
     """ "Moderated by X", "Remarks by X", "Allocution de S.E. Mme X", "Palabras del Emb. X"."""
     if match := _BY_RE.fullmatch(text):
-        rest = match["rest"]
+        rest, before = _office_before_name(match["rest"])
         rest_text = _extract_brackets(rest).text
         if _looks_like_person(rest_text, bare_name=True) or _nameless(rest_text):
             verb = match["verb"]
             role = ROLE_VERBS[matched_word(ROLE_VERBS, verb)] if verb else SPEAKER
-            return _PeopleLine(text, bulleted, rest, role, match["marker"], honorific)
+            return _PeopleLine(
+                text, bulleted, rest, role, match["marker"], honorific, designation_before=before
+            )
     for match in _OF_RE.finditer(text):
         phrase, rest = text[: match.start()], text[match.end() :]
         if not _HONORIFIC_RE.match(rest):
@@ -231,6 +254,14 @@ def _by_phrase(text: str, bulleted: bool, honorific: bool) -> _PeopleLine | None
             return _PeopleLine(text, bulleted, rest, SPEAKER, marker, honorific)
         return None
     return None
+
+
+def _named_person(text: str) -> bool:
+    """A person after an unknown label: an honorific or a name of two words or more, so that
+    "Interpretation: English, French" is not a person called English."""
+    if not _looks_like_person(text, bare_name=False):
+        return False
+    return bool(_HONORIFIC_RE.match(text)) or len(text.partition(",")[0].split()) >= 2
 
 
 def _labelled_people(text: str, bulleted: bool) -> _Line | None:
@@ -250,7 +281,10 @@ def _labelled_people(text: str, bulleted: bool) -> _Line | None:
         known = bool(_ROLE_RE.fullmatch(label))
         if not rest and len(label.split()) <= 6:
             return _role_label(text, bulleted, label, known)
-        if rest and (known or _looks_like_person(_extract_brackets(rest).text, bare_name=False)):
+        verb = re.fullmatch(r"(?P<verb>.+) (?:by|par|por)", label, re.IGNORECASE)
+        if verb and (role := ROLE_VERBS.get(verb["verb"].casefold())):
+            return _PeopleLine(text, bulleted, rest, role, None, honorific)
+        if rest and (known or _named_person(_extract_brackets(rest).text)):
             if label.casefold() in VIDEO_MARKERS:
                 return _PeopleLine(text, bulleted, rest, None, label, honorific)
             if marker := delivered_marker(label):
@@ -289,7 +323,9 @@ def _nameless(text: str) -> bool:
     match = _TRAILING_BRACKET_RE.search(text)
     if not match or match["content"].casefold() not in NAMELESS_MARKERS:
         return False
-    return not _looks_like_person(text[: match.start()], bare_name=False)
+    before = text[: match.start()]
+    first = re.split(r"[\s,]", before, maxsplit=1)[0].casefold()
+    return first in POSITION_HEADS or not _looks_like_person(before, bare_name=False)
 
 
 def _person(text: str, line: int) -> ParsedPerson:

@@ -51,8 +51,9 @@ _PERSON_SEPARATOR_RE = re.compile(
 _TRAILING_BRACKET_RE = re.compile(r" ?\((?P<content>[^()]+)\)$")
 _NAME_PARTICLES = frozenset(
     {
-        "al", "bin", "bint", "da", "das", "de", "del", "della", "den", "der", "des", "di", "do",
-        "dos", "du", "e", "el", "ibn", "la", "le", "ten", "ter", "van", "von", "y", "zu",
+        "al", "bin", "bint", "binti", "da", "das", "de", "del", "dela", "della", "den", "der",
+        "des", "di", "do", "dos", "du", "e", "el", "i", "ibn", "la", "le", "ten", "ter", "van",
+        "von", "y", "zu",
     }
 )  # fmt: skip
 
@@ -148,6 +149,12 @@ _RANGE_RE = re.compile(
 _COMPACT_RANGE_RE = re.compile(
     r"(?P<sh>[0-2][0-9])(?P<sm>[0-5][0-9]) ?[-–—] ?(?P<eh>[0-2][0-9])(?P<em>[0-5][0-9])"
     r"(?P<hrs> ?(?:hrs?|hours)\.?)?(?![0-9])[\s\-–—:|.,/]*+(?P<rest>.*)",
+    re.IGNORECASE,
+)
+# "1830 hrs Welcome dinner": four digits alone are a time only when "hrs" is printed.
+_COMPACT_TIME_RE = re.compile(
+    r"(?P<sh>[0-2][0-9])(?P<sm>[0-5][0-9]) ?(?:hrs?|hours)\.?(?![^\W\d_])"
+    r"[\s\-–—:|.,/]*+(?P<rest>.*)",
     re.IGNORECASE,
 )
 _SINGLE_TIME_RE = re.compile(_time_pattern("s") + _AFTER_TIME, re.IGNORECASE)

@@ -50,7 +50,7 @@ def _normalise(line: str) -> str:
 def _is_name(text: str) -> bool:
     """Whether text reads like a person's name: a few words, each capitalised or a particle."""
     words = text.split()
-    if not 0 < len(words) <= 8:
+    if not 0 < len(words) <= 8 or ":" in text:  # "Interpretation: EN" is a label
         return False
     capitalised = [any(part[:1].isupper() for part in re.split(r"[-'’‘.]", word)) for word in words]
     return any(capitalised) and all(

@@ -264,3 +264,46 @@ def test_a_day_heading_may_say_what_the_day_is_for():
 )
 def test_slot_kinds_in_french_and_spanish(title, kind):
     assert only_slot(f"10:00-11:00 {title}").kind == kind
+
+
+@pytest.mark.parametrize(
+    ("lines", "person"),
+    [
+        (
+            ["Statement by the Chairperson of the Union, His Excellency Mr. Bo Li, President of Y"],
+            ("Speaker", "His Excellency Mr.", "Bo Li", "Chairperson of the Union, President of Y",
+             ["Statement"]),
+        ),
+        (
+            ["Statement by the Executive Secretary of the Commission (to be confirmed)"],
+            ("Speaker", "", "", "Executive Secretary of the Commission (to be confirmed)",
+             ["Statement"]),
+        ),
+        (
+            ["Présenté par : Dr Ousmane Ba, Président de la réunion"],
+            ("Présentateur", "Dr", "Ousmane Ba", "Président de la réunion", []),
+        ),
+        (
+            ["Representative, Minerals Exporters’ Association (to be confirmed)"],
+            ("Speaker", "", "", "Representative, Minerals Exporters’ Association (to be confirmed)",
+             []),
+        ),
+    ],
+)  # fmt: skip
+def test_offices_printed_before_or_instead_of_the_name(lines, person):
+    assert person_of(*lines) == person
+
+
+def test_a_delivered_phrase_about_an_office_stays_the_slot_title():
+    slot = only_slot("0930 hrs Opening statement by the Chair")
+    assert (slot.start, slot.title, slot.people) == (
+        dt.time(9, 30),
+        "Opening statement by the Chair",
+        [],
+    )
+
+
+def test_a_practical_note_with_a_label_is_not_a_person():
+    parsed = parse_programme("10:00-11:00 Panel\nInterpretation: EN, FR, DE, SV.")
+    assert slots_of(parsed)[0].people == []
+    assert [line.text for line in parsed.unplaced] == ["Interpretation: EN, FR, DE, SV."]
