@@ -26,6 +26,15 @@ Choices worth knowing:
 - A year missing from a day heading comes from the ``year`` argument, else from
   the last heading that printed one, else from the year printed most often in
   the text.
+- Roles are stored singular ("Panellists:" → "Panellist"); a label or phrase naming
+  something delivered ("Opening remarks:", "Allocution de S.E. Mme X", "Palabras del
+  Emb. X") gives the role "Speaker" and that marker, first in the person's documents.
+- A line read in the wrong encoding ("Ã©" for "é") is repaired with ftfy before
+  anything else; ``unplaced`` still quotes lines as printed.
+- A date alone with no slot under it is the document's date: reported, not a day.
+- Each person has a ``confidence``: "low" marks a reading the officer should check first
+  (a bare name, a position found without a comma, a speaker with no name, an affiliation
+  read from the lines below). It is not part of ``to_dict()``.
 
 No model is imported: the parser only reads text (the vocabulary maps printed words to
 the stored choices, which are plain enumerations).
