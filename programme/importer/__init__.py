@@ -18,13 +18,12 @@ What exists is never overwritten: staff corrections survive a second import.
 
 from programme.importer.labels import (
     ProgrammeImportError,
-    document_kind,
-    honorific_choice,
     title_from_slug,
 )
 from programme.importer.plan import DayPlan, DocumentPlan, ImportPlan, PersonPlan, SlotPlan
 from programme.importer.planner import build_plan
 from programme.importer.writer import ImportResult, import_programme, parse_text, write_plan
+from programme.vocabulary import document_kind, honorific_choice
 
 __all__ = [
     "DayPlan",

@@ -13,17 +13,15 @@ from programme.designations import split_designation
 from programme.enums import SlotKind
 from programme.importer.labels import (
     NEW_ROLE_ORDER,
-    ROLE_SYNONYMS,
-    SPEAKER_ROLE,
     ProgrammeImportError,
     _clean,
     _clip,
-    document_kind,
-    honorific_choice,
     title_from_slug,
 )
 from programme.importer.plan import DayPlan, DocumentPlan, ImportPlan, PersonPlan, SlotPlan
 from programme.models import Role
+from programme.vocabulary import SPEAKER as SPEAKER_ROLE
+from programme.vocabulary import document_kind, honorific_choice, role_synonym
 from speakers.models import Organisation, Person
 from speakers.names import normalise_name, split_name
 
@@ -61,7 +59,7 @@ class _Planner:
         key = normalise_name(label)
         if not key:
             label, key = SPEAKER_ROLE, normalise_name(SPEAKER_ROLE)
-        synonym = ROLE_SYNONYMS.get(key)
+        synonym = role_synonym(label)
         if synonym and normalise_name(synonym) in self.roles:
             return self.roles[normalise_name(synonym)]
         for candidate in (key, key[:-1] if key.endswith("s") else None):

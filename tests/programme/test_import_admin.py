@@ -124,7 +124,7 @@ def test_confirm_imports_and_returns_to_the_event(staff_client, event):
         Slot.objects.filter(day__event=event).order_by("order").values_list("title", flat=True)
     ) == ["Opening Session", "Capacity development"]
     bralo = Appearance.objects.get(person__family_names="Bralo")
-    assert bralo.role.label == "Panellists"
+    assert bralo.role.label == "Panellist"  # stored singular, as issue 16 asks
     assert bralo.documents.get().title == "Presentation – Zrinka Bralo"
     event.refresh_from_db()
     assert not event.is_published
