@@ -7,6 +7,7 @@ column names are stable: the README (Exports and feeds) documents them.
 """
 
 import csv
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Model
@@ -14,6 +15,7 @@ from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from conference.enums import EventStatus
 from programme.links import document_url
 from programme.queries import (
     EXPORT_CHUNK_SIZE,
@@ -39,6 +41,10 @@ def neutralise(value):
         return "yes" if value else "no"
     if isinstance(value, int | float):
         return value
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     text = str(value)
     if text.startswith(FORMULA_TRIGGERS):
         return "'" + text
@@ -76,11 +82,20 @@ def csv_response(header, rows, filename):
 
 
 def _time(value):
-    return value.strftime("%H:%M") if value else ""
+    """A time of day (written “10:00” in CSV, a spreadsheet time in a workbook), or “”."""
+    return value or ""
 
 
 def _date(value):
-    return value.isoformat() if value else ""
+    """A date (written “2018-10-08” in CSV, a spreadsheet date in a workbook), or “”."""
+    return value or ""
+
+
+class Links(tuple):
+    """(title, url) pairs of a cell: “Title <url>” lines in CSV, hyperlinks in a workbook."""
+
+    def __str__(self):
+        return "\n".join(f"{title} <{url}>" if url else str(title) for title, url in self)
 
 
 def choice_label(choices, value):
@@ -106,11 +121,11 @@ def appearance_country(appearance):
     return None
 
 
-def document_line(base, document):
-    """“Title <https://…/documents/…>”, or the title alone while the file is missing."""
+def document_link(base, document):
+    """(title, public address), the address empty while the file is missing."""
     if document.is_placeholder:
-        return str(document.title)
-    return f"{document.title} <{document_url(base, document)}>"
+        return (str(document.title), "")
+    return (str(document.title), document_url(base, document))
 
 
 def _organisation_cells(organisation):
@@ -152,6 +167,7 @@ PARTICIPANT_COLUMNS = [
     "gender",
     "documents",
     "video_url",
+    "status",
 ]
 
 
@@ -175,8 +191,9 @@ def participant_rows(events, base):
             *_organisation_cells(appearance.organisation),
             *_country_cells(appearance_country(appearance)),
             person.get_gender_display(),
-            "\n".join(document_line(base, document) for document in documents),
+            Links(document_link(base, document) for document in documents),
             slot.video_url,
+            slot.day.event.status,
         ]
 
 
@@ -194,6 +211,7 @@ PROGRAMME_COLUMNS = [
     "appearances",
     "documents",
     "video_url",
+    "status",
 ]
 
 
@@ -215,6 +233,7 @@ def programme_rows(events, base):
             len(appearances),
             slot.slot_document_count + slot.appearance_document_count,
             slot.video_url,
+            slot.day.event.status,
         ]
 
 
@@ -235,6 +254,7 @@ DOCUMENT_COLUMNS = [
     "public",
     "url",
     "external_url",
+    "status",
 ]
 
 
@@ -265,6 +285,7 @@ def document_rows(events, base):
             document.is_public,
             "" if document.is_placeholder else document_url(base, document),
             document.url,
+            event.status,
         ]
 
 
@@ -290,7 +311,7 @@ def role_column(role):
 
 def people_table(events, base):
     roles = list(roles_in_order())
-    header = PEOPLE_COLUMNS + [role_column(role) for role in roles]
+    header = [*PEOPLE_COLUMNS, *(role_column(role) for role in roles), "status"]
 
     def rows():
         queryset = people_for_export(events, roles)
@@ -305,6 +326,7 @@ def people_table(events, base):
                 person.get_gender_display(),
                 person.appearance_count,
                 *(getattr(person, f"appearances_as_{role.pk}") for role in roles),
+                EventStatus.PUBLISHED if person.published_appearances else EventStatus.DRAFT,
             ]
 
     return header, rows()
@@ -323,8 +345,8 @@ class Export:
             return self.row_function(events, base)
         return list(self.columns), self.row_function(events, base)
 
-    def filename(self, owner: Model):
-        return f"{owner.slug}-{self.kind}.csv"
+    def filename(self, owner: Model, extension="csv"):
+        return f"{owner.slug}-{self.kind}.{extension}"
 
 
 EXPORTS = {

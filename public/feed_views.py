@@ -18,6 +18,9 @@ from programme.links import base_url_for, event_url
 from programme.pdf import pdf_unavailable_reason, render_programme_pdf, rendered_description
 from programme.queries import public_event_documents, public_programme_for_feeds, slot_for_feed
 from programme.statistics import STATISTICS_COLUMNS, compute_statistics
+from programme.workbooks import role_labels, workbook_response, write_workbook
+
+XLSX = "xlsx"
 
 
 def staff_required(view):
@@ -33,30 +36,54 @@ def staff_required(view):
     return wrapper
 
 
-def _export(request, owner, events, kind):
+def _export(request, owner, events, kind, file_format, *, series_events=None):
     export = EXPORTS.get(kind)
     if export is None:
         raise Http404(_("There is no export called “%(kind)s”.") % {"kind": kind})
     header, rows = export.table(events, base_url_for(request))
+    if file_format == XLSX:
+        content = write_workbook(
+            header,
+            rows,
+            title=export.label,
+            events=series_events,
+            role_labels=role_labels() if kind == "people" else None,
+        )
+        return workbook_response(content, export.filename(owner, XLSX))
     return csv_response(header, rows, export.filename(owner))
 
 
+def _series_events(request, series):
+    """The series' events in date order; drafts only with ?include=drafts."""
+    events = series.events.order_by("start_date", "pk")
+    if request.GET.get("include") != "drafts":
+        events = events.published()
+    return events
+
+
 @require_safe
 @staff_required
-def event_export(request, slug, kind):
+def event_export(request, slug, kind, file_format="csv"):
     event = get_object_or_404(Event, slug=slug)
-    return _export(request, event, Event.objects.filter(pk=event.pk), kind)
+    return _export(request, event, Event.objects.filter(pk=event.pk), kind, file_format)
 
 
 @require_safe
 @staff_required
-def series_export(request, slug, kind):
+def series_export(request, slug, kind, file_format="csv"):
     series = get_object_or_404(EventSeries, slug=slug)
-    return _export(request, series, series.events.all(), kind)
+    events = _series_events(request, series)
+    series_events = list(events) if file_format == XLSX else None
+    return _export(request, series, events, kind, file_format, series_events=series_events)
 
 
-def _statistics(request, owner, events, *, series, as_csv):
+def _statistics(request, owner, events, *, series, as_csv, file_format="csv"):
     statistics = compute_statistics(events, multiple_events=series)
+    if file_format == XLSX:
+        content = write_workbook(
+            STATISTICS_COLUMNS, statistics.rows_for_csv(), title=_("Statistics")
+        )
+        return workbook_response(content, f"{owner.slug}-statistics.xlsx")
     if as_csv:
         return csv_response(
             STATISTICS_COLUMNS, statistics.rows_for_csv(), f"{owner.slug}-statistics.csv"
@@ -70,18 +97,30 @@ def _statistics(request, owner, events, *, series, as_csv):
 
 @require_safe
 @staff_required
-def event_statistics(request, slug, as_csv=False):
+def event_statistics(request, slug, as_csv=False, file_format="html"):
     event = get_object_or_404(Event, slug=slug)
     return _statistics(
-        request, event, Event.objects.filter(pk=event.pk), series=False, as_csv=as_csv
+        request,
+        event,
+        Event.objects.filter(pk=event.pk),
+        series=False,
+        as_csv=as_csv,
+        file_format=file_format,
     )
 
 
 @require_safe
 @staff_required
-def series_statistics(request, slug, as_csv=False):
+def series_statistics(request, slug, as_csv=False, file_format="html"):
     series = get_object_or_404(EventSeries, slug=slug)
-    return _statistics(request, series, series.events.all(), series=True, as_csv=as_csv)
+    return _statistics(
+        request,
+        series,
+        series.events.all(),
+        series=True,
+        as_csv=as_csv,
+        file_format=file_format,
+    )
 
 
 # Public feeds: published events only, for everyone ----------------------------------------------
