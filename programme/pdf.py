@@ -44,9 +44,14 @@ def _refusing_fetcher():
 
 def render_programme_pdf(context):
     """The PDF of templates/programme/programme_pdf.html rendered with context (bytes)."""
+    return render_pdf("programme/programme_pdf.html", context)
+
+
+def render_pdf(template_name, context):
+    """A PDF of a template in the print stylesheet (bytes); context holds the base_url."""
     from weasyprint import CSS, HTML
 
-    html = render_to_string("programme/programme_pdf.html", context)
+    html = render_to_string(template_name, context)
     fetcher = _refusing_fetcher()
     with open(finders.find(PRINT_STYLESHEET), encoding="utf-8") as stylesheet:
         css = CSS(string=stylesheet.read(), url_fetcher=fetcher)

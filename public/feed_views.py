@@ -12,10 +12,15 @@ from django.views.decorators.http import require_safe
 
 from conference.models import Event, EventSeries
 from core.cache import cached_public_page
-from programme import feeds
+from programme import feeds, list_of_speakers
 from programme.exports import EXPORTS, csv_response
 from programme.links import base_url_for, event_url
-from programme.pdf import pdf_unavailable_reason, render_programme_pdf, rendered_description
+from programme.pdf import (
+    pdf_unavailable_reason,
+    render_pdf,
+    render_programme_pdf,
+    rendered_description,
+)
 from programme.queries import public_event_documents, public_programme_for_feeds, slot_for_feed
 from programme.statistics import STATISTICS_COLUMNS, compute_statistics
 from programme.workbooks import role_labels, workbook_response, write_workbook
@@ -121,6 +126,50 @@ def series_statistics(request, slug, as_csv=False, file_format="html"):
         as_csv=as_csv,
         file_format=file_format,
     )
+
+
+LIST_OF_SPEAKERS_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@require_safe
+@staff_required
+def event_list_of_speakers(request, slug, file_format):
+    """The list of speakers by delegation (PDF, Word or Excel), drafts included."""
+    event = get_object_or_404(Event, slug=slug)
+    sections = list_of_speakers.build_list_of_speakers(event)
+    if file_format == "pdf":
+        reason = pdf_unavailable_reason()
+        if reason is not None:
+            return render(
+                request,
+                "programme/pdf_unavailable.html",
+                {"event": event, "reason": reason},
+                status=503,
+            )
+        content = render_pdf(
+            "programme/list_of_speakers_pdf.html",
+            {
+                "event": event,
+                "title": list_of_speakers.meeting_title(event),
+                "dates": list_of_speakers.meeting_dates(event),
+                "venue": list_of_speakers.meeting_venue(event),
+                "sections": sections,
+                "base_url": base_url_for(request),
+            },
+        )
+    elif file_format == "docx":
+        content = list_of_speakers.write_docx(event, sections)
+    else:
+        content = list_of_speakers.write_xlsx(event, sections)
+    response = HttpResponse(content, content_type=LIST_OF_SPEAKERS_TYPES[file_format])
+    disposition = "inline" if file_format == "pdf" else "attachment"
+    filename = list_of_speakers.filename(event, file_format)
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
 
 
 # Public feeds: published events only, for everyone ----------------------------------------------

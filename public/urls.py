@@ -15,6 +15,16 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("speakers/<slug:slug>/", views.person_detail, name="person-detail"),
     path("documents/<int:pk>/", views.document_download, name="document-download"),
+    # Staff: the list of speakers by delegation (before the exports it would look like).
+    *(
+        path(
+            f"events/<slug:slug>/export/list-of-speakers.{extension}",
+            feed_views.event_list_of_speakers,
+            {"file_format": extension},
+            name=f"event-list-of-speakers-{extension}",
+        )
+        for extension in ("pdf", "docx", "xlsx")
+    ),
     # Staff: CSV and Excel exports and statistics (drafts of a series on request).
     path("events/<slug:slug>/export/<slug:kind>.csv", feed_views.event_export, name="event-export"),
     path(
