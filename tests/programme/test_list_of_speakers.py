@@ -190,7 +190,7 @@ def test_the_list_is_for_staff_only(client, db, extension):
     assert client.get(url(event.slug, extension)).status_code == 403
 
 
-@pytest.mark.parametrize("extension", ["docx", "xlsx"])
+@pytest.mark.parametrize("extension", [pytest.param("pdf", marks=needs_weasyprint), "docx", "xlsx"])
 @pytest.mark.parametrize("slots", [1, 8])
 def test_list_queries_do_not_grow(staff_client, django_assert_num_queries, extension, slots):
     event = EventFactory(slots=slots, speakers_per_slot=3)

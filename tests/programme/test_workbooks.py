@@ -201,6 +201,20 @@ def test_workbook_queries_do_not_grow_with_the_rows(
     assert len(rows_as_dicts(workbook(response).worksheets[0])) == slots * rows_per_slot
 
 
+@pytest.mark.parametrize("slots", [1, 10])
+def test_statistics_workbook_queries_do_not_grow(staff_client, django_assert_num_queries, slots):
+    event = EventFactory(slots=slots, speakers_per_slot=3)
+    url = reverse("public:event-statistics-xlsx", kwargs={"slug": event.slug})
+    with django_assert_num_queries(5):
+        response = staff_client.get(url)
+    totals = {
+        row["Section"]: row["Count"]
+        for row in rows_as_dicts(workbook(response).worksheets[0])
+        if row["Label"] == "Total"
+    }
+    assert totals["appearances_by_role"] == slots * 4
+
+
 @pytest.mark.parametrize("events", [1, 3])
 def test_series_workbook_queries_do_not_grow_with_the_events(
     staff_client, django_assert_num_queries, events
