@@ -128,6 +128,16 @@ def series_statistics(request, slug, as_csv=False, file_format="html"):
     )
 
 
+def _pdf_unavailable(request, event):
+    """503 with WeasyPrint's error, when its system libraries are missing."""
+    return render(
+        request,
+        "programme/pdf_unavailable.html",
+        {"event": event, "reason": pdf_unavailable_reason()},
+        status=503,
+    )
+
+
 LIST_OF_SPEAKERS_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -142,14 +152,8 @@ def event_list_of_speakers(request, slug, file_format):
     event = get_object_or_404(Event, slug=slug)
     sections = list_of_speakers.build_list_of_speakers(event)
     if file_format == "pdf":
-        reason = pdf_unavailable_reason()
-        if reason is not None:
-            return render(
-                request,
-                "programme/pdf_unavailable.html",
-                {"event": event, "reason": reason},
-                status=503,
-            )
+        if pdf_unavailable_reason() is not None:
+            return _pdf_unavailable(request, event)
         content = render_pdf(
             "programme/list_of_speakers_pdf.html",
             {
@@ -243,14 +247,8 @@ def event_json(request, slug):
 @cached_public_page("event")
 def event_pdf(request, slug):
     event = _published_event(slug)
-    reason = pdf_unavailable_reason()
-    if reason is not None:
-        return render(
-            request,
-            "programme/pdf_unavailable.html",
-            {"event": event, "reason": reason},
-            status=503,
-        )
+    if pdf_unavailable_reason() is not None:
+        return _pdf_unavailable(request, event)
     base = base_url_for(request)
     pdf = render_programme_pdf(
         {
