@@ -7,6 +7,7 @@ column names are stable: the README (Exports and feeds) documents them.
 """
 
 import csv
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Model
@@ -14,6 +15,7 @@ from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from conference.enums import EventStatus
 from core.choices import choice_label
 from programme.links import document_url
 from programme.queries import (
@@ -40,6 +42,10 @@ def neutralise(value):
         return "yes" if value else "no"
     if isinstance(value, int | float):
         return value
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     text = str(value)
     if text.startswith(FORMULA_TRIGGERS):
         return "'" + text
@@ -77,11 +83,20 @@ def csv_response(header, rows, filename):
 
 
 def _time(value):
-    return value.strftime("%H:%M") if value else ""
+    """A time of day (written “10:00” in CSV, a spreadsheet time in a workbook), or “”."""
+    return value or ""
 
 
 def _date(value):
-    return value.isoformat() if value else ""
+    """A date (written “2018-10-08” in CSV, a spreadsheet date in a workbook), or “”."""
+    return value or ""
+
+
+class Links(tuple):
+    """(title, url) pairs of a cell: “Title <url>” lines in CSV, hyperlinks in a workbook."""
+
+    def __str__(self):
+        return "\n".join(f"{title} <{url}>" if url else str(title) for title, url in self)
 
 
 def printed_name(honorific, person):
@@ -99,11 +114,11 @@ def appearance_country(appearance):
     return None
 
 
-def document_line(base, document):
-    """“Title <https://…/documents/…>”, or the title alone while the file is missing."""
+def document_link(base, document):
+    """(title, public address), the address empty while the file is missing."""
     if document.is_placeholder:
-        return str(document.title)
-    return f"{document.title} <{document_url(base, document)}>"
+        return (str(document.title), "")
+    return (str(document.title), document_url(base, document))
 
 
 def _organisation_cells(organisation):
@@ -145,6 +160,7 @@ PARTICIPANT_COLUMNS = [
     "gender",
     "documents",
     "video_url",
+    "status",
 ]
 
 
@@ -168,8 +184,9 @@ def participant_rows(events, base):
             *_organisation_cells(appearance.organisation),
             *_country_cells(appearance_country(appearance)),
             person.get_gender_display(),
-            "\n".join(document_line(base, document) for document in documents),
+            Links(document_link(base, document) for document in documents),
             slot.video_url,
+            slot.day.event.status,
         ]
 
 
@@ -187,6 +204,7 @@ PROGRAMME_COLUMNS = [
     "appearances",
     "documents",
     "video_url",
+    "status",
 ]
 
 
@@ -208,6 +226,7 @@ def programme_rows(events, base):
             len(appearances),
             slot.slot_document_count + slot.appearance_document_count,
             slot.video_url,
+            slot.day.event.status,
         ]
 
 
@@ -228,6 +247,7 @@ DOCUMENT_COLUMNS = [
     "public",
     "url",
     "external_url",
+    "status",
 ]
 
 
@@ -258,6 +278,7 @@ def document_rows(events, base):
             document.is_public,
             "" if document.is_placeholder else document_url(base, document),
             document.url,
+            event.status,
         ]
 
 
@@ -283,7 +304,7 @@ def role_column(role):
 
 def people_table(events, base):
     roles = list(roles_in_order())
-    header = PEOPLE_COLUMNS + [role_column(role) for role in roles]
+    header = [*PEOPLE_COLUMNS, *(role_column(role) for role in roles), "status"]
 
     def rows():
         queryset = people_for_export(events, roles)
@@ -298,6 +319,7 @@ def people_table(events, base):
                 person.get_gender_display(),
                 person.appearance_count,
                 *(getattr(person, f"appearances_as_{role.pk}") for role in roles),
+                EventStatus.PUBLISHED if person.published_appearances else EventStatus.DRAFT,
             ]
 
     return header, rows()
@@ -316,8 +338,8 @@ class Export:
             return self.row_function(events, base)
         return list(self.columns), self.row_function(events, base)
 
-    def filename(self, owner: Model):
-        return f"{owner.slug}-{self.kind}.csv"
+    def filename(self, owner: Model, extension="csv"):
+        return f"{owner.slug}-{self.kind}.{extension}"
 
 
 EXPORTS = {

@@ -8,6 +8,7 @@ from django.db.models import CharField, Count, F, Prefetch, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
+from conference.enums import EventStatus
 from documents.models import Document
 from programme.models import Appearance, Role, Slot
 from speakers.models import Person
@@ -180,7 +181,14 @@ def people_for_export(events, roles):
     return (
         Person.objects.filter(appearances__slot__day__event__in=events)
         .select_related("organisation")
-        .annotate(appearance_count=Count("appearances"), **per_role)
+        .annotate(
+            appearance_count=Count("appearances"),
+            published_appearances=Count(
+                "appearances",
+                filter=Q(appearances__slot__day__event__status=EventStatus.PUBLISHED),
+            ),
+            **per_role,
+        )
         .order_by("family_names", "given_names", "pk")
     )
 

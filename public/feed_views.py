@@ -12,13 +12,17 @@ from django.views.decorators.http import require_safe
 
 from conference.models import Event, EventSeries
 from core.cache import cached_public_page
+from programme import list_of_speakers
 from programme.exports import EXPORTS, csv_response
 from programme.feeds import frab, ical, programme_json
 from programme.feeds.data import programme_data, slot_data
-from programme.feeds.pdf import pdf_unavailable_reason, render_programme_pdf
+from programme.feeds.pdf import pdf_unavailable_reason, render_pdf, render_programme_pdf
 from programme.links import base_url_for
 from programme.queries import public_event_documents, public_programme_for_feeds, slot_for_feed
 from programme.statistics import STATISTICS_COLUMNS, compute_statistics
+from programme.workbooks import role_labels, workbook_response, write_workbook
+
+XLSX = "xlsx"
 
 
 def staff_required(view):
@@ -34,30 +38,54 @@ def staff_required(view):
     return wrapper
 
 
-def _export(request, owner, events, kind):
+def _export(request, owner, events, kind, file_format, *, series_events=None):
     export = EXPORTS.get(kind)
     if export is None:
         raise Http404(_("There is no export called “%(kind)s”.") % {"kind": kind})
     header, rows = export.table(events, base_url_for(request))
+    if file_format == XLSX:
+        content = write_workbook(
+            header,
+            rows,
+            title=export.label,
+            events=series_events,
+            role_labels=role_labels() if kind == "people" else None,
+        )
+        return workbook_response(content, export.filename(owner, XLSX))
     return csv_response(header, rows, export.filename(owner))
 
 
+def _series_events(request, series):
+    """The series' events in date order; drafts only with ?include=drafts."""
+    events = series.events.order_by("start_date", "pk")
+    if request.GET.get("include") != "drafts":
+        events = events.published()
+    return events
+
+
 @require_safe
 @staff_required
-def event_export(request, slug, kind):
+def event_export(request, slug, kind, file_format="csv"):
     event = get_object_or_404(Event, slug=slug)
-    return _export(request, event, Event.objects.filter(pk=event.pk), kind)
+    return _export(request, event, Event.objects.filter(pk=event.pk), kind, file_format)
 
 
 @require_safe
 @staff_required
-def series_export(request, slug, kind):
+def series_export(request, slug, kind, file_format="csv"):
     series = get_object_or_404(EventSeries, slug=slug)
-    return _export(request, series, series.events.all(), kind)
+    events = _series_events(request, series)
+    series_events = list(events) if file_format == XLSX else None
+    return _export(request, series, events, kind, file_format, series_events=series_events)
 
 
-def _statistics(request, owner, events, *, series, as_csv):
+def _statistics(request, owner, events, *, series, as_csv, file_format="csv"):
     statistics = compute_statistics(events, multiple_events=series)
+    if file_format == XLSX:
+        content = write_workbook(
+            STATISTICS_COLUMNS, statistics.rows_for_csv(), title=_("Statistics")
+        )
+        return workbook_response(content, f"{owner.slug}-statistics.xlsx")
     if as_csv:
         return csv_response(
             STATISTICS_COLUMNS, statistics.rows_for_csv(), f"{owner.slug}-statistics.csv"
@@ -71,18 +99,78 @@ def _statistics(request, owner, events, *, series, as_csv):
 
 @require_safe
 @staff_required
-def event_statistics(request, slug, as_csv=False):
+def event_statistics(request, slug, as_csv=False, file_format="html"):
     event = get_object_or_404(Event, slug=slug)
     return _statistics(
-        request, event, Event.objects.filter(pk=event.pk), series=False, as_csv=as_csv
+        request,
+        event,
+        Event.objects.filter(pk=event.pk),
+        series=False,
+        as_csv=as_csv,
+        file_format=file_format,
     )
 
 
 @require_safe
 @staff_required
-def series_statistics(request, slug, as_csv=False):
+def series_statistics(request, slug, as_csv=False, file_format="html"):
     series = get_object_or_404(EventSeries, slug=slug)
-    return _statistics(request, series, series.events.all(), series=True, as_csv=as_csv)
+    return _statistics(
+        request,
+        series,
+        series.events.all(),
+        series=True,
+        as_csv=as_csv,
+        file_format=file_format,
+    )
+
+
+def _pdf_unavailable(request, event):
+    """503 with WeasyPrint's error, when its system libraries are missing."""
+    return render(
+        request,
+        "programme/pdf_unavailable.html",
+        {"event": event, "reason": pdf_unavailable_reason()},
+        status=503,
+    )
+
+
+LIST_OF_SPEAKERS_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@require_safe
+@staff_required
+def event_list_of_speakers(request, slug, file_format):
+    """The list of speakers by delegation (PDF, Word or Excel), drafts included."""
+    event = get_object_or_404(Event, slug=slug)
+    sections = list_of_speakers.build_list_of_speakers(event)
+    if file_format == "pdf":
+        if pdf_unavailable_reason() is not None:
+            return _pdf_unavailable(request, event)
+        content = render_pdf(
+            "programme/list_of_speakers_pdf.html",
+            {
+                "event": event,
+                "title": list_of_speakers.meeting_title(event),
+                "dates": list_of_speakers.meeting_dates(event),
+                "venue": list_of_speakers.meeting_venue(event),
+                "sections": sections,
+                "base_url": base_url_for(request),
+            },
+        )
+    elif file_format == "docx":
+        content = list_of_speakers.write_docx(event, sections)
+    else:
+        content = list_of_speakers.write_xlsx(event, sections)
+    response = HttpResponse(content, content_type=LIST_OF_SPEAKERS_TYPES[file_format])
+    disposition = "inline" if file_format == "pdf" else "attachment"
+    filename = list_of_speakers.filename(event, file_format)
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
 
 
 # Public feeds: published events only, for everyone ----------------------------------------------
@@ -157,14 +245,8 @@ def event_json(request, slug):
 @cached_public_page("event")
 def event_pdf(request, slug):
     event = _published_event(slug)
-    reason = pdf_unavailable_reason()
-    if reason is not None:
-        return render(
-            request,
-            "programme/pdf_unavailable.html",
-            {"event": event, "reason": reason},
-            status=503,
-        )
+    if pdf_unavailable_reason() is not None:
+        return _pdf_unavailable(request, event)
     data = _programme_data(event, with_event_documents=True)
     response = HttpResponse(
         render_programme_pdf(data, base_url_for(request)), content_type="application/pdf"

@@ -15,12 +15,34 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("speakers/<slug:slug>/", views.person_detail, name="person-detail"),
     path("documents/<int:pk>/", views.document_download, name="document-download"),
-    # Staff: CSV exports and statistics (drafts included).
+    # Staff: the list of speakers by delegation (before the exports it would look like).
+    *(
+        path(
+            f"events/<slug:slug>/export/list-of-speakers.{extension}",
+            feed_views.event_list_of_speakers,
+            {"file_format": extension},
+            name=f"event-list-of-speakers-{extension}",
+        )
+        for extension in ("pdf", "docx", "xlsx")
+    ),
+    # Staff: CSV and Excel exports and statistics (drafts of a series on request).
     path("events/<slug:slug>/export/<slug:kind>.csv", feed_views.event_export, name="event-export"),
+    path(
+        "events/<slug:slug>/export/<slug:kind>.xlsx",
+        feed_views.event_export,
+        {"file_format": "xlsx"},
+        name="event-export-xlsx",
+    ),
     path(
         "series/<slug:slug>/export/<slug:kind>.csv",
         feed_views.series_export,
         name="series-export",
+    ),
+    path(
+        "series/<slug:slug>/export/<slug:kind>.xlsx",
+        feed_views.series_export,
+        {"file_format": "xlsx"},
+        name="series-export-xlsx",
     ),
     path("events/<slug:slug>/statistics/", feed_views.event_statistics, name="event-statistics"),
     path(
@@ -29,12 +51,24 @@ urlpatterns = [
         {"as_csv": True},
         name="event-statistics-csv",
     ),
+    path(
+        "events/<slug:slug>/statistics.xlsx",
+        feed_views.event_statistics,
+        {"file_format": "xlsx"},
+        name="event-statistics-xlsx",
+    ),
     path("series/<slug:slug>/statistics/", feed_views.series_statistics, name="series-statistics"),
     path(
         "series/<slug:slug>/statistics.csv",
         feed_views.series_statistics,
         {"as_csv": True},
         name="series-statistics-csv",
+    ),
+    path(
+        "series/<slug:slug>/statistics.xlsx",
+        feed_views.series_statistics,
+        {"file_format": "xlsx"},
+        name="series-statistics-xlsx",
     ),
     # Everyone: feeds of published events.
     path("events/<slug:slug>/programme.ics", feed_views.event_ics, name="event-ics"),

@@ -13,7 +13,7 @@ from modeltranslation.admin import TranslationAdmin
 from core.history import HistoryAdmin
 from core.locking import OptimisticLockingAdminMixin
 from programme.models import Appearance
-from speakers.admin_views import merge_people_view
+from speakers.admin_views import merge_people_view, suggest_genders_view
 from speakers.models import Organisation, Person
 from speakers.resources import (
     OrganisationResource,
@@ -81,7 +81,7 @@ class AppearanceInline(admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(SpreadsheetMixin, OptimisticLockingAdminMixin, HistoryAdmin, TranslationAdmin):
     resource_classes = [PersonResource, PersonWithPrivateFieldsResource]
-    actions = ["merge_people"]
+    actions = ["merge_people", "suggest_genders"]
     list_display = ["family_names", "given_names", "honorific", "organisation", "appearance_count"]
     list_filter = ["honorific", "gender", "organisation__category"]
     search_fields = ["given_names", "family_names", "position", "email", "organisation__name"]
@@ -115,6 +115,11 @@ class PersonAdmin(SpreadsheetMixin, OptimisticLockingAdminMixin, HistoryAdmin, T
 
     def get_import_resource_classes(self, request):
         return self._resources_for(request)
+
+    @admin.action(description=_("Suggest genders from printed honorifics…"), permissions=["change"])
+    def suggest_genders(self, request, queryset):
+        """A list of suggestions to review; nothing is saved before it is confirmed."""
+        return suggest_genders_view(self, request, queryset)
 
     # Merging duplicates (view in speakers/admin_views.py, merge in programme/merge.py).
 

@@ -1,16 +1,18 @@
-"""Admin page for merging duplicate people: pick the person to keep, then merge."""
+"""Admin pages for people: merge duplicates; record genders suggested by honorifics."""
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from programme.merge import MergeError, merge_people, reversion_available
+from speakers.enums import Gender
+from speakers.genders import suggested_gender
 from speakers.models import Person
 
 
@@ -83,3 +85,75 @@ def merge_people_view(model_admin, request):
         "undo_available": reversion_available(),
     }
     return TemplateResponse(request, "admin/speakers/person/merge.html", context)
+
+
+def gender_suggestions(queryset):
+    """(person, printed honorifics, suggested Gender) for people whose gender is not recorded.
+
+    One query: the person's own honorific and the honorific printed for each appearance.
+    """
+    people, honorifics = {}, {}
+    rows = (
+        queryset.filter(gender=Gender.NOT_RECORDED)
+        .order_by("family_names", "given_names", "pk")
+        .values_list("pk", "given_names", "family_names", "honorific", "appearances__honorific")
+    )
+    for pk, given_names, family_names, honorific, printed in rows:
+        people.setdefault(pk, Person(pk=pk, given_names=given_names, family_names=family_names))
+        seen = honorifics.setdefault(pk, [])
+        for value in (honorific, printed):
+            if value and value not in seen:
+                seen.append(value)
+    return [
+        (person, honorifics[pk], suggested_gender(honorifics[pk])) for pk, person in people.items()
+    ]
+
+
+def suggest_genders_view(model_admin, request, queryset):
+    """The action's confirmation page; on confirmation, save the genders ticked there."""
+    suggestions = gender_suggestions(queryset)
+    if "apply" in request.POST:
+        chosen = {int(pk) for pk in request.POST.getlist("person") if pk.isdigit()}
+        saved = 0
+        for person, _honorifics, gender in suggestions:
+            if gender is None or person.pk not in chosen:
+                continue
+            updated = Person.objects.filter(pk=person.pk, gender=Gender.NOT_RECORDED).update(
+                gender=gender, version=F("version") + 1
+            )
+            if updated:
+                model_admin.log_change(
+                    request,
+                    person,
+                    _("Gender set to %(gender)s from the printed honorific.")
+                    % {"gender": Gender(gender).label},
+                )
+                saved += updated
+        model_admin.message_user(
+            request,
+            ngettext(
+                "Gender recorded for %(count)d person.",
+                "Gender recorded for %(count)d people.",
+                saved,
+            )
+            % {"count": saved},
+            messages.SUCCESS,
+        )
+        return None
+    if not suggestions:
+        model_admin.message_user(
+            request, _("Every selected person already has a gender recorded."), messages.INFO
+        )
+        return None
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": _("Suggest genders from honorifics"),
+        "suggestions": [
+            {"person": person, "honorifics": honorifics, "gender": gender}
+            for person, honorifics, gender in suggestions
+        ],
+        "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+        "action": request.POST.get("action", ""),
+    }
+    return TemplateResponse(request, "admin/speakers/person/suggest_genders.html", context)

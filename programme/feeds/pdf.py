@@ -46,8 +46,12 @@ def _refusing_fetcher():
 
 def programme_html(data, base):
     """templates/programme/programme_pdf.html for the programme of programme_data()."""
+    return render_to_string("programme/programme_pdf.html", programme_context(data, base))
+
+
+def programme_context(data, base):
     event = data.event
-    context = {
+    return {
         "event": event,
         "description": rendered_description(event.description),
         "days": data.days,
@@ -55,14 +59,19 @@ def programme_html(data, base):
         "base_url": base,
         "event_url": event_url(base, event),
     }
-    return render_to_string("programme/programme_pdf.html", context)
 
 
 def render_programme_pdf(data, base):
     """The A4 PDF of the programme of programme_data() (bytes)."""
+    return render_pdf("programme/programme_pdf.html", programme_context(data, base))
+
+
+def render_pdf(template_name, context):
+    """A PDF of a template in the print stylesheet (bytes); context holds the base_url."""
     from weasyprint import CSS, HTML
 
-    html = programme_html(data, base)
+    html = render_to_string(template_name, context)
+    base = context["base_url"]
     fetcher = _refusing_fetcher()
     with open(finders.find(PRINT_STYLESHEET), encoding="utf-8") as stylesheet:
         css = CSS(string=stylesheet.read(), url_fetcher=fetcher)

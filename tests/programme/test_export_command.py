@@ -51,7 +51,10 @@ def test_series_export_covers_all_its_events(db):
     EventFactory(series=series, slots=3)
     EventFactory(slots=4)
     rows = csv_dicts(run("programme", "--series", "idm"))
+    assert [row["status"] for row in rows] == ["published", "published"]
+    rows = csv_dicts(run("programme", "--series", "idm", "--include-drafts"))
     assert len(rows) == 5
+    assert [row["status"] for row in rows].count("draft") == 3
 
 
 def test_statistics_can_be_exported_too(demo):

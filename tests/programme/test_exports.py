@@ -43,6 +43,7 @@ PARTICIPANT_COLUMNS = [
     "gender",
     "documents",
     "video_url",
+    "status",
 ]
 
 
@@ -199,18 +200,31 @@ def test_people_csv_counts_appearances_per_role_in_the_exported_events_only(staf
 def test_series_export_covers_every_event_of_the_series_and_no_other(staff_client):
     series = EventSeriesFactory(slug="dialogue-series")
     EventFactory(series=series, slots=1, published=True)
-    EventFactory(series=series, slots=2)  # a draft: staff exports include drafts
+    EventFactory(series=series, slots=2)  # a draft: only on request
     EventFactory(slots=3)  # another series
     url = reverse("public:series-export", kwargs={"slug": series.slug, "kind": "programme"})
-    _header, rows = get_csv(staff_client, url)
-    assert len(rows) == 3
+    header, rows = get_csv(staff_client, url)
+    assert [dict(zip(header, row, strict=True))["status"] for row in rows] == ["published"]
+    header, rows = get_csv(staff_client, url + "?include=drafts")
+    statuses = [dict(zip(header, row, strict=True))["status"] for row in rows]
+    assert statuses == ["published", "draft", "draft"]
 
 
 def test_draft_events_are_exported_for_staff(staff_client):
     event = EventFactory(slots=2, speakers_per_slot=1)
     assert not event.is_published
-    _header, rows = get_csv(staff_client, export_url(event, "participants"))
+    header, rows = get_csv(staff_client, export_url(event, "participants"))
     assert len(rows) == 4
+    assert {dict(zip(header, row, strict=True))["status"] for row in rows} == {"draft"}
+
+
+@pytest.mark.parametrize("kind", ["participants", "programme", "documents", "people"])
+def test_every_export_ends_with_the_status_of_the_event(staff_client, kind):
+    event = EventFactory(slots=1, speakers_per_slot=1, documents_per_speaker=1, published=True)
+    rows = csv_dicts(streamed_text(staff_client.get(export_url(event, kind))))
+    assert rows
+    assert {row["status"] for row in rows} == {"published"}
+    assert list(rows[0])[-1] == "status"
 
 
 def test_an_unknown_export_is_not_found(staff_client):

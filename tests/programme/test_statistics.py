@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django_countries.data import COUNTRIES
 
@@ -97,13 +98,16 @@ def test_appearances_are_counted_by_category_role_country_and_region(panel):
         "Not recorded": (1, 0.25),
     }
     assert bars(statistics, "appearances_by_role") == {"Moderator": (1, 0.25), "Speaker": (3, 0.75)}
+    # IOM speaks for no country: “not applicable”, apart from what was not recorded.
     assert bars(statistics, "appearances_by_country") == {
         "Chile": (2, 0.5),
-        "Not recorded": (2, 0.5),
+        "International (not applicable)": (1, 0.25),
+        "Not recorded": (1, 0.25),
     }
     assert bars(statistics, "appearances_by_un_region") == {
         "Americas": (2, 0.5),
-        "No region recorded": (2, 0.5),
+        "International (not applicable)": (1, 0.25),
+        "No region recorded": (1, 0.25),
     }
     assert bars(statistics, "documents_by_kind") == {
         "Agenda": (1, 0.3333),
@@ -137,6 +141,22 @@ def test_statistics_page_shows_tables_and_svg_bars(panel, staff_client):
     assert page.count('<svg class="bar-chart"') == 8
     assert "<script" not in page
     assert "style=" not in page
+
+
+def test_statistics_page_puts_tables_behind_a_disclosure_and_figures_on_the_bars(
+    panel, staff_client
+):
+    page = staff_client.get(
+        reverse("public:event-statistics", kwargs={"slug": panel.slug})
+    ).content.decode()
+    assert page.count("<summary>Show as table</summary>") == 8
+    assert page.count('<details class="figure-table">') == 8
+    # The chart carries its figures, on the bars and in words for screen readers.
+    assert ">2 (50.0 %)</text>" in page
+    assert 'aria-label="Appearances by role: Moderator: 1 (25.0 %); Speaker: 3 (75.0 %)"' in page
+    assert 'text-anchor="middle" fill="#ffffff">2</text>' in page
+    assert f'href="{panel.get_absolute_url()}">Back to Balance (Second session)</a>' in page
+    assert reverse("public:event-statistics-xlsx", kwargs={"slug": panel.slug}) in page
 
 
 def test_statistics_csv_has_the_same_figures(panel, staff_client):
@@ -220,3 +240,27 @@ def test_statistics_in_french_use_the_french_role_labels_and_slot_titles(db, sta
     assert "Intervenant" in page
     assert "Table ronde sur les envois de fonds" in page
     assert "Panel on remittances" not in page
+
+
+def test_series_page_leads_staff_to_the_statistics_and_exports(staff_client):
+    series = EventSeriesFactory(slug="idm")
+    EventFactory(series=series, published=True)
+    url = reverse("public:series-detail", kwargs={"slug": "idm"})
+    page = staff_client.get(url).content.decode()
+    assert f'href="{reverse("public:series-statistics", kwargs={"slug": "idm"})}"' in page
+    xlsx = reverse("public:series-export-xlsx", kwargs={"slug": "idm", "kind": "participants"})
+    assert f'href="{xlsx}"' in page
+    assert f'href="{xlsx}?include=drafts"' in page
+    assert "statistics" not in Client().get(url).content.decode()
+
+
+def test_event_admin_page_links_to_the_statistics_and_exports(panel, staff_client):
+    page = staff_client.get(
+        reverse("admin:conference_event_change", args=[panel.pk])
+    ).content.decode()
+    assert reverse("public:event-statistics", kwargs={"slug": panel.slug}) in page
+    assert (
+        reverse("public:event-export-xlsx", kwargs={"slug": panel.slug, "kind": "participants"})
+        in page
+    )
+    assert reverse("public:event-list-of-speakers-pdf", kwargs={"slug": panel.slug}) in page
