@@ -100,7 +100,23 @@ DATABASES = {
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://plenary")}
+# The cache holds the public pages and their generations (core/cache.py), so every process
+# that serves or changes pages must share it. CACHE_URL=redis://… in production; unset, a
+# file-based cache in .cache/ beside manage.py, shared by the gunicorn workers and the
+# manage.py commands of one machine (not by several machines: use Redis for those).
+CACHE_URL = env.str("CACHE_URL", default="")
+if CACHE_URL:
+    CACHES = {"default": env.cache_url_config(CACHE_URL)}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(BASE_DIR / ".cache"),
+            # Beyond this a third of the entries, chosen at random, is removed: a page
+            # rendered again, or a generation started again (its pages then miss).
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 # Public pages and feeds are cached for anonymous visitors (conference/cache.py);
 # PLENARY_PAGE_CACHE=0 renders every request (the benchmark's uncached measurement).
 PAGE_CACHE_ENABLED = env.bool("PLENARY_PAGE_CACHE", default=True)
@@ -226,7 +242,8 @@ LOGGING = {
 
 # --- Scale-out (issue 8): the web process keeps no state of its own --------------------------
 # Several web containers can serve behind one load balancer: sessions live in the database
-# (default) or a shared cache, and uploaded files go through Django's storage API, to
+# (default) or the shared cache (Redis, or the file cache of one machine; a local-memory
+# cache of one process is refused), and uploaded files go through Django's storage API, to
 # MEDIA_ROOT (a volume shared by every container) or to an S3-compatible bucket when
 # AWS_STORAGE_BUCKET_NAME is set (`pip install ".[s3]"`). django-storages reads the access
 # keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment.

@@ -20,6 +20,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connections
 
+from core.cache import bump_all
+
 FORMAT = 1
 SQLITE_MEMBER = "database.sqlite3"
 POSTGRES_MEMBER = "database.sql"
@@ -213,4 +215,6 @@ def restore_backup(archive_path, *, using="default"):
                 child.unlink()
         if extracted_media.exists():
             shutil.copytree(extracted_media, media_root, dirs_exist_ok=True)
+    # No signal tells the page cache (Redis or the shared default) that every row changed.
+    bump_all()
     return manifest
