@@ -132,6 +132,18 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "admin:login"
 
+# E-mail: only the staff's password reset sends any. Unset, messages are written to the
+# console log; in production EMAIL_URL=smtp+tls://user:password@host:587 (STARTTLS) or
+# smtp+ssl://user:password@host:465, with the user and password percent-encoded.
+EMAIL_URL = env.str("EMAIL_URL", default="") or "consolemail://"
+globals().update(
+    {key: value for key, value in env.email_url_config(EMAIL_URL).items() if value is not None}
+)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A password-reset link works once, for this many seconds (a day).
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
+
 # Languages of the interface and of the programme's content.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
@@ -217,14 +229,16 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# django-axes: repeated wrong passwords lock the account and the address. The failure
-# count is kept per user name and per address, so both are locked (list entries are
-# separate parameters; "username+ip_address" would lock only that pair).
+# django-axes: repeated wrong passwords lock the pair of user name AND address they came
+# from ([["username", "ip_address"]]): five wrong passwords typed elsewhere, by anyone, do
+# not lock the owner out from their usual address, and the owner who forgot their password
+# uses "Forgotten your password?". "username,ip_address" (separate entries) would lock the
+# account everywhere and the address for everyone.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=0.5)  # hours
 AXES_LOCKOUT_PARAMETERS = [
     [part for part in entry.split("+") if part] if "+" in entry else entry
-    for entry in env.list("AXES_LOCKOUT_PARAMETERS", default=["username", "ip_address"])
+    for entry in env.list("AXES_LOCKOUT_PARAMETERS", default=["username+ip_address"])
 ]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
