@@ -131,6 +131,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "admin:login"
+# Where a log-in lands when its `next` is missing or refused (not /accounts/profile/, a 404).
+LOGIN_REDIRECT_URL = "admin:index"
 
 # E-mail: only the staff's password reset sends any. Unset, messages are written to the
 # console log; in production EMAIL_URL=smtp+tls://user:password@host:587 (STARTTLS) or

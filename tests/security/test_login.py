@@ -125,3 +125,16 @@ def test_behind_one_trusted_proxy_the_forwarded_address_is_locked(staff, setting
     owner = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.20")
     response = owner.post(reverse("admin:login"), {"username": "ben", "password": PASSWORD})
     assert response.status_code == 302  # the proxy's own address is not locked
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "", "//evil.example/admin/"])
+def test_a_refused_next_lands_on_the_admin_index(staff, next_url):
+    """Issue 12, item 11: not on /accounts/profile/, which does not exist."""
+    client = Client(REMOTE_ADDR="203.0.113.7")
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "anna", "password": PASSWORD, "next": next_url},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("admin:index")
+    assert "Site administration" in response.content.decode()
