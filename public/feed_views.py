@@ -11,45 +11,64 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from conference.models import Event, EventSeries
+from conference.visibility import can_see_unpublished
 from core.cache import cached_public_page
 from programme import feeds
-from programme.exports import EXPORTS, csv_response
+from programme.exports import EXPORTS, csv_response, without_private_columns
 from programme.links import base_url_for, event_url
 from programme.pdf import pdf_unavailable_reason, render_programme_pdf, rendered_description
 from programme.queries import public_event_documents, public_programme_for_feeds, slot_for_feed
 from programme.statistics import STATISTICS_COLUMNS, compute_statistics
 
 
-def staff_required(view):
-    """Log-in first (to the admin login page), then staff only: anyone else gets 403."""
+def permission_required(view):
+    """Log-in first (to the admin log-in page), then the permission to see unpublished
+    content (conference.visibility: the view permission on events), not mere staff status:
+    anyone else gets 403. Exports check the permissions of what they show on top."""
 
     @functools.wraps(view)
     @login_required
     def wrapper(request, *args, **kwargs):
-        if not request.user.is_staff:
+        if not can_see_unpublished(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return wrapper
 
 
+# What each export shows, beyond the events (checked by permission_required).
+EXPORT_PERMISSIONS = {
+    "participants": ("programme.view_slot", "programme.view_appearance", "speakers.view_person"),
+    "programme": ("programme.view_slot", "programme.view_appearance"),
+    "documents": ("documents.view_document",),
+    "people": ("speakers.view_person",),
+}
+# Private columns (never on a public page): only for those who may change people, as in the
+# people spreadsheet export (speakers.resources.PersonWithPrivateFieldsResource).
+PRIVATE_FIELDS_PERMISSION = "speakers.change_person"
+
+
 def _export(request, owner, events, kind):
     export = EXPORTS.get(kind)
     if export is None:
         raise Http404(_("There is no export called “%(kind)s”.") % {"kind": kind})
+    if not request.user.has_perms(EXPORT_PERMISSIONS.get(kind, ())):
+        raise PermissionDenied
     header, rows = export.table(events, base_url_for(request))
+    if not request.user.has_perm(PRIVATE_FIELDS_PERMISSION):
+        header, rows = without_private_columns(header, rows)
     return csv_response(header, rows, export.filename(owner))
 
 
 @require_safe
-@staff_required
+@permission_required
 def event_export(request, slug, kind):
     event = get_object_or_404(Event, slug=slug)
     return _export(request, event, Event.objects.filter(pk=event.pk), kind)
 
 
 @require_safe
-@staff_required
+@permission_required
 def series_export(request, slug, kind):
     series = get_object_or_404(EventSeries, slug=slug)
     return _export(request, series, series.events.all(), kind)
@@ -69,7 +88,7 @@ def _statistics(request, owner, events, *, series, as_csv):
 
 
 @require_safe
-@staff_required
+@permission_required
 def event_statistics(request, slug, as_csv=False):
     event = get_object_or_404(Event, slug=slug)
     return _statistics(
@@ -78,7 +97,7 @@ def event_statistics(request, slug, as_csv=False):
 
 
 @require_safe
-@staff_required
+@permission_required
 def series_statistics(request, slug, as_csv=False):
     series = get_object_or_404(EventSeries, slug=slug)
     return _statistics(request, series, series.events.all(), series=True, as_csv=as_csv)
