@@ -314,14 +314,17 @@ def gunicorn_workers(environ=None, argv=None, cwd=None):
     cwd = Path.cwd() if cwd is None else Path(cwd)
     found = [_int_or_none(environ.get("WEB_CONCURRENCY")) or 1]
     configs = [str(cwd / "gunicorn.conf.py")]
-    sources = [shlex.split(environ.get("GUNICORN_CMD_ARGS", ""))]
+    try:
+        sources = [shlex.split(environ.get("GUNICORN_CMD_ARGS", ""))]
+    except ValueError:  # unbalanced quotes: gunicorn would refuse to start anyway
+        sources = []
     if argv and Path(argv[0]).name.startswith("gunicorn"):
         sources.append(list(argv[1:]))
     for arguments in sources:
         workers, config = _workers_in_arguments(arguments)
         found.append(workers or 1)
         if config:
-            configs.append(str(cwd / config))
+            configs.append(config if config.startswith("python:") else str(cwd / config))
     found += [_workers_in_config(path) or 1 for path in configs]
     return max(found)
 

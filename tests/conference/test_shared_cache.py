@@ -144,6 +144,7 @@ def one_process_cache(settings, monkeypatch, tmp_path):
         ({}, "workers = 4\n", 4),  # ./gunicorn.conf.py, which gunicorn reads by default
         ({}, "import multiprocessing\nworkers = multiprocessing.cpu_count() * 2 + 1\n", 2),
         ({"GUNICORN_CMD_ARGS": "-c deploy/gunicorn.py"}, "workers = 6\n", 6),
+        ({"GUNICORN_CMD_ARGS": "--config python:deploy.gunicorn"}, None, 2),  # not readable
     ],
 )
 def test_check_deploy_errors_on_a_cache_of_one_process_with_several_workers(
