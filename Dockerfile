@@ -28,13 +28,15 @@ RUN if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then \
     && SECRET_KEY=build-only-not-secret python manage.py collectstatic --noinput -v 0
 
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin plenary \
-    && mkdir -p /app/media \
-    && chown plenary:plenary /app/media \
+    && mkdir -p /app/media /app/.cache \
+    && chown plenary:plenary /app/media /app/.cache \
     && chmod 0755 /app/docker/entrypoint.sh
 USER plenary
 
 EXPOSE 8000
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
-# gunicorn reads the number of workers from WEB_CONCURRENCY.
+# gunicorn reads the number of workers from WEB_CONCURRENCY. Without CACHE_URL the page cache
+# is the file cache in /app/.cache, shared by this container's workers (docker-compose.yml
+# sets CACHE_URL=redis://… so that every container shares it).
 CMD ["gunicorn", "conference.wsgi:application", "--bind", "0.0.0.0:8000", \
      "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-"]

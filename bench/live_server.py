@@ -2,7 +2,8 @@
 
 Production settings (DEBUG off, static files collected, WhiteNoise), plain HTTP on
 127.0.0.1 (so the HTTPS redirect and secure cookies are turned off by their env vars),
-a temporary SQLite database and media folder, the demo programme loaded.
+a temporary SQLite database, media folder and file cache (unless CACHE_URL is set), the demo
+programme loaded.
 """
 
 import contextlib
@@ -58,6 +59,8 @@ def live_server(*, workers=2, threads=4, superuser=None, log=print):
         "AXES_FAILURE_LIMIT": "1000",
         "LOG_LEVEL": "ERROR",
     }
+    # The default cache kind (file-based, shared by the workers), in the throwaway folder.
+    environment.setdefault("CACHE_URL", f"filecache://{work / 'cache'}")
     server = None
     try:
         started = time.monotonic()

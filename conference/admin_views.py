@@ -15,6 +15,12 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from conference.models import Event
 from programme.editions import EditionError, duplicate_event
+from programme.import_checks import (
+    DateChangeNotConfirmed,
+    check_plan,
+    date_refusal,
+    published_date_change,
+)
 from programme.importer import ProgrammeImportError, build_plan, import_programme, parse_text
 from programme.parser import split_lines
 
@@ -53,6 +59,10 @@ class ConfirmProgrammeForm(ProgrammeTextForm):
     text = forms.CharField(max_length=MAX_TEXT_LENGTH, strip=False, widget=forms.HiddenInput)
     year = forms.IntegerField(
         required=False, min_value=1900, max_value=2100, widget=forms.HiddenInput
+    )
+    # Shown only when the import would move a published event's dates.
+    accept_date_change = forms.BooleanField(
+        label=gettext_lazy("I understand the published dates will change"), required=False
     )
 
 
@@ -102,8 +112,20 @@ def import_programme_view(model_admin, request, object_id):
     text, year = form.cleaned_data["text"], form.cleaned_data["year"]
     data = parse_text(text, year=year)
     if confirming:
+        accepted = form.cleaned_data.get("accept_date_change", False)
+        how_to_allow = _("Tick “I understand the published dates will change” to import.")
         try:
-            result = import_programme(data, event.slug)
+            result = import_programme(
+                data,
+                event.slug,
+                on_plan=lambda plan: check_plan(
+                    plan, date_change_allowed=accepted, how_to_allow=how_to_allow
+                ),
+            )
+        except DateChangeNotConfirmed as error:
+            plan = build_plan(data, event.slug)
+            form.add_error("accept_date_change", str(error))
+            return _preview(request, template, context, form, plan, text)
         except ProgrammeImportError as error:
             form = ProgrammeTextForm(request.POST)
             form.is_valid()
@@ -130,17 +152,26 @@ def import_programme_view(model_admin, request, object_id):
     except ProgrammeImportError as error:
         form.add_error(None, str(error))
         return TemplateResponse(request, template, {**context, "form": form, "step": "edit"})
+    refusal = date_refusal(plan)
+    if refusal:
+        form.add_error(None, refusal)
+        return TemplateResponse(request, template, {**context, "form": form, "step": "edit"})
     confirm_form = ConfirmProgrammeForm(initial={"text": text, "year": year})
+    return _preview(request, template, context, confirm_form, plan, text)
+
+
+def _preview(request, template, context, form, plan, text):
     return TemplateResponse(
         request,
         template,
         {
             **context,
             "step": "preview",
-            "form": confirm_form,
+            "form": form,
             "plan": plan,
             "summary": plan.summary(),
             "lines": numbered_lines(text, plan.unplaced),
+            "date_change": published_date_change(plan),
         },
     )
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from conference.enums import EventStatus
+from conference.visibility import can_see_unpublished
 from core.models import VersionedModel
 
 
@@ -56,8 +57,8 @@ class EventQuerySet(models.QuerySet):
         return self.filter(status=EventStatus.PUBLISHED)
 
     def visible_to(self, user):
-        """Everything for staff, published events for everyone else."""
-        if user.is_authenticated and user.is_staff:
+        """Every event for those who may see unpublished content, published ones for others."""
+        if can_see_unpublished(user):
             return self.all()
         return self.published()
 

@@ -100,7 +100,23 @@ DATABASES = {
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://plenary")}
+# The cache holds the public pages and their generations (core/cache.py), so every process
+# that serves or changes pages must share it. CACHE_URL=redis://… in production; unset, a
+# file-based cache in .cache/ beside manage.py, shared by the gunicorn workers and the
+# manage.py commands of one machine (not by several machines: use Redis for those).
+CACHE_URL = env.str("CACHE_URL", default="")
+if CACHE_URL:
+    CACHES = {"default": env.cache_url_config(CACHE_URL)}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(BASE_DIR / ".cache"),
+            # Beyond this a third of the entries, chosen at random, is removed: a page
+            # rendered again, or a generation started again (its pages then miss).
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 # Public pages and feeds are cached for anonymous visitors (conference/cache.py);
 # PLENARY_PAGE_CACHE=0 renders every request (the benchmark's uncached measurement).
 PAGE_CACHE_ENABLED = env.bool("PLENARY_PAGE_CACHE", default=True)
@@ -115,6 +131,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "admin:login"
+# Where a log-in lands when its `next` is missing or refused (not /accounts/profile/, a 404).
+LOGIN_REDIRECT_URL = "admin:index"
+
+# E-mail: only the staff's password reset sends any. Unset, messages are written to the
+# console log; in production EMAIL_URL=smtp+tls://user:password@host:587 (STARTTLS) or
+# smtp+ssl://user:password@host:465, with the user and password percent-encoded.
+EMAIL_URL = env.str("EMAIL_URL", default="") or "consolemail://"
+globals().update(
+    {key: value for key, value in env.email_url_config(EMAIL_URL).items() if value is not None}
+)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A password-reset link works once, for this many seconds (a day).
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 
 # Languages of the interface and of the programme's content.
 LANGUAGE_CODE = "en"
@@ -201,14 +231,16 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# django-axes: repeated wrong passwords lock the account and the address. The failure
-# count is kept per user name and per address, so both are locked (list entries are
-# separate parameters; "username+ip_address" would lock only that pair).
+# django-axes: repeated wrong passwords lock the pair of user name AND address they came
+# from ([["username", "ip_address"]]): five wrong passwords typed elsewhere, by anyone, do
+# not lock the owner out from their usual address, and the owner who forgot their password
+# uses "Forgotten your password?". "username,ip_address" (separate entries) would lock the
+# account everywhere and the address for everyone.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=0.5)  # hours
 AXES_LOCKOUT_PARAMETERS = [
     [part for part in entry.split("+") if part] if "+" in entry else entry
-    for entry in env.list("AXES_LOCKOUT_PARAMETERS", default=["username", "ip_address"])
+    for entry in env.list("AXES_LOCKOUT_PARAMETERS", default=["username+ip_address"])
 ]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
@@ -226,7 +258,8 @@ LOGGING = {
 
 # --- Scale-out (issue 8): the web process keeps no state of its own --------------------------
 # Several web containers can serve behind one load balancer: sessions live in the database
-# (default) or a shared cache, and uploaded files go through Django's storage API, to
+# (default) or the shared cache (Redis, or the file cache of one machine; a local-memory
+# cache of one process is refused), and uploaded files go through Django's storage API, to
 # MEDIA_ROOT (a volume shared by every container) or to an S3-compatible bucket when
 # AWS_STORAGE_BUCKET_NAME is set (`pip install ".[s3]"`). django-storages reads the access
 # keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment.

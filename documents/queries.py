@@ -2,16 +2,13 @@
 
 from django.shortcuts import get_object_or_404
 
+from conference.visibility import can_see_unpublished
 from documents.models import Document, Photo
 
 
-def can_see_unpublished(user):
-    """Staff see drafts, placeholders and non-public documents; everyone else does not."""
-    return bool(user and user.is_authenticated and user.is_staff)
-
-
 def documents_visible_to(user):
-    """Every document for staff; public documents of published events for everyone else."""
+    """Every document for those who may see unpublished content (conference.visibility);
+    public documents of published events for everyone else."""
     if can_see_unpublished(user):
         return Document.objects.all()
     return Document.objects.public()

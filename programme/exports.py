@@ -325,6 +325,17 @@ def people_table(events, base):
     return header, rows()
 
 
+# Columns of private fields (never on a public page), left out for those who may not change
+# people; email and phone are in no export.
+PRIVATE_COLUMNS = frozenset({"gender"})
+
+
+def without_private_columns(header, rows):
+    """(header, rows) without the PRIVATE_COLUMNS; rows stays a generator."""
+    keep = [index for index, name in enumerate(header) if name not in PRIVATE_COLUMNS]
+    return [header[index] for index in keep], ([row[index] for index in keep] for row in rows)
+
+
 @dataclass(frozen=True)
 class Export:
     kind: str

@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from conference.models import Event, EventSeries
+from conference.visibility import can_see_unpublished
 from core.cache import cached_public_page
 from programme import list_of_speakers
-from programme.exports import EXPORTS, csv_response
+from programme.exports import EXPORTS, csv_response, without_private_columns
 from programme.feeds import frab, ical, programme_json
 from programme.feeds.data import programme_data, slot_data
 from programme.feeds.pdf import pdf_unavailable_reason, render_pdf, render_programme_pdf
@@ -25,24 +26,42 @@ from programme.workbooks import role_labels, workbook_response, write_workbook
 XLSX = "xlsx"
 
 
-def staff_required(view):
-    """Log-in first (to the admin login page), then staff only: anyone else gets 403."""
+def permission_required(view):
+    """Log-in first (to the admin log-in page), then the permission to see unpublished
+    content (conference.visibility: the view permission on events), not mere staff status:
+    anyone else gets 403. Exports check the permissions of what they show on top."""
 
     @functools.wraps(view)
     @login_required
     def wrapper(request, *args, **kwargs):
-        if not request.user.is_staff:
+        if not can_see_unpublished(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return wrapper
 
 
+# What each export shows, beyond the events (checked by permission_required).
+EXPORT_PERMISSIONS = {
+    "participants": ("programme.view_slot", "programme.view_appearance", "speakers.view_person"),
+    "programme": ("programme.view_slot", "programme.view_appearance"),
+    "documents": ("documents.view_document",),
+    "people": ("speakers.view_person",),
+}
+# Private columns (never on a public page): only for those who may change people, as in the
+# people spreadsheet export (speakers.resources.PersonWithPrivateFieldsResource).
+PRIVATE_FIELDS_PERMISSION = "speakers.change_person"
+
+
 def _export(request, owner, events, kind, file_format, *, series_events=None):
     export = EXPORTS.get(kind)
     if export is None:
         raise Http404(_("There is no export called “%(kind)s”.") % {"kind": kind})
+    if not request.user.has_perms(EXPORT_PERMISSIONS.get(kind, ())):
+        raise PermissionDenied
     header, rows = export.table(events, base_url_for(request))
+    if not request.user.has_perm(PRIVATE_FIELDS_PERMISSION):
+        header, rows = without_private_columns(header, rows)
     if file_format == XLSX:
         content = write_workbook(
             header,
@@ -64,14 +83,14 @@ def _series_events(request, series):
 
 
 @require_safe
-@staff_required
+@permission_required
 def event_export(request, slug, kind, file_format="csv"):
     event = get_object_or_404(Event, slug=slug)
     return _export(request, event, Event.objects.filter(pk=event.pk), kind, file_format)
 
 
 @require_safe
-@staff_required
+@permission_required
 def series_export(request, slug, kind, file_format="csv"):
     series = get_object_or_404(EventSeries, slug=slug)
     events = _series_events(request, series)
@@ -98,7 +117,7 @@ def _statistics(request, owner, events, *, series, as_csv, file_format="csv"):
 
 
 @require_safe
-@staff_required
+@permission_required
 def event_statistics(request, slug, as_csv=False, file_format="html"):
     event = get_object_or_404(Event, slug=slug)
     return _statistics(
@@ -112,7 +131,7 @@ def event_statistics(request, slug, as_csv=False, file_format="html"):
 
 
 @require_safe
-@staff_required
+@permission_required
 def series_statistics(request, slug, as_csv=False, file_format="html"):
     series = get_object_or_404(EventSeries, slug=slug)
     return _statistics(
@@ -143,7 +162,7 @@ LIST_OF_SPEAKERS_TYPES = {
 
 
 @require_safe
-@staff_required
+@permission_required
 def event_list_of_speakers(request, slug, file_format):
     """The list of speakers by delegation (PDF, Word or Excel), drafts included."""
     event = get_object_or_404(Event, slug=slug)

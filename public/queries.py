@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from conference.enums import EventStatus
 from conference.models import Event, EventSeries
+from conference.visibility import can_see_unpublished
 from core.search import matching
 from core.text import fold, search_terms
 from documents.models import Document
 from documents.queries import (
-    can_see_unpublished,
     documents_visible_to,
     group_translations,
     photos_visible_to,

@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from conference.visibility import can_see_unpublished
 from core.cache import cached_public_page
 from core.text import MAX_QUERY_LENGTH
-from documents.queries import can_see_unpublished, document_for_download
+from documents.queries import document_for_download
 from public import queries
 from public.queries import person_profile
 from public.seo import event_json_ld, event_summary, summary

@@ -13,7 +13,16 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from conference.visibility import can_see_unpublished
+
 register = template.Library()
+
+
+@register.filter
+def may_see_unpublished(user):
+    """The one rule (conference.visibility) for templates: drafts, staff marks, exports."""
+    return can_see_unpublished(user)
+
 
 MARKDOWN_TAGS = {
     "p", "br", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", "h3", "h4", "hr",

@@ -568,14 +568,15 @@ def test_the_feeds_of_a_draft_are_never_served(client, staff_client):
         assert Client().get(feed_url(name, event)).status_code == 404
 
 
-def test_check_deploy_warns_about_a_cache_of_one_process(settings, monkeypatch):
+def test_check_deploy_refuses_a_cache_of_one_process(settings, monkeypatch):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    monkeypatch.delenv("GUNICORN_CMD_ARGS", raising=False)
     assert check_shared_cache() == []  # one process: nothing to share
     monkeypatch.setenv("WEB_CONCURRENCY", "3")
-    warnings = check_shared_cache()
-    assert [warning.id for warning in warnings] == ["plenary.W001"]
-    assert "CACHE_URL=redis://" in warnings[0].hint
+    errors = check_shared_cache()
+    assert [error.id for error in errors] == ["plenary.E001"]
+    assert "CACHE_URL=redis://" in errors[0].hint
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }

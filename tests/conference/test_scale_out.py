@@ -87,9 +87,16 @@ def test_sessions_can_live_in_a_shared_cache(value, engine):
 
 
 def test_sessions_in_a_one_process_cache_are_refused_in_words():
-    completed = settings_with(SESSION_ENGINE="cache")
+    completed = settings_with(SESSION_ENGINE="cache", CACHE_URL="locmemcache://plenary")
     assert completed.returncode != 0
     assert "CACHE_URL is a local-memory cache of one process" in completed.stderr
+
+
+def test_sessions_can_live_in_the_default_file_cache_shared_by_the_workers():
+    completed = settings_with(SESSION_ENGINE="cache")
+    assert completed.returncode == 0, completed.stderr
+    engine = json.loads(completed.stdout)["session_engine"]
+    assert engine == "django.contrib.sessions.backends.cache"
 
 
 def test_a_bucket_name_switches_uploads_to_s3_with_signed_urls():

@@ -1,5 +1,6 @@
-"""Who may open what: anonymous, secretariat viewer, secretariat editor and superuser,
-against every admin page, the exports and statistics, and the draft and public pages.
+"""Who may open what: anonymous, staff without permissions (a staff account with no group and
+no permission), secretariat viewer, secretariat editor and superuser, against every admin
+page, the exports and statistics, and the draft and public pages.
 
 The table is the specification: one row per page with the answer each role must get;
 adding a page is one line.
@@ -17,7 +18,7 @@ from django.urls import reverse
 from tests.admin_forms import form_data
 from tests.factories import DocumentFactory, EventFactory, PhotoFactory, UserFactory
 
-ROLES = ["anonymous", "viewer", "editor", "superuser"]
+ROLES = ["anonymous", "bare_staff", "viewer", "editor", "superuser"]
 
 # Expected answers.
 OK = "ok"  # 200, the page itself
@@ -37,8 +38,8 @@ class Row:
     data: object = field(default=None)  # function(context, superuser_client) -> POST data
 
 
-def expect(anonymous, viewer, editor, superuser):
-    return dict(zip(ROLES, [anonymous, viewer, editor, superuser], strict=True))
+def expect(anonymous, bare_staff, viewer, editor, superuser):
+    return dict(zip(ROLES, [anonymous, bare_staff, viewer, editor, superuser], strict=True))
 
 
 PROGRAMME_APPS = {"conference", "programme", "speakers", "documents"}
@@ -56,15 +57,15 @@ def admin_rows(model):
     prefix = f"admin:{opts.app_label}_{opts.model_name}"
     if model._meta.label == settings.AUTH_USER_MODEL:
         # Accounts are the superuser's business only.
-        view, edit, readonly, save = (expect(LOGIN, FORBIDDEN, FORBIDDEN, OK),) * 2 + (
-            expect(LOGIN, FORBIDDEN, FORBIDDEN, OK),
-            expect(LOGIN, FORBIDDEN, FORBIDDEN, SAVED),
+        view, edit, readonly, save = (expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),) * 2 + (
+            expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+            expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, SAVED),
         )
     else:
-        view = expect(LOGIN, OK, OK, OK)
-        edit = expect(LOGIN, FORBIDDEN, OK, OK)
-        readonly = expect(LOGIN, READ_ONLY, OK, OK)
-        save = expect(LOGIN, FORBIDDEN, SAVED, SAVED)
+        view = expect(LOGIN, FORBIDDEN, OK, OK, OK)
+        edit = expect(LOGIN, FORBIDDEN, FORBIDDEN, OK, OK)
+        readonly = expect(LOGIN, FORBIDDEN, READ_ONLY, OK, OK)
+        save = expect(LOGIN, FORBIDDEN, FORBIDDEN, SAVED, SAVED)
 
     def obj_url(name):
         return lambda context: reverse(f"{prefix}_{name}", args=[context["objects"][model].pk])
@@ -92,22 +93,34 @@ def public_rows():
     def published(name, *extra):
         return lambda context: reverse(name, args=[context["published"].slug, *extra])
 
-    staff_only = expect(LOGIN, OK, OK, OK)
+    # Being staff is not enough: drafts, statistics and exports need the view permission
+    # on events (conference.visibility), and each export the permissions of what it shows.
+    staff_only = expect(LOGIN, FORBIDDEN, OK, OK, OK)
     rows = [
         Row(
             "draft event page",
             draft("public:event-detail"),
-            expect(MISSING, OK, OK, OK),
+            expect(MISSING, MISSING, OK, OK, OK),
         ),
         Row(
             "draft event speakers",
             draft("public:event-speakers"),
-            expect(MISSING, OK, OK, OK),
+            expect(MISSING, MISSING, OK, OK, OK),
         ),
         Row(
             "published event page",
             published("public:event-detail"),
-            expect(OK, OK, OK, OK),
+            expect(OK, OK, OK, OK, OK),
+        ),
+        Row(
+            "non-public document of a published event",
+            lambda context: context["private_document"].get_absolute_url(),
+            expect(MISSING, MISSING, OK, OK, OK),
+        ),
+        Row(
+            "public document of a published event",
+            lambda context: context["public_document"].get_absolute_url(),
+            expect(OK, OK, OK, OK, OK),
         ),
         Row(
             "draft event statistics",
@@ -131,11 +144,15 @@ def public_rows():
             Row(
                 f"draft event {feed}",
                 draft(f"public:{feed}"),
-                expect(MISSING, MISSING, MISSING, MISSING),
+                expect(MISSING, MISSING, MISSING, MISSING, MISSING),
             )
         )
         rows.append(
-            Row(f"published event {feed}", published(f"public:{feed}"), expect(OK, OK, OK, OK))
+            Row(
+                f"published event {feed}",
+                published(f"public:{feed}"),
+                expect(OK, OK, OK, OK, OK),
+            )
         )
     for kind in ["participants", "programme", "documents", "people"]:
         rows.append(
@@ -160,14 +177,23 @@ def context(db):
     published = EventFactory(published=True, slots=1, speakers_per_slot=1)
     draft = EventFactory(slots=1, speakers_per_slot=1, title="Secret draft")
     PhotoFactory(event=published)
-    DocumentFactory(event=published)
+    public_document = DocumentFactory(event=published)
+    private_document = DocumentFactory(event=published, is_public=False, title="Private note")
     users = {
+        "bare_staff": UserFactory(username="bare", is_staff=True),
         "viewer": UserFactory(username="viewer", is_staff=True, groups=["Secretariat viewers"]),
         "editor": UserFactory(username="editor", is_staff=True, groups=["Secretariat editors"]),
         "superuser": UserFactory(username="root", is_staff=True, is_superuser=True),
     }
     objects = {model: model.objects.order_by("pk").first() for model in admin_models()}
-    return {"published": published, "draft": draft, "users": users, "objects": objects}
+    return {
+        "published": published,
+        "draft": draft,
+        "users": users,
+        "objects": objects,
+        "public_document": public_document,
+        "private_document": private_document,
+    }
 
 
 def client_for(role, context):

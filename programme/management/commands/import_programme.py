@@ -1,8 +1,9 @@
-"""import_programme FILE [--event SLUG] [--year YYYY] [--dry-run] [--json]
+"""import_programme FILE [--event SLUG] [--year YYYY] [--dry-run] [--json] [--allow-date-change]
 
 Reads a programme written as plain text and writes it into an event (a new draft when the
 slug is unknown), in one transaction. `--dry-run` shows what would be written; `--json` prints
-the parser's structure as one JSON object and nothing else on standard output.
+the parser's structure as one JSON object and nothing else on standard output. A day dated
+outside 1900–2100 is refused; new dates for a published event need `--allow-date-change`.
 """
 
 import json
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from programme.import_checks import check_plan, date_refusal, published_date_change
 from programme.importer import ProgrammeImportError, build_plan, import_programme, parse_text
 
 
@@ -121,6 +123,11 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Show what would be written; write nothing."
         )
         parser.add_argument(
+            "--allow-date-change",
+            action="store_true",
+            help="Import even though the event is published and its dates would change.",
+        )
+        parser.add_argument(
             "--json",
             action="store_true",
             help=(
@@ -154,12 +161,22 @@ class Command(BaseCommand):
                     plan = build_plan(data, slug or None)
                     for line in describe_plan(plan):
                         report.write(line)
+                    for problem in (date_refusal(plan), published_date_change(plan)):
+                        if problem:
+                            report.write(f"Note: {problem}")
                     report.write("Dry run: nothing was written.")
                 return
             description = []
-            result = import_programme(
-                data, slug, on_plan=lambda plan: description.extend(describe_plan(plan))
-            )
+
+            def on_plan(plan):
+                check_plan(
+                    plan,
+                    date_change_allowed=options["allow_date_change"],
+                    how_to_allow="Nothing was imported: add --allow-date-change to import anyway.",
+                )
+                description.extend(describe_plan(plan))
+
+            result = import_programme(data, slug, on_plan=on_plan)
         except ProgrammeImportError as error:
             raise CommandError(str(error)) from error
         if not options["json"]:

@@ -1,0 +1,69 @@
+#!/usr/bin/env python
+"""Count stale reads of cached public pages under gunicorn with several workers.
+
+Starts Plenary under gunicorn (3 workers by default, bench/live_server.py) with the cache the
+site gets when CACHE_URL is unset (unless CACHE_URL is given), warms every worker's view of
+the demo programme page, then changes the event from another process (`manage.py shell`, as
+an editor's save in another worker would): first its title, then "Unpublish". One second
+after each change it reads the page N times, as anonymous visitors, and counts the answers
+that still show the old state. Issue 12 asks for 0.
+
+    python bench/stale_reads.py [--workers 3] [--reads 60]
+"""
+
+import argparse
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from live_server import PROJECT, PYTHON, live_server
+
+SLUG = "idm-2018-second-session"
+
+
+def read(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def change(environment, code):
+    """Change the event from a process of its own, through the models (signals included)."""
+    lookup = f"from conference.models import Event\nevent = Event.objects.get(slug={SLUG!r})"
+    script = f"{lookup}\n{code}"
+    subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", script], cwd=PROJECT, env=environment, check=True
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--reads", type=int, default=60)
+    args = parser.parse_args()
+    failures = 0
+    with live_server(workers=args.workers, threads=1) as (base, environment, _work):
+        url = f"{base}/en/events/{SLUG}/"
+        for _ in range(args.reads):  # every worker caches the page
+            read(url)
+        change(environment, "event.title = 'Renamed in another process'\nevent.save()")
+        time.sleep(1)
+        stale = sum("Renamed in another process" not in read(url)[1] for _ in range(args.reads))
+        print(f"edit:      {stale} of {args.reads} reads stale one second after the save")
+        failures += stale
+        change(environment, "event.unpublish()\nevent.save()")
+        time.sleep(1)
+        stale = sum(read(url)[0] != 404 for _ in range(args.reads))
+        print(f"unpublish: {stale} of {args.reads} reads still public one second after it")
+        failures += stale
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
