@@ -10,6 +10,7 @@ chosen version will change back.
 import reversion
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
@@ -89,7 +90,7 @@ def bump_versions(instances):
             continue
         try:
             field = instance._meta.get_field("version")
-        except models.FieldDoesNotExist:
+        except FieldDoesNotExist:
             continue
         if isinstance(field, models.PositiveIntegerField):
             type(instance)._base_manager.filter(pk=instance.pk).update(version=F("version") + 1)
