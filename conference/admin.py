@@ -15,7 +15,11 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from conference.models import Day, Event, EventSeries, User
 from core.deletion import ConfirmedDeleteMixin
 from core.history import HistoryAdmin
-from core.locking import OptimisticLockingAdminMixin
+from core.locking import (
+    OptimisticLockingAdminMixin,
+    OptimisticLockingInlineMixin,
+    RefusesConcurrentEditsMixin,
+)
 from programme.admin_actions import EVENT_EXPORT_ACTIONS
 from programme.deletion import children_of_day, children_of_event
 from programme.models import Slot
@@ -179,7 +183,7 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
         return HttpResponseRedirect(reverse("admin:conference_event_new_edition", args=[event.pk]))
 
 
-class SlotInline(SortableTabularInline, TranslationTabularInline):
+class SlotInline(OptimisticLockingInlineMixin, SortableTabularInline, TranslationTabularInline):
     model = Slot
     extra = 0
     fields = ["start_time", "end_time", "kind", "number", "title"]
@@ -187,7 +191,13 @@ class SlotInline(SortableTabularInline, TranslationTabularInline):
 
 
 @admin.register(Day)
-class DayAdmin(ConfirmedDeleteMixin, HistoryAdmin, SortableAdminBase, TranslationAdmin):
+class DayAdmin(
+    ConfirmedDeleteMixin,
+    RefusesConcurrentEditsMixin,
+    HistoryAdmin,
+    SortableAdminBase,
+    TranslationAdmin,
+):
     list_display = ["__str__", "event", "date", "label"]
     list_filter = ["event"]
     search_fields = ["label", "event__title"]

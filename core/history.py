@@ -86,7 +86,7 @@ def current_field_dict(obj):
 def bump_versions(instances):
     """Raise the lock version of rows saved outside their own form (inlines, actions)."""
     for instance in instances:
-        if instance.pk is None:
+        if instance.pk is None or getattr(instance, "_lock_version_raised", False):
             continue
         try:
             field = instance._meta.get_field("version")
