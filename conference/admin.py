@@ -4,7 +4,7 @@ import reversion
 from adminsortable2.admin import SortableAdminBase, SortableTabularInline
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -20,9 +20,10 @@ from core.locking import (
     OptimisticLockingInlineMixin,
     RefusesConcurrentEditsMixin,
 )
+from documents.models import Document
 from programme.admin_actions import EVENT_EXPORT_ACTIONS
 from programme.deletion import children_of_day, children_of_event
-from programme.models import Slot
+from programme.models import Appearance, Slot
 from programme.queries import programme_overview_for_admin
 
 # History: an event's versions carry its days; a deleted event's revision carries everything
@@ -97,6 +98,17 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
         (_("Introduction"), {"fields": ["description", "website"]}),
         (_("Programme"), {"fields": ["programme_overview"]}),
     ]
+
+    def history_related(self, event):
+        """The event's History lists the changes of its days, slots, people and documents."""
+        return [
+            event.days.all(),
+            Slot.objects.filter(day__event=event),
+            Appearance.objects.filter(slot__day__event=event),
+            Document.objects.filter(
+                Q(event=event) | Q(slot__day__event=event) | Q(appearance__slot__day__event=event)
+            ),
+        ]
 
     @admin.display(description=_("Programme overview"))
     def programme_overview(self, obj):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from conference.models import Event
+from core.history import bulk_revision
 from programme.editions import EditionError, duplicate_event
 from programme.importer import ProgrammeImportError, build_plan, import_programme, parse_text
 
@@ -104,7 +105,8 @@ def import_programme_view(model_admin, request, object_id):
     data = parse_text(text, year=year)
     if confirming:
         try:
-            result = import_programme(data, event.slug)
+            with bulk_revision(_("Imported from text"), user=request.user):
+                result = import_programme(data, event.slug)
         except ProgrammeImportError as error:
             form = ProgrammeTextForm(request.POST)
             form.is_valid()
@@ -209,15 +211,17 @@ def duplicate_event_view(model_admin, request, object_id):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                copy = duplicate_event(
-                    event,
-                    slug=data["slug"],
-                    title=data["title"],
-                    edition=data["edition"],
-                    start_date=data["start_date"],
-                    copy_appearances=data["copy_appearances"],
-                    copy_designations=data["copy_designations"],
-                )
+                comment = _("Duplicated from %(event)s") % {"event": event.slug}
+                with bulk_revision(comment, user=request.user):
+                    copy = duplicate_event(
+                        event,
+                        slug=data["slug"],
+                        title=data["title"],
+                        edition=data["edition"],
+                        start_date=data["start_date"],
+                        copy_appearances=data["copy_appearances"],
+                        copy_designations=data["copy_designations"],
+                    )
             except EditionError as error:
                 form.add_error(error.field, str(error))
             else:

@@ -9,7 +9,9 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
+from core.history import bulk_revision
 from programme.importer import ProgrammeImportError, build_plan, import_programme, parse_text
 
 
@@ -157,9 +159,10 @@ class Command(BaseCommand):
                     report.write("Dry run: nothing was written.")
                 return
             description = []
-            result = import_programme(
-                data, slug, on_plan=lambda plan: description.extend(describe_plan(plan))
-            )
+            with bulk_revision(_("Imported from text")):
+                result = import_programme(
+                    data, slug, on_plan=lambda plan: description.extend(describe_plan(plan))
+                )
         except ProgrammeImportError as error:
             raise CommandError(str(error)) from error
         if not options["json"]:
