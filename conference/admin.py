@@ -4,7 +4,7 @@ import reversion
 from adminsortable2.admin import SortableAdminBase, SortableTabularInline
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -16,10 +16,15 @@ from conference import admin_views
 from conference.models import Day, Event, EventSeries, User
 from core.deletion import ConfirmedDeleteMixin
 from core.history import HistoryAdmin
-from core.locking import OptimisticLockingAdminMixin
+from core.locking import (
+    OptimisticLockingAdminMixin,
+    OptimisticLockingInlineMixin,
+    RefusesConcurrentEditsMixin,
+)
+from documents.models import Document
 from programme.admin_actions import EVENT_EXPORT_ACTIONS
 from programme.deletion import children_of_day, children_of_event
-from programme.models import Slot
+from programme.models import Appearance, Slot
 from programme.queries import programme_overview_for_admin
 
 # History: an event's versions carry its days; a deleted event's revision carries everything
@@ -94,6 +99,17 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
         (_("Introduction"), {"fields": ["description", "website"]}),
         (_("Programme"), {"fields": ["programme_overview"]}),
     ]
+
+    def history_related(self, event):
+        """The event's History lists the changes of its days, slots, people and documents."""
+        return [
+            event.days.all(),
+            Slot.objects.filter(day__event=event),
+            Appearance.objects.filter(slot__day__event=event),
+            Document.objects.filter(
+                Q(event=event) | Q(slot__day__event=event) | Q(appearance__slot__day__event=event)
+            ),
+        ]
 
     @admin.display(description=_("Programme overview"))
     def programme_overview(self, obj):
@@ -178,7 +194,7 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
         return HttpResponseRedirect(reverse("admin:conference_event_new_edition", args=[event.pk]))
 
 
-class SlotInline(SortableTabularInline, TranslationTabularInline):
+class SlotInline(OptimisticLockingInlineMixin, SortableTabularInline, TranslationTabularInline):
     model = Slot
     extra = 0
     fields = ["start_time", "end_time", "kind", "number", "title"]
@@ -186,7 +202,13 @@ class SlotInline(SortableTabularInline, TranslationTabularInline):
 
 
 @admin.register(Day)
-class DayAdmin(ConfirmedDeleteMixin, HistoryAdmin, SortableAdminBase, TranslationAdmin):
+class DayAdmin(
+    ConfirmedDeleteMixin,
+    RefusesConcurrentEditsMixin,
+    HistoryAdmin,
+    SortableAdminBase,
+    TranslationAdmin,
+):
     list_display = ["__str__", "event", "date", "label"]
     list_filter = ["event"]
     search_fields = ["label", "event__title"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from conference.models import Event
+from core.history import bulk_revision
 from programme.editions import EditionError, duplicate_event
 from programme.import_checks import (
     DateChangeNotConfirmed,
@@ -115,13 +116,14 @@ def import_programme_view(model_admin, request, object_id):
         accepted = form.cleaned_data.get("accept_date_change", False)
         how_to_allow = _("Tick “I understand the published dates will change” to import.")
         try:
-            result = import_programme(
-                data,
-                event.slug,
-                on_plan=lambda plan: check_plan(
-                    plan, date_change_allowed=accepted, how_to_allow=how_to_allow
-                ),
-            )
+            with bulk_revision(_("Imported from text"), user=request.user):
+                result = import_programme(
+                    data,
+                    event.slug,
+                    on_plan=lambda plan: check_plan(
+                        plan, date_change_allowed=accepted, how_to_allow=how_to_allow
+                    ),
+                )
         except DateChangeNotConfirmed as error:
             plan = build_plan(data, event.slug)
             form.add_error("accept_date_change", str(error))
@@ -239,15 +241,17 @@ def duplicate_event_view(model_admin, request, object_id):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                copy = duplicate_event(
-                    event,
-                    slug=data["slug"],
-                    title=data["title"],
-                    edition=data["edition"],
-                    start_date=data["start_date"],
-                    copy_appearances=data["copy_appearances"],
-                    copy_designations=data["copy_designations"],
-                )
+                comment = _("Duplicated from %(event)s") % {"event": event.slug}
+                with bulk_revision(comment, user=request.user):
+                    copy = duplicate_event(
+                        event,
+                        slug=data["slug"],
+                        title=data["title"],
+                        edition=data["edition"],
+                        start_date=data["start_date"],
+                        copy_appearances=data["copy_appearances"],
+                        copy_designations=data["copy_designations"],
+                    )
             except EditionError as error:
                 form.add_error(error.field, str(error))
             else:

@@ -7,11 +7,17 @@ history page says what changed between versions, and the revert page lists the f
 chosen version will change back.
 """
 
+import contextlib
+from collections import defaultdict
+
 import reversion
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import CharField, F
+from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import truncatechars
@@ -23,6 +29,7 @@ from reversion.models import Version
 from reversion.utils import mute_signals
 
 from core.admin_forms import with_mapped_errors
+from core.cache import bulk_changes
 
 # Bookkeeping columns that change on every save and say nothing to a reader.
 SKIPPED_FIELDS = {"version", "created_at", "updated_at", "file_size", "content_type"}
@@ -64,7 +71,7 @@ def field_changes(model, old, new):
             continue
         before = old.get(field.attname) if old is not None else None
         after = new.get(field.attname)
-        if old is not None and before == after:
+        if old is not None and (before == after or (before in (None, "") and after in (None, ""))):
             continue
         if old is None and after in (None, ""):
             continue
@@ -85,20 +92,80 @@ def current_field_dict(obj):
 def bump_versions(instances):
     """Raise the lock version of rows saved outside their own form (inlines, actions)."""
     for instance in instances:
-        if instance.pk is None:
+        if instance.pk is None or getattr(instance, "_lock_version_raised", False):
             continue
         try:
             field = instance._meta.get_field("version")
-        except models.FieldDoesNotExist:
+        except FieldDoesNotExist:
             continue
         if isinstance(field, models.PositiveIntegerField):
             type(instance)._base_manager.filter(pk=instance.pk).update(version=F("version") + 1)
+
+
+@contextlib.contextmanager
+def bulk_revision(comment, user=None):
+    """One history version for everything a bulk writer saves (an import, the demo, a new
+    edition), with a comment saying where it came from, and one invalidation of the page
+    cache at the end instead of one per row. Nothing is recorded if the block fails."""
+    with bulk_changes(), reversion.create_revision():
+        reversion.set_comment(comment)
+        if user is not None and getattr(user, "is_authenticated", False):
+            reversion.set_user(user)
+        yield
+
+
+# The history page of a record can also list the versions of the records it holds
+# (an event: its days, slots, appearances and documents). At most this many of them are
+# described per saved version; the rest are counted.
+RELATED_PER_REVISION = 12
+
+
+def _versions_of(queryset):
+    content_type = ContentType.objects.get_for_model(queryset.model)
+    ids = queryset.order_by().annotate(_version_id=Cast("pk", CharField())).values("_version_id")
+    return Version.objects.filter(content_type=content_type, object_id__in=ids)
 
 
 class HistoryAdmin(VersionAdmin):
     """VersionAdmin whose history and revert pages say what changed."""
 
     history_latest_first = True
+
+    def history_related(self, obj):
+        """Querysets of the records whose versions this record's history page lists too."""
+        return []
+
+    def _revision_url(self, model, version):
+        opts = model._meta
+        if model not in self.admin_site._registry:
+            return ""
+        return reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+            args=(version.object_id, version.pk),
+        )
+
+    def _described(self, model, versions, *, describe_first=True):
+        """{version pk: (changes, first)} for the versions of one model, each compared with
+        the previous version of the same record."""
+        by_object = defaultdict(list)
+        for version in versions:
+            by_object[version.object_id].append(version)
+        described = {}
+        for object_versions in by_object.values():
+            if not describe_first and len(object_versions) == 1:
+                described[object_versions[0].pk] = ([], True)
+                continue
+            previous = None
+            for version in object_versions:
+                try:
+                    fields = version.field_dict
+                except Exception:  # data saved by an older schema
+                    fields = None
+                first = previous is None
+                changes = field_changes(model, previous, fields) if fields else []
+                described[version.pk] = ([] if first and not describe_first else changes, first)
+                previous = fields if fields is not None else previous
+        return described
 
     def history_view(self, request, object_id, extra_context=None):
         if not self.has_view_or_change_permission(request):
@@ -108,26 +175,55 @@ class HistoryAdmin(VersionAdmin):
             .select_related("revision", "revision__user")
             .order_by("pk")
         )
-        opts = self.model._meta
-        action_list = []
-        previous = None
+        own = self._described(self.model, versions)
+        actions = {}
         for version in versions:
-            try:
-                fields = version.field_dict
-            except Exception:  # data saved by an older schema
-                fields = None
-            action_list.append(
-                {
-                    "revision": version.revision,
-                    "url": reverse(
-                        f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
-                        args=(version.object_id, version.pk),
-                    ),
-                    "changes": field_changes(self.model, previous, fields) if fields else [],
-                    "first": previous is None,
-                }
+            changes, first = own[version.pk]
+            actions[version.revision_id] = {
+                "revision": version.revision,
+                "url": self._revision_url(self.model, version),
+                "changes": changes,
+                "first": first,
+                "own": True,
+                "related": [],
+                "more": 0,
+            }
+        obj = self.model._base_manager.filter(pk=unquote(object_id)).first()
+        for queryset in self.history_related(obj) if obj is not None else []:
+            model = queryset.model
+            related = list(
+                _versions_of(queryset).select_related("revision", "revision__user").order_by("pk")
             )
-            previous = fields if fields is not None else previous
+            described = self._described(model, related, describe_first=False)
+            for version in related:
+                action = actions.setdefault(
+                    version.revision_id,
+                    {
+                        "revision": version.revision,
+                        "url": self._revision_url(model, version),
+                        "changes": [],
+                        "first": False,
+                        "own": False,
+                        "related": [],
+                        "more": 0,
+                    },
+                )
+                changes, first = described[version.pk]
+                if not first and not changes:
+                    continue
+                if len(action["related"]) >= RELATED_PER_REVISION:
+                    action["more"] += 1
+                    continue
+                action["related"].append(
+                    {
+                        "name": str(model._meta.verbose_name).capitalize(),
+                        "label": version.object_repr,
+                        "url": self._revision_url(model, version),
+                        "changes": changes,
+                        "first": first,
+                    }
+                )
+        action_list = sorted(actions.values(), key=lambda action: action["revision"].pk)
         action_list.reverse()
         context = {"action_list": action_list, **(extra_context or {})}
         return super().history_view(request, object_id, context)

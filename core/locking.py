@@ -12,6 +12,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import ValidationError
+from django.db import connections
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.utils.formats import localize
 from django.utils.timezone import template_localtime
@@ -27,15 +29,24 @@ class ConcurrentEditError(Exception):
     """The row changed between the form's check and its save: everything is rolled back."""
 
 
+class LockVersionField(forms.IntegerField):
+    """The version the form was loaded from. Never a change of its own: an inline row whose
+    fields are untouched is not saved, whatever version it carries."""
+
+    widget = forms.HiddenInput
+
+    def has_changed(self, initial, data):
+        return False
+
+
 class LockingFormMixin(forms.Form):
     """Adds the hidden version field; the admin sets `version_base` and `current_version`."""
 
-    lock_version = forms.IntegerField(
-        widget=forms.HiddenInput, required=False, label=gettext_lazy("version")
-    )
+    lock_version = LockVersionField(required=False, label=gettext_lazy("version"))
 
     version_base = None  # what the hidden field starts with on a fresh form
     current_version = None  # callable: the version in the database now (None if deleted)
+    check_unchanged = True  # False for inline rows: an untouched row overwrites nothing
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,6 +58,8 @@ class LockingFormMixin(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         if self.instance.pk is None or self.current_version is None:
+            return cleaned_data
+        if not self.check_unchanged and not self.has_changed():
             return cleaned_data
         submitted = cleaned_data.get(LOCK_FIELD)
         current = self.current_version()
@@ -127,23 +140,102 @@ def last_change_by(obj):
     return _(", saved on %(when)s") % {"when": when}
 
 
-class OptimisticLockingAdminMixin:
+class RefusesConcurrentEditsMixin:
+    """A save that meets someone else's at the same moment is rolled back and the user told.
+
+    Needed by every ModelAdmin whose own form or whose inlines are locked."""
+
+    def _refuse(self, request):
+        messages.error(
+            request,
+            _(
+                "Someone else saved this record at the same moment. Your changes have not been "
+                "saved: check the current version below and make them again."
+            ),
+        )
+        return HttpResponseRedirect(request.get_full_path())
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        try:
+            return super().change_view(request, object_id, form_url, extra_context)
+        except ConcurrentEditError:
+            return self._refuse(request)
+
+
+def _database_version(model, pk, field="version"):
+    """The row's version now; locked until the end of the transaction where one is open."""
+    queryset = model._base_manager.filter(pk=pk)
+    if connections[queryset.db].in_atomic_block:
+        queryset = queryset.select_for_update()
+    return queryset.values_list(field, flat=True).first()
+
+
+class InlineLockingFormMixin(LockingFormMixin):
+    """An inline row: checked against its own row when it was edited."""
+
+    check_unchanged = False
+
+    def current_version(self):
+        return _database_version(type(self.instance), self.instance.pk)
+
+
+class LockingInlineFormSet(BaseInlineFormSet):
+    """Writes an edited row only if its version is still the one checked by the form
+    (UPDATE … WHERE version = n), else rolls the whole page back."""
+
+    def save_existing(self, form, obj, commit=True):
+        checked = getattr(form, "checked_version", None)
+        if commit and checked is not None:
+            updated = (
+                type(obj)
+                ._base_manager.filter(pk=obj.pk, version=checked)
+                .update(version=checked + 1)
+            )
+            if updated != 1:
+                raise ConcurrentEditError
+            obj.version = checked + 1
+            obj._lock_version_raised = True
+        return super().save_existing(form, obj, commit=commit)
+
+
+class OptimisticLockingInlineMixin:
+    """For inlines of models with a `version`: each row carries the version it was loaded
+    from, and a row someone else saved since is refused like a stale main form. The parent
+    ModelAdmin needs RefusesConcurrentEditsMixin (OptimisticLockingAdminMixin includes it)."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        base_form = kwargs.get("form", self.form)
+        kwargs["form"] = type(
+            f"Locking{base_form.__name__}", (InlineLockingFormMixin, base_form), {}
+        )
+        base_formset = kwargs.get("formset", self.formset)
+        if not issubclass(base_formset, LockingInlineFormSet):
+            kwargs["formset"] = type(
+                f"Locking{base_formset.__name__}", (LockingInlineFormSet, base_formset), {}
+            )
+        return super().get_formset(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if LOCK_FIELD in flatten_fieldsets(fieldsets):
+            return fieldsets
+        fieldsets = [(name, dict(options)) for name, options in fieldsets]
+        name, options = fieldsets[0]
+        options["fields"] = [*options["fields"], LOCK_FIELD]
+        fieldsets[0] = (name, options)
+        return fieldsets
+
+    def get_fields(self, request, obj=None):
+        return [field for field in super().get_fields(request, obj) if field != LOCK_FIELD]
+
+
+class OptimisticLockingAdminMixin(RefusesConcurrentEditsMixin):
     """Put before VersionAdmin / TranslationAdmin in the bases of a ModelAdmin."""
 
     version_field = "version"
 
     def _database_version(self, object_id):
-        model = self.model
-        queryset = model._base_manager.filter(pk=object_id)
-        if queryset.db and self._in_atomic(queryset.db):
-            queryset = queryset.select_for_update()
-        return queryset.values_list(self.version_field, flat=True).first()
-
-    @staticmethod
-    def _in_atomic(using):
-        from django.db import connections
-
-        return connections[using].in_atomic_block
+        return _database_version(self.model, object_id, self.version_field)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None or obj.pk is None:
@@ -190,22 +282,6 @@ class OptimisticLockingAdminMixin:
                 raise ConcurrentEditError
             obj.version = new_version
         super().save_model(request, obj, form, change)
-
-    def _refuse(self, request):
-        messages.error(
-            request,
-            _(
-                "Someone else saved this record at the same moment. Your changes have not been "
-                "saved: check the current version below and make them again."
-            ),
-        )
-        return HttpResponseRedirect(request.get_full_path())
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        try:
-            return super().change_view(request, object_id, form_url, extra_context)
-        except ConcurrentEditError:
-            return self._refuse(request)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         request._locking_base_version = self._database_version(unquote(object_id))

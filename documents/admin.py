@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from core.history import HistoryAdmin
+from core.locking import OptimisticLockingAdminMixin
 from documents.models import Document, Photo
 
 reversion.register(Document)
@@ -14,7 +15,7 @@ reversion.register(Photo)
 
 
 @admin.register(Document)
-class DocumentAdmin(HistoryAdmin, TranslationAdmin):
+class DocumentAdmin(OptimisticLockingAdminMixin, HistoryAdmin, TranslationAdmin):
     list_display = ["title", "kind", "language", "attached_to", "is_public", "has_file"]
     list_filter = ["kind", "language", "is_public"]
     search_fields = [

@@ -82,6 +82,7 @@ class Document(TimestampedModel):
         _("file size in bytes"), null=True, blank=True, editable=False
     )
     content_type = models.CharField(_("content type"), max_length=100, blank=True, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     event = models.ForeignKey(
         "conference.Event",
         verbose_name=_("event"),

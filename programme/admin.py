@@ -8,7 +8,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.deletion import ConfirmedDeleteMixin
 from core.history import HistoryAdmin
-from core.locking import OptimisticLockingAdminMixin
+from core.locking import OptimisticLockingAdminMixin, OptimisticLockingInlineMixin
 from documents.models import Document
 from programme.deletion import children_of_appearance, children_of_slot
 from programme.models import Appearance, Role, Slot
@@ -26,7 +26,9 @@ class RoleAdmin(SortableAdminMixin, HistoryAdmin, TranslationAdmin):
     search_fields = ["name", "label"]
 
 
-class AppearanceInline(SortableTabularInline, TranslationTabularInline):
+class AppearanceInline(
+    OptimisticLockingInlineMixin, SortableTabularInline, TranslationTabularInline
+):
     model = Appearance
     extra = 1
     fields = ["person", "role", "honorific", "position", "organisation", "country", "designation"]
@@ -37,7 +39,7 @@ class AppearanceInline(SortableTabularInline, TranslationTabularInline):
     )
 
 
-class SlotDocumentInline(TranslationTabularInline):
+class SlotDocumentInline(OptimisticLockingInlineMixin, TranslationTabularInline):
     model = Document
     fk_name = "slot"
     extra = 0
@@ -75,7 +77,9 @@ class SlotAdmin(
 
 
 @admin.register(Appearance)
-class AppearanceAdmin(ConfirmedDeleteMixin, HistoryAdmin, TranslationAdmin):
+class AppearanceAdmin(
+    ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin, TranslationAdmin
+):
     list_display = ["person", "role", "slot", "printed_designation_column", "event_title"]
     list_filter = ["role", "slot__day__event"]
     search_fields = [

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from core.cache import bulk_changes
 from programme.merge import MergeError, merge_people, reversion_available
 from speakers.enums import Gender
 from speakers.genders import suggested_gender
@@ -57,7 +58,10 @@ def merge_people_view(model_admin, request):
         keep = next(person for person in people if person.pk == form.cleaned_data["keep"])
         others = [person for person in people if person.pk != keep.pk]
         try:
-            summary = merge_people(keep, others, user=request.user)
+            # The merge saves its own revision (the state before); the page cache is
+            # invalidated once at the end.
+            with bulk_changes():
+                summary = merge_people(keep, others, user=request.user)
         except MergeError as error:
             form.add_error(None, str(error))
         else:

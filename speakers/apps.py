@@ -1,7 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.text import clean_text_on_save
+
 
 class SpeakersConfig(AppConfig):
     name = "speakers"
     verbose_name = _("People and organisations")
+
+    def ready(self):
+        # Control characters never reach the database, whoever saves (core/text.py).
+        clean_text_on_save(self)

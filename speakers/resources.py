@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from core.history import bulk_revision
 from speakers.countries import country_code
 from speakers.models import Organisation, Person
 from speakers.names import normalise_name
@@ -92,6 +93,14 @@ class SafeSpreadsheetResource(resources.ModelResource):
         if isinstance(value, str) and value.startswith(FORMULA_STARTS):
             return "'" + value
         return value
+
+    def import_data(self, dataset, dry_run=False, **kwargs):
+        """A confirmed import is one history version and one invalidation of the page cache;
+        the preview (dry run) records nothing."""
+        if dry_run:
+            return super().import_data(dataset, dry_run=dry_run, **kwargs)
+        with bulk_revision(_("Imported from a spreadsheet"), user=kwargs.get("user")):
+            return super().import_data(dataset, dry_run=dry_run, **kwargs)
 
     def before_import_row(self, row, **kwargs):
         for key, value in list(row.items()):

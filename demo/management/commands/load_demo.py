@@ -17,10 +17,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from PIL import Image, ImageDraw
 
 from conference.models import Event, EventSeries
-from core.cache import bulk_changes
+from core.history import bulk_revision
 from documents.models import Document, Photo
 from programme.importer import import_programme, parse_text
 from programme.models import Appearance, Slot
@@ -91,8 +92,13 @@ class Command(BaseCommand):
     help = "Create or update the IDM 2018 second session as a published demo programme."
 
     def handle(self, *args, **options):
-        # One invalidation of the page cache at the end instead of one per row saved.
-        with bulk_changes(), translation.override("en"), transaction.atomic():
+        # One history version (the first correction can be undone) and one invalidation of
+        # the page cache at the end instead of one per row saved.
+        with (
+            bulk_revision(gettext("Loaded the demo programme")),
+            translation.override("en"),
+            transaction.atomic(),
+        ):
             event = self.load(supplement())
         days = event.days.count()
         slots = Slot.objects.filter(day__event=event).count()

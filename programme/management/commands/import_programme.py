@@ -10,7 +10,9 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
+from core.history import bulk_revision
 from programme.import_checks import check_plan, date_refusal, published_date_change
 from programme.importer import ProgrammeImportError, build_plan, import_programme, parse_text
 
@@ -176,7 +178,8 @@ class Command(BaseCommand):
                 )
                 description.extend(describe_plan(plan))
 
-            result = import_programme(data, slug, on_plan=on_plan)
+            with bulk_revision(_("Imported from text")):
+                result = import_programme(data, slug, on_plan=on_plan)
         except ProgrammeImportError as error:
             raise CommandError(str(error)) from error
         if not options["json"]:
