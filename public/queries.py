@@ -23,6 +23,7 @@ from documents.queries import (
 )
 from programme.models import Appearance, Slot
 from programme.queries import APPEARANCE_PRINTED_ORDER, appearances_in_printed_order
+from public.display import label_documents
 from speakers.models import Organisation, Person
 
 
@@ -86,6 +87,14 @@ def event_documents(event, user):
 
 
 @dataclass
+class PeopleList:
+    """The leaders (moderators, chairs …) or the speakers of a slot, as the page lists them."""
+
+    name: str
+    appearances: list
+
+
+@dataclass
 class Programme:
     event: Event
     days: list
@@ -105,7 +114,7 @@ def event_programme(slug, user):
     days = list(event.days.order_by("date").prefetch_related(Prefetch("slots", queryset=slots)))
     documents = list(event_documents(event, user))
     by_event, by_slot, by_appearance = [], {}, {}
-    for document in group_translations(documents):
+    for document in label_documents(group_translations(documents)):
         if document.appearance_id:
             by_appearance.setdefault(document.appearance_id, []).append(document)
         elif document.slot_id:
@@ -125,6 +134,11 @@ def event_programme(slug, user):
                     slot.leaders.append(appearance)
                 else:
                     slot.speakers.append(appearance)
+            slot.people_lists = [
+                PeopleList(name, people)
+                for name, people in (("leaders", slot.leaders), ("speakers", slot.speakers))
+                if people
+            ]
     photos = list(photos_visible_to(user).filter(event=event).order_by("order", "pk"))
     return Programme(event=event, days=days, documents=by_event, photos=photos)
 
@@ -275,5 +289,7 @@ def person_profile(slug, user):
     for appearance in appearances:
         slot = appearance.slot
         set_slot_times(slot, slot.day.date, slot.day.event.tzinfo)
-        appearance.listed_documents = group_translations(appearance.documents.all())
+        appearance.listed_documents = label_documents(
+            group_translations(appearance.documents.all())
+        )
     return person, appearances
