@@ -114,7 +114,7 @@ def event_programme(slug, user):
     days = list(event.days.order_by("date").prefetch_related(Prefetch("slots", queryset=slots)))
     documents = list(event_documents(event, user))
     by_event, by_slot, by_appearance = [], {}, {}
-    for document in label_documents(group_translations(documents)):
+    for document in group_translations(documents):
         if document.appearance_id:
             by_appearance.setdefault(document.appearance_id, []).append(document)
         elif document.slot_id:
@@ -140,7 +140,8 @@ def event_programme(slug, user):
                 if people
             ]
     photos = list(photos_visible_to(user).filter(event=event).order_by("order", "pk"))
-    return Programme(event=event, days=days, documents=by_event, photos=photos)
+    # The slots' documents are labelled when a slot is rendered (public.fragments).
+    return Programme(event=event, days=days, documents=label_documents(by_event), photos=photos)
 
 
 @dataclass
