@@ -148,3 +148,26 @@ def test_one_render_after_a_change_however_many_requests_come(monkeypatch):
     assert answers == [b"version 1"]
     assert view(anonymous_request()).content == b"version 1"
     assert len(renders) == 2
+
+
+# Redis -------------------------------------------------------------------------------------------
+
+
+def test_the_redis_backend_reuses_one_client(client, settings, django_assert_num_queries):
+    from tests.conference.test_cache import REDIS_URL, redis_is_up
+
+    if not redis_is_up():
+        pytest.skip("Redis is not answering on 127.0.0.1:6379")
+    settings.CACHES = {"default": {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
+    cache.clear()
+    try:
+        event, _ = programme()
+        url = event.get_absolute_url()
+        client.get(url)
+        backend = cache._cache
+        with django_assert_num_queries(0):
+            response = client.get(url, headers={"accept-encoding": "gzip"})
+        assert "Panel on remittances" in gzip.decompress(response.content).decode()
+        assert backend.get_client(write=False) is backend.get_client(write=False)
+    finally:
+        cache.clear()
