@@ -1,5 +1,6 @@
 """Template filters for the public pages: safe Markdown, document labels, JSON-LD."""
 
+import functools
 import json
 import threading
 
@@ -32,21 +33,24 @@ def markdown_to_html(text):
     return converter.reset().convert(text)
 
 
+@functools.lru_cache(maxsize=1024)
+def _clean_html(text):
+    """The same text always gives the same HTML: kept for the next render of the page."""
+    return nh3.clean(
+        markdown_to_html(text),
+        tags=MARKDOWN_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
 @register.filter
 def markdown(text):
     """Markdown written by staff, as HTML stripped to a few harmless tags."""
     if not text:
         return ""
-    html = markdown_to_html(str(text))
-    return mark_safe(
-        nh3.clean(
-            html,
-            tags=MARKDOWN_TAGS,
-            attributes={"a": {"href", "title"}},
-            url_schemes={"http", "https", "mailto"},
-            link_rel="noopener noreferrer nofollow",
-        )
-    )
+    return mark_safe(_clean_html(str(text)))
 
 
 register.filter("file_size", file_size)
