@@ -107,6 +107,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHE_URL = env.str("CACHE_URL", default="")
 if CACHE_URL:
     CACHES = {"default": env.cache_url_config(CACHE_URL)}
+    if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        # The same backend, keeping one Redis client per server instead of one per call.
+        CACHES["default"]["BACKEND"] = "core.redis_cache.RedisCache"
 else:
     CACHES = {
         "default": {

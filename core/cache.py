@@ -38,6 +38,7 @@ import ast
 import contextlib
 import contextvars
 import functools
+import gzip
 import hashlib
 import logging
 import os
@@ -56,12 +57,26 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
+try:
+    import brotli
+except ImportError:  # optional: pages are then stored gzipped only
+    brotli = None
+
 logger = logging.getLogger(__name__)
 
 ALL = "plenary:gen:all"
 SITE = "plenary:gen:site"
 EVENT = "plenary:gen:event:{slug}"
-PAGE = "plenary:page:{digest}"
+PAGE = "plenary:page:{digest}:{encoding}"
+LOCK = "plenary:lock:{digest}"
+
+# The encodings pages are stored in, best first; brotli when its package is installed.
+ENCODINGS = ("br", "gzip") if brotli is not None else ("gzip",)
+BROTLI_QUALITY = 6  # 611 KB of HTML in 33 KB in about 6 ms; 11 would take a second
+# After a change, while one process renders a page, the others serve its previous version
+# for at most this long (then they render it too); the lock expires after LOCK_SECONDS.
+STALE_SECONDS = 5
+LOCK_SECONDS = 30
 
 # Fields of the response kept with a cached page; the rest (cookies, Content-Language …) is
 # added per request by the middleware.
@@ -82,30 +97,35 @@ def event_key(slug):
     return EVENT.format(slug=slug)
 
 
-def _new_generation():
-    return (secrets.token_hex(8), time.time())
+def _new_generation(stale_ok=True):
+    """(token, time of the change, whether the previous pages may be served a moment)."""
+    return (secrets.token_hex(8), time.time(), stale_ok)
 
 
-def _bump_keys(keys):
-    generation = _new_generation()
+def _bump_keys(keys, stale_ok=True):
+    generation = _new_generation(stale_ok)
     cache.set_many(dict.fromkeys(keys, generation), timeout=None)
 
 
-def _bump_now_and_on_commit(keys):
+def _bump_now_and_on_commit(keys, stale_ok=True):
     keys = list(keys)
-    _bump_keys(keys)
+    _bump_keys(keys, stale_ok)
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: _bump_keys(keys))
+        transaction.on_commit(lambda: _bump_keys(keys, stale_ok))
 
 
 def bump_all():
     """Invalidate every cached page: after bulk changes that send no signals."""
-    _bump_now_and_on_commit([ALL, SITE])
+    _bump_now_and_on_commit([ALL, SITE], stale_ok=False)
 
 
-def bump_event_slugs(slugs):
-    """Invalidate the pages of the events with these slugs, and the site-wide pages."""
-    _bump_now_and_on_commit([SITE, *(event_key(slug) for slug in sorted(slugs))])
+def bump_event_slugs(slugs, *, stale_ok=True):
+    """Invalidate the pages of the events with these slugs, and the site-wide pages.
+
+    ``stale_ok=False`` when no visitor may see the previous pages any more, not even for
+    the few seconds in which one process renders the new ones (an event unpublished).
+    """
+    _bump_now_and_on_commit([SITE, *(event_key(slug) for slug in sorted(slugs))], stale_ok)
 
 
 def receivers_suspended():
@@ -163,17 +183,22 @@ def _storable(request, response):
     )
 
 
-def _validators(found, request, vary_on_date):
-    tokens = "|".join(token for token, _changed in found)
+def _page_digest(request, vary_on_date):
+    """Which page: its language, full address and (for some pages) the date."""
     parts = [
         translation.get_language() or "",
         request.build_absolute_uri(),
-        tokens,
         timezone.localdate().isoformat() if vary_on_date else "",
     ]
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    last_modified = max(changed for _token, changed in found)
-    return digest, quote_etag(digest[:32]), int(last_modified)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _validators(page_digest, found):
+    """The ETag (the page and its generations' tokens) and Last-Modified (the last change)."""
+    tokens = "|".join(generation[0] for generation in found)
+    etag = hashlib.sha256(f"{page_digest}\n{tokens}".encode()).hexdigest()
+    last_modified = max(generation[1] for generation in found)
+    return tokens, quote_etag(etag[:32]), int(last_modified)
 
 
 def _finish(response, etag, last_modified):
@@ -181,13 +206,91 @@ def _finish(response, etag, last_modified):
     response["Last-Modified"] = http_date(last_modified)
     # Browsers revalidate every time (a 304 is cheap) instead of guessing a freshness.
     patch_cache_control(response, no_cache=True)
-    # Shared caches must not give the anonymous page to a signed-in member of staff.
-    patch_vary_headers(response, ["Cookie"])
+    # Shared caches must not give the anonymous page to a signed-in member of staff, nor
+    # the compressed page to a client that cannot read it.
+    patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
     return response
 
 
 def _is_conditional(request):
     return "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
+
+
+# Stored pages -----------------------------------------------------------------------------------
+#
+# A page is stored once per encoding (brotli when the `brotli` package is installed, and
+# gzip), compressed when it is written, under a key made of the page alone (language,
+# address); the entry carries the generation tokens it was rendered under. One get_many
+# reads the generations and the entry together: the entry is current when its tokens are
+# the generations' tokens, and otherwise it is the previous version of the page, which
+# may be served for a few seconds while one process renders the new one (no stampede).
+
+
+def _accepted_encoding(request):
+    """ "br", "gzip" or "identity": the best encoding the client accepts that we store."""
+    accepted = set()
+    for item in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        name, _semicolon, parameters = item.strip().partition(";")
+        quality = parameters.strip().removeprefix("q=")
+        if quality and quality.replace(".", "", 1).isdigit() and float(quality) == 0:
+            continue
+        accepted.add(name.strip().lower())
+    for encoding in ENCODINGS:
+        if encoding in accepted:
+            return encoding
+    return "identity"
+
+
+def _compressed(content):
+    bodies = {"gzip": gzip.compress(content, compresslevel=6, mtime=0)}
+    if brotli is not None:
+        bodies["br"] = brotli.compress(content, quality=BROTLI_QUALITY)
+    return bodies
+
+
+def _stored_response(entry, encoding):
+    """The stored page as the client accepts it (gzip decompressed for the few that don't)."""
+    _tokens, status, headers, body = entry
+    response = HttpResponse(status=status, headers=headers)
+    if encoding == "identity":
+        response.content = gzip.decompress(body)
+    else:
+        response.content = body
+        response["Content-Encoding"] = encoding
+    return response
+
+
+def _store(page_digest, tokens, response):
+    """Write the page once per encoding; the headers include ETag and Last-Modified."""
+    headers = {name: response[name] for name in STORED_HEADERS if name in response}
+    if settings.PAGE_CACHE_ENABLED:
+        bodies = _compressed(response.content)
+    else:
+        # With PLENARY_PAGE_CACHE=0 only the fact that the page exists is kept, so that
+        # conditional GETs are still answered without rendering.
+        bodies = dict.fromkeys(ENCODINGS)
+    entries = {
+        PAGE.format(digest=page_digest, encoding=encoding): (
+            tokens,
+            response.status_code,
+            headers,
+            body,
+        )
+        for encoding, body in bodies.items()
+    }
+    cache.set_many(entries, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return bodies
+
+
+def _within_stale_window(found):
+    """True for STALE_SECONDS after a change that lets visitors see the previous version.
+
+    Not after a change that must show at once (an event unpublished or deleted, a bulk
+    change): then every process renders.
+    """
+    if not all(len(generation) < 3 or generation[2] for generation in found):
+        return False
+    return time.time() - max(generation[1] for generation in found) <= STALE_SECONDS
 
 
 def cached_public_page(scope="site", *, vary_on_date=False):
@@ -204,16 +307,36 @@ def cached_public_page(scope="site", *, vary_on_date=False):
             if _bypass(request):
                 return view(request, *args, **kwargs)
             keys = [ALL, event_key(kwargs["slug"]) if scope == "event" else SITE]
+            encoding = _accepted_encoding(request)
+            page_digest = _page_digest(request, vary_on_date)
+            page_key = PAGE.format(
+                digest=page_digest, encoding="gzip" if encoding == "identity" else encoding
+            )
             try:
-                found = generations(keys)
-                digest, etag, last_modified = _validators(found, request, vary_on_date)
-                page_key = PAGE.format(digest=digest)
-                stored = cache.get(page_key)
+                stored = cache.get_many([*keys, page_key])
+                found = [stored.get(key) for key in keys]
+                if None in found:
+                    found = generations(keys)
+                tokens, etag, last_modified = _validators(page_digest, found)
+                entry = stored.get(page_key)
+                current = entry is not None and entry[0] == tokens
+                locked = stale = False
+                if (
+                    entry is not None
+                    and not current
+                    and entry[3] is not None
+                    and settings.PAGE_CACHE_ENABLED
+                    and _within_stale_window(found)
+                ):
+                    # The first process takes the lock and renders; the others serve the
+                    # previous version meanwhile.
+                    locked = cache.add(LOCK.format(digest=page_digest), 1, timeout=LOCK_SECONDS)
+                    stale = not locked
             except Exception:
                 # The cache is down (Redis unreachable): serve the page as if uncached.
                 logger.exception("The page cache could not be read; rendering %s", request.path)
                 return view(request, *args, **kwargs)
-            if stored is not None:
+            if current:
                 # This page answered 200 under these generations: its validators hold.
                 if _is_conditional(request):
                     not_modified = get_conditional_response(
@@ -221,34 +344,54 @@ def cached_public_page(scope="site", *, vary_on_date=False):
                     )
                     if not_modified is not None:
                         return _finish(not_modified, etag, last_modified)
-                status, headers, content = stored
-                if content is not None and settings.PAGE_CACHE_ENABLED:
-                    # The stored headers include the ETag, Last-Modified and Cache-Control.
-                    return HttpResponse(content, status=status, headers=headers)
-            response = view(request, *args, **kwargs)
-            if response.status_code != 200:
-                return response
-            if getattr(response, "is_rendered", True) is False:
-                response.render()  # a TemplateResponse (the sitemap)
-            _finish(response, etag, last_modified)
-            refill = stored is None or (stored[2] is None and settings.PAGE_CACHE_ENABLED)
-            if refill and request.method == "GET" and _storable(request, response):
-                # With PLENARY_PAGE_CACHE=0 only the fact that the page exists is kept, so
-                # that conditional GETs are still answered without rendering.
-                content = response.content if settings.PAGE_CACHE_ENABLED else None
-                headers = {name: response[name] for name in STORED_HEADERS if name in response}
-                entry = (response.status_code, headers, content)
-                try:
-                    cache.set(page_key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
-                except Exception:
-                    logger.exception("The page cache could not store %s", request.path)
-            return get_conditional_response(
-                request, etag=etag, last_modified=last_modified, response=response
-            )
+                if entry[3] is not None and settings.PAGE_CACHE_ENABLED:
+                    return _stored_response(entry, encoding)
+            elif stale:
+                # The previous version, with its own validators.
+                return _stored_response(entry, encoding)
+            try:
+                return _render_and_store(
+                    view, request, args, kwargs, entry=entry, current=current,
+                    page_digest=page_digest, tokens=tokens, etag=etag,
+                    last_modified=last_modified, encoding=encoding,
+                )  # fmt: skip
+            finally:
+                if locked:
+                    _release_lock(page_digest)
 
         return wrapper
 
     return decorator
+
+
+def _render_and_store(view, request, args, kwargs, *, entry, current, page_digest, tokens,
+                      etag, last_modified, encoding):  # fmt: skip
+    response = view(request, *args, **kwargs)
+    if response.status_code != 200:
+        return response
+    if getattr(response, "is_rendered", True) is False:
+        response.render()  # a TemplateResponse (the sitemap)
+    _finish(response, etag, last_modified)
+    refill = not current or (entry[3] is None and settings.PAGE_CACHE_ENABLED)
+    if refill and request.method == "GET" and _storable(request, response):
+        try:
+            bodies = _store(page_digest, tokens, response)
+        except Exception:
+            logger.exception("The page cache could not store %s", request.path)
+        else:
+            if bodies.get(encoding) is not None:
+                response.content = bodies[encoding]
+                response["Content-Encoding"] = encoding
+    return get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=response
+    )
+
+
+def _release_lock(page_digest):
+    try:
+        cache.delete(LOCK.format(digest=page_digest))
+    except Exception:
+        logger.exception("The page cache lock could not be released")
 
 
 def _int_or_none(value):

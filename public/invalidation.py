@@ -56,13 +56,17 @@ def event_slugs_showing(instance):
     return set(_events().filter(condition).values_list("slug", flat=True).distinct())
 
 
-def _changed(instance, *, stored, extra=()):
+def _changed(instance, *, stored, extra=(), stale_ok=True):
     if receivers_suspended():
         return
     slugs = set(extra)
     if stored and instance.pk is not None:
         slugs |= event_slugs_showing(instance)
-    bump_event_slugs(slugs)
+    bump_event_slugs(slugs, stale_ok=stale_ok)
+
+
+def _is_event(sender):
+    return sender._meta.label_lower == "conference.event"
 
 
 def before_save(sender, instance, raw=False, **kwargs):
@@ -72,8 +76,11 @@ def before_save(sender, instance, raw=False, **kwargs):
 
 
 def after_save(sender, instance, raw=False, **kwargs):
-    extra = [instance.slug] if sender._meta.label_lower == "conference.event" else []
-    _changed(instance, stored=True, extra=extra)
+    if _is_event(sender):
+        # An event taken off the site leaves it at once: no previous page is served.
+        _changed(instance, stored=True, extra=[instance.slug], stale_ok=instance.is_published)
+    else:
+        _changed(instance, stored=True)
 
 
 def before_delete(sender, instance, **kwargs):
@@ -81,8 +88,10 @@ def before_delete(sender, instance, **kwargs):
 
 
 def after_delete(sender, instance, **kwargs):
-    extra = [instance.slug] if sender._meta.label_lower == "conference.event" else []
-    _changed(instance, stored=False, extra=extra)
+    if _is_event(sender):
+        _changed(instance, stored=False, extra=[instance.slug], stale_ok=False)
+    else:
+        _changed(instance, stored=False)
 
 
 def connect_receivers():

@@ -22,6 +22,7 @@ from documents.queries import (
 )
 from programme.models import Appearance, Slot
 from programme.queries import APPEARANCE_PRINTED_ORDER, appearances_in_printed_order
+from public.display import label_documents
 from speakers.models import Organisation, Person
 
 
@@ -77,6 +78,14 @@ def event_documents(event, user):
 
 
 @dataclass
+class PeopleList:
+    """The leaders (moderators, chairs …) or the speakers of a slot, as the page lists them."""
+
+    name: str
+    appearances: list
+
+
+@dataclass
 class Programme:
     event: Event
     days: list
@@ -114,8 +123,14 @@ def event_programme(slug, user):
                     slot.leaders.append(appearance)
                 else:
                     slot.speakers.append(appearance)
+            slot.people_lists = [
+                PeopleList(name, people)
+                for name, people in (("leaders", slot.leaders), ("speakers", slot.speakers))
+                if people
+            ]
     photos = list(photos_visible_to(user).filter(event=event).order_by("order", "pk"))
-    return Programme(event=event, days=days, documents=by_event, photos=photos)
+    # The slots' documents are labelled when a slot is rendered (public.fragments).
+    return Programme(event=event, days=days, documents=label_documents(by_event), photos=photos)
 
 
 @dataclass
@@ -260,5 +275,7 @@ def person_profile(slug, user):
     if not appearances and not can_see_unpublished(user):
         raise Http404("No published appearance.")
     for appearance in appearances:
-        appearance.listed_documents = group_translations(appearance.documents.all())
+        appearance.listed_documents = label_documents(
+            group_translations(appearance.documents.all())
+        )
     return person, appearances

@@ -2,6 +2,7 @@
 
 import os
 
+from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,6 +14,7 @@ from core.cache import cached_public_page
 from core.text import MAX_QUERY_LENGTH
 from documents.queries import document_for_download
 from public import queries
+from public.fragments import attach_slot_fragments
 from public.queries import person_profile
 from public.seo import event_json_ld, event_summary, summary
 
@@ -44,6 +46,9 @@ def series_detail(request, slug):
 def event_detail(request, slug):
     programme = queries.event_programme(slug, request.user)
     event = programme.event
+    # Staff see drafts and placeholders: what they see is rendered, never stored.
+    cached = settings.PAGE_CACHE_ENABLED and not can_see_unpublished(request.user)
+    attach_slot_fragments(event, programme.days, cached=cached)
     context = {
         "event": event,
         "days": programme.days,

@@ -1,19 +1,18 @@
 """Template filters for the public pages: safe Markdown, document labels, JSON-LD."""
 
+import functools
 import json
-import math
 import threading
 
 import markdown as markdown_lib
 import nh3
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
 from conference.visibility import can_see_unpublished
+from public.display import document_label, file_size, translation_label
 
 register = template.Library()
 
@@ -42,61 +41,29 @@ def markdown_to_html(text):
     return converter.reset().convert(text)
 
 
+@functools.lru_cache(maxsize=1024)
+def _clean_html(text):
+    """The same text always gives the same HTML: kept for the next render of the page."""
+    return nh3.clean(
+        markdown_to_html(text),
+        tags=MARKDOWN_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
 @register.filter
 def markdown(text):
     """Markdown written by staff, as HTML stripped to a few harmless tags."""
     if not text:
         return ""
-    html = markdown_to_html(str(text))
-    return mark_safe(
-        nh3.clean(
-            html,
-            tags=MARKDOWN_TAGS,
-            attributes={"a": {"href", "title"}},
-            url_schemes={"http", "https", "mailto"},
-            link_rel="noopener noreferrer nofollow",
-        )
-    )
+    return mark_safe(_clean_html(str(text)))
 
 
-@register.filter
-def file_size(size):
-    """“1 KB”, “120 KB”, “2.4 MB”: rounded up, never “0 KB”."""
-    if size is None:
-        return ""
-    if size < 1024 * 1024:
-        return _("%(size)s KB") % {"size": max(1, math.ceil(size / 1024))}
-    return _("%(size)s MB") % {"size": number_format(round(size / (1024 * 1024), 1), decimal_pos=1)}
-
-
-@register.filter
-def document_label(document):
-    """“Remarks (PDF, 120 KB)”, “Presentation (Link)”: kind, format and size."""
-    kind = document.get_kind_display()
-    if document.is_placeholder:
-        return kind
-    size = file_size(document.file_size) if document.file else ""
-    if size:
-        return _("%(kind)s (%(format)s, %(size)s)") % {
-            "kind": kind,
-            "format": document.format_label,
-            "size": size,
-        }
-    return _("%(kind)s (%(format)s)") % {"kind": kind, "format": document.format_label}
-
-
-@register.filter
-def translation_label(document):
-    """A translation's link text: its language, format and size (“French (PDF, 2 KB)”)."""
-    language = document.get_language_display()
-    size = file_size(document.file_size) if document.file else ""
-    if size:
-        return _("%(language)s (%(format)s, %(size)s)") % {
-            "language": language,
-            "format": document.format_label,
-            "size": size,
-        }
-    return _("%(language)s (%(format)s)") % {"language": language, "format": document.format_label}
+register.filter("file_size", file_size)
+register.filter("document_label", document_label)
+register.filter("translation_label", translation_label)
 
 
 @register.simple_tag

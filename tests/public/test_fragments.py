@@ -1,0 +1,224 @@
+"""The programme is assembled from cached slot fragments that never show stale data."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from documents.enums import DocumentKind
+from public import fragments
+from tests.conference.test_cache import (
+    add_document,
+    add_slot,
+    edit_day,
+    edit_designation,
+    edit_document,
+    edit_event,
+    edit_organisation,
+    edit_person,
+    edit_photo,
+    edit_role,
+    edit_series,
+    edit_slot,
+    programme,
+)
+from tests.factories import AppearanceFactory, DocumentFactory, PersonFactory, SlotFactory, role
+from tests.pages import page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_slot_document(event, speaker):
+    DocumentFactory(slot=speaker.slot, title="Background paper on remittances")
+    return "Documents of this slot"
+
+
+def edit_appearance_document(event, speaker):
+    DocumentFactory(appearance=speaker, kind=DocumentKind.PRESENTATION)
+    document = speaker.documents.get()
+    document.kind = DocumentKind.REMARKS
+    document.save()
+    return "Remarks (PDF, 1 KB)"
+
+
+def unpublish_document(event, speaker):
+    DocumentFactory(appearance=speaker, kind=DocumentKind.PRESENTATION)
+    document = speaker.documents.get()
+    document.is_public = False
+    document.save()
+    return "Ruiz"
+
+
+def add_translation(event, speaker):
+    original = DocumentFactory(appearance=speaker, kind=DocumentKind.REMARKS)
+    DocumentFactory(appearance=speaker, kind=DocumentKind.REMARKS, language="fr",
+                    translation_of=original)  # fmt: skip
+    return 'hreflang="fr">FR'
+
+
+def retime_day(event, speaker):
+    day = event.days.get()
+    day.date += datetime.timedelta(days=1)
+    day.save()
+    return f'datetime="{day.date:%Y-%m-%d}T10:00'
+
+
+def move_event_time_zone(event, speaker):
+    event.time_zone = "America/New_York"
+    event.save()
+    return "10:00"
+
+
+def add_speaker(event, speaker):
+    AppearanceFactory(
+        slot=speaker.slot,
+        role=role("Speaker"),
+        person=PersonFactory(given_names="Chen", family_names="Wei"),
+        order=2,
+    )
+    return "Chen Wei"
+
+
+def remove_speaker(event, speaker):
+    speaker.delete()
+    return "Amina Diallo"
+
+
+def edit_role_label_in_french(event, speaker):
+    moderator = role("Moderator")
+    moderator.label_fr = "Présidence"
+    moderator.save()
+    return "Présidence"
+
+
+def edit_slot_title_in_french(event, speaker):
+    slot = speaker.slot
+    slot.title_fr = "Table ronde sur les envois de fonds"
+    slot.save()
+    return "Table ronde sur les envois de fonds"
+
+
+EDITS = [
+    edit_event,
+    edit_series,
+    edit_day,
+    retime_day,
+    move_event_time_zone,
+    edit_slot,
+    add_slot,
+    edit_designation,
+    edit_person,
+    edit_organisation,
+    edit_role,
+    edit_document,
+    add_document,
+    edit_slot_document,
+    edit_appearance_document,
+    unpublish_document,
+    add_translation,
+    add_speaker,
+    remove_speaker,
+    edit_photo,
+]
+
+
+def rendered_from_scratch(url, settings):
+    """The page as a render without any cache (no page, no fragments) makes it."""
+    settings.PAGE_CACHE_ENABLED = False
+    try:
+        return Client().get(url).content
+    finally:
+        settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.mark.parametrize("edit", EDITS)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_fragment_never_shows_stale_data(client, settings, edit, language):
+    event, speaker = programme()
+    with translation.override(language):
+        url = event.get_absolute_url()
+    client.get(url)  # every slot's fragment stored
+    expected = edit(event, speaker)
+    with translation.override(language):
+        url = event.get_absolute_url()
+    page = client.get(url)
+    if language == "en":  # text, or the markup for what is not text (times, languages)
+        assert expected in page_text(page) or expected in page.content.decode()
+    assert page.content == rendered_from_scratch(url, settings)
+
+
+@pytest.mark.parametrize("edit", [edit_slot_title_in_french, edit_role_label_in_french])
+def test_a_translation_shows_in_its_language(client, settings, edit):
+    event, speaker = programme()
+    with translation.override("fr"):
+        url = event.get_absolute_url()
+    client.get(url)
+    expected = edit(event, speaker)
+    page = client.get(url)
+    assert expected in page_text(page)
+    assert page.content == rendered_from_scratch(url, settings)
+
+
+def test_a_change_without_signals_never_shows_stale_fragments(client, settings):
+    """queryset.update() sends no signal: the page needs bump_all, the fragment nothing."""
+    from core.cache import bump_all
+    from programme.models import Slot
+
+    event, speaker = programme()
+    url = event.get_absolute_url()
+    client.get(url)
+    Slot.objects.filter(pk=speaker.slot_id).update(title="Panel on fair recruitment")
+    bump_all()
+    page = client.get(url)
+    assert "Panel on fair recruitment" in page_text(page)
+    assert page.content == rendered_from_scratch(url, settings)
+
+
+def count_renders(monkeypatch):
+    """The primary keys of the slots rendered (not taken from the cache), in order."""
+    rendered = []
+    render_slot = fragments.render_slot
+
+    def counting(event, slot):
+        rendered.append(slot.pk)
+        return render_slot(event, slot)
+
+    monkeypatch.setattr(fragments, "render_slot", counting)
+    return rendered
+
+
+def test_an_edit_of_one_slot_renders_that_slot_only(client, monkeypatch):
+    event, _speaker = programme()
+    other = SlotFactory(
+        day=event.days.get(), title="Closing session", start_time=datetime.time(17), end_time=None
+    )
+    url = event.get_absolute_url()
+    client.get(url)
+    rendered = []
+    render_slot = fragments.render_slot
+    monkeypatch.setattr(
+        fragments,
+        "render_slot",
+        lambda event, slot: rendered.append(slot.pk) or render_slot(event, slot),
+    )
+    other.title = "Closing plenary"
+    other.save()
+    assert "Closing plenary" in page_text(client.get(url))
+    assert rendered == [other.pk]
+
+
+def test_staff_pages_are_rendered_and_never_stored(staff_client, monkeypatch):
+    event, speaker = programme(published=False)
+    DocumentFactory(appearance=speaker, file=None, title="Awaited remarks")
+    rendered = []
+    render_slot = fragments.render_slot
+    monkeypatch.setattr(
+        fragments,
+        "render_slot",
+        lambda event, slot: rendered.append(slot.pk) or render_slot(event, slot),
+    )
+    monkeypatch.setattr(fragments.cache, "set_many", lambda *args, **kwargs: pytest.fail("stored"))
+    for _ in range(2):
+        assert "awaiting its file" in page_text(staff_client.get(event.get_absolute_url()))
+    assert rendered == [speaker.slot_id, speaker.slot_id]
