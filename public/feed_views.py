@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -84,11 +85,18 @@ def series_statistics(request, slug, as_csv=False):
     return _statistics(request, series, series.events.all(), series=True, as_csv=as_csv)
 
 
-# Public feeds: published events only, for everyone ----------------------------------------------
+# Feeds: published events for everyone; staff also open drafts, as on the programme page --------
 
 
-def _published_event(slug):
-    return get_object_or_404(Event.objects.published(), slug=slug)
+def _visible_event(request, slug):
+    return get_object_or_404(Event.objects.visible_to(request.user), slug=slug)
+
+
+def _private_for_drafts(event, response):
+    """A draft's feed is for staff only: never kept by a shared cache."""
+    if not event.is_published:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def _calendar_response(body, filename):
@@ -100,61 +108,71 @@ def _calendar_response(body, filename):
 @require_safe
 @cached_public_page("event")
 def event_ics(request, slug):
-    event = _published_event(slug)
+    event = _visible_event(request, slug)
     days = public_programme_for_feeds(event)
     body = feeds.calendar(event, feeds.all_slots(days), base_url_for(request), request.get_host())
-    return _calendar_response(body, f"{event.slug}.ics")
+    return _private_for_drafts(event, _calendar_response(body, f"{event.slug}.ics"))
 
 
 @require_safe
 @cached_public_page("event")
 def slot_ics(request, slug, pk):
-    event = _published_event(slug)
+    event = _visible_event(request, slug)
     slot = slot_for_feed(event, pk)
     if slot is None:
         raise Http404(_("This event has no such slot."))
     body = feeds.calendar(event, [(slot.day, slot)], base_url_for(request), request.get_host())
-    return _calendar_response(body, f"{event.slug}-session-{slot.pk}.ics")
+    return _private_for_drafts(
+        event, _calendar_response(body, f"{event.slug}-session-{slot.pk}.ics")
+    )
 
 
 @require_safe
 @cached_public_page("event")
 def event_frab_json(request, slug):
-    event = _published_event(slug)
+    event = _visible_event(request, slug)
     schedule = feeds.frab_schedule(event, public_programme_for_feeds(event), base_url_for(request))
-    return JsonResponse(schedule, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    return _private_for_drafts(
+        event, JsonResponse(schedule, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    )
 
 
 @require_safe
 @cached_public_page("event")
 def event_frab_xml(request, slug):
-    event = _published_event(slug)
+    event = _visible_event(request, slug)
     schedule = feeds.frab_schedule(event, public_programme_for_feeds(event), base_url_for(request))
-    return HttpResponse(
-        feeds.frab_schedule_xml(schedule), content_type="application/xml; charset=utf-8"
+    return _private_for_drafts(
+        event,
+        HttpResponse(
+            feeds.frab_schedule_xml(schedule), content_type="application/xml; charset=utf-8"
+        ),
     )
 
 
 @require_safe
 @cached_public_page("event")
 def event_json(request, slug):
-    event = _published_event(slug)
+    event = _visible_event(request, slug)
     data = feeds.programme_json(
         event,
         public_programme_for_feeds(event),
         public_event_documents(event),
         base_url_for(request),
     )
-    return HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
+    return _private_for_drafts(
+        event,
+        HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        ),
     )
 
 
 @require_safe
 @cached_public_page("event")
 def event_pdf(request, slug):
-    event = _published_event(slug)
+    event = _visible_event(request, slug)
     reason = pdf_unavailable_reason()
     if reason is not None:
         return render(
@@ -176,4 +194,4 @@ def event_pdf(request, slug):
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{event.slug}.pdf"'
-    return response
+    return _private_for_drafts(event, response)
