@@ -155,7 +155,7 @@ class AppearanceAddForm(EditorFormMixin, RoleChoicesMixin, forms.ModelForm):
     name = forms.CharField(
         label=_("Name"),
         max_length=300,
-        help_text=_("Type to find someone already known, or a new name with its honorific."),
+        help_text=_("Someone already known, or a new name: “Dr. Ana Gómez”."),
         widget=forms.TextInput(
             attrs={"size": 26, "autocomplete": "off", "class": "editor-person-name"}
         ),
@@ -167,7 +167,7 @@ class AppearanceAddForm(EditorFormMixin, RoleChoicesMixin, forms.ModelForm):
         fields = ["designation", "role"]
         widgets = {"designation": forms.TextInput(attrs={"size": 40})}
         labels = {"designation": _("Designation as printed")}
-        help_texts = {"designation": _("Leave blank to print the person's current position.")}
+        help_texts = {"designation": _("Blank: the person's current position.")}
 
     field_order = ["name", "designation", "role", "person_id"]
 
