@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import Day, Event
+from core.admin_forms import MappedErrorsFormMixin
 from core.locking import LockingFormMixin
 from documents.enums import DocumentKind
 from documents.models import Document
@@ -59,12 +60,27 @@ def split_honorific(text):
             return honorific, text
 
 
-class EditorFormMixin:
-    """Ids unique on the page: every object's forms get their own prefix for ids."""
+class EditorFormMixin(MappedErrorsFormMixin):
+    """Ids unique on the page (each object's forms get their own prefix), and the model's
+    errors shown on the field of the form that holds the value (the name for the person,
+    the time for the start and end)."""
+
+    error_fields = {"person": "name", "start_time": "times", "end_time": "times"}
 
     def __init__(self, *args, id_prefix="", **kwargs):
         kwargs.setdefault("auto_id", f"{id_prefix}-%s" if id_prefix else "id_%s")
         super().__init__(*args, **kwargs)
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            remapped = {}
+            for field, field_errors in errors.error_dict.items():
+                target = self.error_fields.get(field, field)
+                remapped.setdefault(target if target in self.fields else field, []).extend(
+                    field_errors
+                )
+            errors = ValidationError(remapped)
+        super()._update_errors(errors)
 
 
 class TimeRangeMixin(forms.Form):

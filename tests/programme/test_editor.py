@@ -367,6 +367,18 @@ def test_add_a_known_person_picked_from_the_suggestions(editor_client, slot):
     assert Person.objects.count() == 1
 
 
+def test_the_same_person_twice_in_one_role_is_refused_on_the_name(editor_client, slot):
+    appearance = AppearanceFactory(slot=slot, role=role("Speaker"))
+    data = {
+        "name": appearance.person.full_name,
+        "person_id": appearance.person_id,
+        "role": role("Speaker").pk,
+    }
+    response = post(editor_client, "appearance_add", slot.day.event, slot.pk, data=data)
+    assert "This person already has this role in this slot." in text(response)
+    assert slot.appearances.count() == 1
+
+
 def test_a_known_name_typed_without_script_is_that_person(editor_client, slot):
     person = PersonFactory(given_names="António", family_names="Vitorino")
     data = {"name": "Mr. antonio VITORINO", "role": role("Speaker").pk}
