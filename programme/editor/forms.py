@@ -216,22 +216,28 @@ class AppearanceAddForm(EditorFormMixin, RoleChoicesMixin, forms.ModelForm):
             given, family = split_name(name_only)
             if not family:
                 raise ValidationError({"name": _("Give the person's name.")})
-            person = Person(honorific=honorific, given_names=given, family_names=family)
+            person = Person(
+                honorific=honorific,
+                given_names=given,
+                family_names=family,
+                position=(cleaned.get("designation") or "")[:300],
+            )
+            try:
+                person.full_clean(exclude=["slug"])
+            except ValidationError as error:
+                raise ValidationError({"name": error.messages}) from error
             self.new_person = person
         else:
             return cleaned
         self.instance.person = person
-        if self.new_person is not None:
-            self.instance.honorific = person.honorific
+        # The honorific typed with the name, else the person's: never lost to a designation.
+        self.instance.honorific = split_honorific(name or "")[0] or person.honorific
         return cleaned
 
     def save(self, commit=True):
         if self.new_person is not None:
-            person = self.new_person
-            person.position = self.cleaned_data.get("designation", "")
-            person.full_clean()
-            person.save()
-            self.instance.person = person
+            self.new_person.save()
+            self.instance.person = self.new_person
         return super().save(commit)
 
 

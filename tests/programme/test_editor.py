@@ -363,6 +363,7 @@ def test_add_a_known_person_picked_from_the_suggestions(editor_client, slot):
     post(editor_client, "appearance_add", slot.day.event, slot.pk, data=data)
     appearance = slot.appearances.get()
     assert appearance.person == person
+    assert appearance.honorific == "Ms."  # the person's, as PersonFactory makes them
     assert appearance.printed_designation.startswith("DG, ")
     assert Person.objects.count() == 1
 
