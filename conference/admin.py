@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -24,6 +25,7 @@ from core.locking import (
 from documents.models import Document
 from programme.admin_actions import EVENT_EXPORT_ACTIONS
 from programme.deletion import children_of_day, children_of_event
+from programme.editor.urls import editor_urls
 from programme.models import Appearance, Slot
 from programme.queries import programme_overview_for_admin
 
@@ -67,7 +69,16 @@ class DayInline(TranslationTabularInline):
 
 @admin.register(Event)
 class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin, TranslationAdmin):
-    list_display = ["title", "edition", "series", "start_date", "end_date", "city", "status"]
+    list_display = [
+        "title",
+        "edition",
+        "series",
+        "start_date",
+        "end_date",
+        "city",
+        "status",
+        "programme_editor_link",
+    ]
     list_filter = ["status", "series", "start_date"]
     search_fields = ["title", "subtitle", "edition", "slug", "venue", "city"]
     list_select_related = ["series"]
@@ -110,6 +121,14 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
                 Q(event=event) | Q(slot__day__event=event) | Q(appearance__slot__day__event=event)
             ),
         ]
+
+    @admin.display(description=_("programme"))
+    def programme_editor_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:conference_event_programme", args=[obj.pk]),
+            _("Edit the programme"),
+        )
 
     @admin.display(description=_("Programme overview"))
     def programme_overview(self, obj):
@@ -168,6 +187,7 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
             return self.admin_site.admin_view(wrapper)
 
         return [
+            *editor_urls(self),
             path(
                 "<path:object_id>/import-programme/",
                 view(admin_views.import_programme_view),

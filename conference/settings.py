@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_countries",
     "adminsortable2",
+    "django_htmx",
     "import_export",
     "reversion",
     "csp",

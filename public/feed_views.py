@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -192,11 +193,18 @@ def event_list_of_speakers(request, slug, file_format):
     return response
 
 
-# Public feeds: published events only, for everyone ----------------------------------------------
+# Feeds: published events for everyone; staff also open drafts, as on the programme page --------
 
 
-def _published_event(slug):
-    return get_object_or_404(Event.objects.published(), slug=slug)
+def _visible_event(request, slug):
+    return get_object_or_404(Event.objects.visible_to(request.user), slug=slug)
+
+
+def _private_for_drafts(event, response):
+    """A draft's feed is for staff only: never kept by a shared cache."""
+    if not event.is_published:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def _calendar_response(body, filename):
@@ -213,57 +221,70 @@ def _programme_data(event, *, with_event_documents=False):
 @require_safe
 @cached_public_page("event")
 def event_ics(request, slug):
-    event = _published_event(slug)
+    event = _visible_event(request, slug)
     data = _programme_data(event)
     body = ical.calendar(event, data.slots, base_url_for(request), request.get_host())
-    return _calendar_response(body, f"{event.slug}.ics")
+    return _private_for_drafts(event, _calendar_response(body, f"{event.slug}.ics"))
 
 
 @require_safe
 @cached_public_page("event")
 def slot_ics(request, slug, pk):
-    event = _published_event(slug)
+    event = _visible_event(request, slug)
     slot = slot_for_feed(event, pk)
     if slot is None:
         raise Http404(_("This event has no such slot."))
     body = ical.calendar(event, [slot_data(slot)], base_url_for(request), request.get_host())
-    return _calendar_response(body, f"{event.slug}-session-{slot.pk}.ics")
+    return _private_for_drafts(
+        event, _calendar_response(body, f"{event.slug}-session-{slot.pk}.ics")
+    )
 
 
 @require_safe
 @cached_public_page("event")
 def event_frab_json(request, slug):
-    schedule = frab.frab_schedule(_programme_data(_published_event(slug)), base_url_for(request))
-    return JsonResponse(schedule, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    event = _visible_event(request, slug)
+    schedule = frab.frab_schedule(_programme_data(event), base_url_for(request))
+    return _private_for_drafts(
+        event, JsonResponse(schedule, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    )
 
 
 @require_safe
 @cached_public_page("event")
 def event_frab_xml(request, slug):
-    schedule = frab.frab_schedule(_programme_data(_published_event(slug)), base_url_for(request))
-    return HttpResponse(
-        frab.frab_schedule_xml(schedule), content_type="application/xml; charset=utf-8"
+    event = _visible_event(request, slug)
+    schedule = frab.frab_schedule(_programme_data(event), base_url_for(request))
+    return _private_for_drafts(
+        event,
+        HttpResponse(
+            frab.frab_schedule_xml(schedule), content_type="application/xml; charset=utf-8"
+        ),
     )
 
 
 @require_safe
 @cached_public_page("event")
 def event_json(request, slug):
-    data = _programme_data(_published_event(slug), with_event_documents=True)
-    return HttpResponse(
-        json.dumps(
-            programme_json.programme_json(data, base_url_for(request)),
-            ensure_ascii=False,
-            indent=2,
+    event = _visible_event(request, slug)
+    data = _programme_data(event, with_event_documents=True)
+    return _private_for_drafts(
+        event,
+        HttpResponse(
+            json.dumps(
+                programme_json.programme_json(data, base_url_for(request)),
+                ensure_ascii=False,
+                indent=2,
+            ),
+            content_type="application/json; charset=utf-8",
         ),
-        content_type="application/json; charset=utf-8",
     )
 
 
 @require_safe
 @cached_public_page("event")
 def event_pdf(request, slug):
-    event = _published_event(slug)
+    event = _visible_event(request, slug)
     if pdf_unavailable_reason() is not None:
         return _pdf_unavailable(request, event)
     data = _programme_data(event, with_event_documents=True)
@@ -271,4 +292,4 @@ def event_pdf(request, slug):
         render_programme_pdf(data, base_url_for(request)), content_type="application/pdf"
     )
     response["Content-Disposition"] = f'inline; filename="{event.slug}.pdf"'
-    return response
+    return _private_for_drafts(event, response)
