@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -262,3 +262,63 @@ def person_profile(slug, user):
     for appearance in appearances:
         appearance.listed_documents = group_translations(appearance.documents.all())
     return person, appearances
+
+
+@dataclass
+class NowAndNext:
+    """What is under way at a moment: ``state`` is "before", "during" or "after" the event."""
+
+    event: Event
+    state: str
+    current: Slot | None = None
+    next: Slot | None = None
+    at: object = None
+
+
+def _effective_end(slot, following):
+    """A slot without an end time lasts until the next slot of its day starts."""
+    if slot.ends_at is not None:
+        return slot.ends_at
+    if following is not None and following.day_id == slot.day_id:
+        return following.starts_at
+    return slot.starts_at
+
+
+def now_and_next(slug, user, at):
+    """The slot under way at ``at`` (an aware datetime) and the one after, with their people.
+
+    Three queries whatever the size: the event, its slots (times only), the people of the two
+    slots shown.
+    """
+    event = visible_event(slug, user, "series")
+    slots = list(
+        Slot.objects.filter(day__event=event)
+        .select_related("day__event")
+        .defer("description", *(f"description_{code}" for code, _name in settings.LANGUAGES))
+        .order_by("day__date", "order", "start_time", "pk")
+    )
+    following = [*slots[1:], None]
+    result = NowAndNext(event=event, state="during", at=at.astimezone(event.tzinfo))
+    for slot, after in zip(slots, following, strict=True):
+        if slot.starts_at > at:
+            result.next = slot
+            break
+        if at < _effective_end(slot, after):
+            result.current = slot
+            result.next = after
+            break
+    if slots and at < slots[0].starts_at:
+        result.state = "before"
+    elif not slots:
+        today = at.astimezone(event.tzinfo).date()
+        if today < event.start_date:
+            result.state = "before"
+        elif today > event.end_date:
+            result.state = "after"
+    elif result.current is None and result.next is None:
+        result.state = "after"
+    shown = [slot for slot in (result.current, result.next) if slot is not None]
+    prefetch_related_objects(
+        shown, Prefetch("appearances", queryset=appearances_in_printed_order())
+    )
+    return result
