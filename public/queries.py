@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from conference.enums import EventStatus
 from conference.models import Event, EventSeries
@@ -180,6 +181,27 @@ class SearchResults:
         return len(self.people) + len(self.organisations) + len(self.slots) + len(self.documents)
 
 
+def slot_number_words():
+    """The folded words that name a numbered slot in any language of the site (“session”,
+    “seance”, “sesion”), taken from the translated heading so that they stay in step."""
+    words = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            heading = gettext("Session %(number)s: %(title)s") % {"number": "", "title": ""}
+        words.update(search_terms(heading))
+    return words
+
+
+def slot_number_query(terms):
+    """(2, ["migration"]) for “session 2 migration”: the slot number a search names, and the
+    terms left to match; (None, terms) when it names none."""
+    numbers = [term for term in terms if term.isdigit()]
+    if len(numbers) != 1 or not slot_number_words() & set(terms):
+        return None, terms
+    words = slot_number_words()
+    return int(numbers[0]), [term for term in terms if term not in words and term != numbers[0]]
+
+
 def published_appearances():
     return Appearance.objects.filter(slot__day__event__status=EventStatus.PUBLISHED)
 
@@ -221,7 +243,12 @@ def search_published(query):
         .select_related("day__event")
         .order_by("-day__date", "start_time", "pk")
     )
-    results.slots = list(matching(slots, title_fields, terms)[:SEARCH_LIMIT])
+    number, title_terms = slot_number_query(terms)
+    if number is not None:
+        slots = slots.filter(number=number)
+    if title_terms:
+        slots = matching(slots, title_fields, title_terms)
+    results.slots = list(slots[:SEARCH_LIMIT])
 
     documents = Document.objects.public().select_related(
         "event",
