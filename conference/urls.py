@@ -9,6 +9,7 @@ from django.urls import include, path
 
 from core.cache import cached_public_page
 from core.views import healthz
+from public.embed_views import event_embed
 from public.sitemaps import SITEMAPS
 from public.views import robots_txt
 
@@ -21,6 +22,8 @@ urlpatterns = [
         "sitemap.xml", cached_public_page("site")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"
     ),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # The programme for an iframe on another site: the language comes after /embed/.
+    path("embed/<str:lang>/events/<slug:slug>/", event_embed, name="event-embed"),
 ]
 
 urlpatterns += i18n_patterns(
