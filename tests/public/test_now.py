@@ -127,8 +127,12 @@ def test_drafts_have_no_now_page(client, db):
     assert client.get(now_url(event, "event-now-fragment")).status_code == 404
 
 
-def test_the_page_is_cached_and_an_edit_shows_at_once(client, db, django_assert_num_queries):
+def test_the_page_is_cached_and_an_edit_shows_at_once(
+    client, db, django_assert_num_queries, monkeypatch
+):
     event = live_event(0)
+    held = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: held)  # the same minute for every request
     client.get(now_url(event))
     with django_assert_num_queries(0):
         again = client.get(now_url(event))
@@ -155,3 +159,9 @@ def test_people_of_a_break_are_not_listed(client, db):
     coffee = Slot.objects.get(day__event=event, order=2)
     AppearanceFactory(slot=coffee, person=PersonFactory(family_names="Barista"))
     assert "Barista" not in text(client.get(now_url(event)))
+
+
+def test_the_event_pages_link_to_now_and_next(client, db):
+    event = live_event(0)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert f'href="{now_url(event)}">Now and next</a>' in html
