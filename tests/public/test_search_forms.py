@@ -88,3 +88,7 @@ def test_an_organisation_links_to_its_people(client, programme):
     assert ("Amy Pope", pope.get_absolute_url()) in [
         (text, attrs.get("href")) for text, attrs in page_links(response)
     ]
+
+
+def test_slot_results_say_in_which_zone_their_time_is(client, programme):
+    assert "Times are Geneva time, CEST (UTC+2)" in page_text(search(client, "session 2"))
