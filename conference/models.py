@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 from conference.enums import EventStatus
 from conference.visibility import can_see_unpublished
 from core.models import VersionedModel
+from core.time_zones import time_zone_statement
 
 
 class User(AbstractUser):
@@ -139,6 +140,11 @@ class Event(VersionedModel):
     @property
     def tzinfo(self):
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def time_zone_statement(self):
+        """“Times are Geneva time, CEST (UTC+2)”: the zone of every time shown for the event."""
+        return time_zone_statement(self.time_zone, self.start_date, place=str(self.city or ""))
 
     def publish(self):
         self.status = EventStatus.PUBLISHED

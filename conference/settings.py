@@ -234,6 +234,9 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     },
 }
+# Who may show the embeddable programme (/embed/<lang>/events/<slug>/) in a frame: the CSP
+# frame-ancestors sources of those pages only; every other page refuses to be framed.
+EMBED_FRAME_ANCESTORS = env.list("EMBED_FRAME_ANCESTORS", default=["*"])
 
 # django-axes: repeated wrong passwords lock the pair of user name AND address they came
 # from ([["username", "ip_address"]]): five wrong passwords typed elsewhere, by anyone, do

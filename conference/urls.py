@@ -11,6 +11,7 @@ from django.urls import include, path
 from conference.forms import StaffPasswordResetForm
 from core.cache import cached_public_page
 from core.views import healthz
+from public.embed_views import event_embed
 from public.sitemaps import SITEMAPS
 from public.views import robots_txt
 
@@ -53,6 +54,8 @@ urlpatterns = [
         "sitemap.xml", cached_public_page("site")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"
     ),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # The programme for an iframe on another site: the language comes after /embed/.
+    path("embed/<str:lang>/events/<slug:slug>/", event_embed, name="event-embed"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -4,6 +4,10 @@ PostgreSQL: full-text search over ``unaccent(text)`` with the “simple” confi
 stemming: names are not English words), every term as a prefix, all terms required.
 SQLite: each row's text folded by PLENARY_FOLD (a Python function registered on every
 SQLite connection, see conference.apps) and matched with LIKE, all terms required.
+
+Every term is first reduced to the stem its singular and plural forms share (“migrants” →
+“migrant”, “policies” → “polic”), so that either form finds the other: every match is a
+prefix (PostgreSQL) or a substring (SQLite) match.
 """
 
 from django.db import connection
@@ -25,6 +29,27 @@ def uses_full_text_search():
     return connection.vendor == "postgresql"
 
 
+# A term shorter than this is left as typed: “bus”, “gas”, “us” are not plurals to cut.
+MIN_STEM_LENGTH = 4
+
+
+def stem(term):
+    """The part of a folded word that its singular and plural share (English, French,
+    Spanish regular plurals): migrants → migrant, policies and policy → polic, taxes → tax,
+    sessions → session. Digits and short words stay as they are."""
+    if len(term) < MIN_STEM_LENGTH or not term.isalpha():
+        return term
+    if term.endswith("ies"):
+        return term[:-3]
+    if term.endswith("y") and term[-2] not in "aeiou":
+        return term[:-1]
+    if (term.endswith("es") and term[-3] in "sxz") or term.endswith(("ches", "shes")):
+        return term[:-2]
+    if term.endswith("s") and not term.endswith(("ss", "us", "is")):
+        return term[:-1]
+    return term
+
+
 def _joined(fields):
     parts = []
     for name in fields:
@@ -35,6 +60,7 @@ def _joined(fields):
 def matching(queryset, fields, terms):
     """Rows of queryset whose fields, taken together, contain every term (folded words)."""
     text = _joined(fields)
+    terms = [stem(term) for term in terms]
     if uses_full_text_search():
         from django.contrib.postgres.search import SearchQuery, SearchVector
 

@@ -4,10 +4,11 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from conference.enums import EventStatus
 from conference.models import Event, EventSeries
@@ -195,6 +196,27 @@ class SearchResults:
         return len(self.people) + len(self.organisations) + len(self.slots) + len(self.documents)
 
 
+def slot_number_words():
+    """The folded words that name a numbered slot in any language of the site (“session”,
+    “seance”, “sesion”), taken from the translated heading so that they stay in step."""
+    words = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            heading = gettext("Session %(number)s: %(title)s") % {"number": "", "title": ""}
+        words.update(search_terms(heading))
+    return words
+
+
+def slot_number_query(terms):
+    """(2, ["migration"]) for “session 2 migration”: the slot number a search names, and the
+    terms left to match; (None, terms) when it names none."""
+    numbers = [term for term in terms if term.isdigit()]
+    if len(numbers) != 1 or not slot_number_words() & set(terms):
+        return None, terms
+    words = slot_number_words()
+    return int(numbers[0]), [term for term in terms if term not in words and term != numbers[0]]
+
+
 def published_appearances():
     return Appearance.objects.filter(slot__day__event__status=EventStatus.PUBLISHED)
 
@@ -236,7 +258,12 @@ def search_published(query):
         .select_related("day__event")
         .order_by("-day__date", "start_time", "pk")
     )
-    results.slots = list(matching(slots, title_fields, terms)[:SEARCH_LIMIT])
+    number, title_terms = slot_number_query(terms)
+    if number is not None:
+        slots = slots.filter(number=number)
+    if title_terms:
+        slots = matching(slots, title_fields, title_terms)
+    results.slots = list(slots[:SEARCH_LIMIT])
 
     documents = Document.objects.public().select_related(
         "event",
@@ -279,3 +306,63 @@ def person_profile(slug, user):
             group_translations(appearance.documents.all())
         )
     return person, appearances
+
+
+@dataclass
+class NowAndNext:
+    """What is under way at a moment: ``state`` is "before", "during" or "after" the event."""
+
+    event: Event
+    state: str
+    current: Slot | None = None
+    next: Slot | None = None
+    at: object = None
+
+
+def _effective_end(slot, following):
+    """A slot without an end time lasts until the next slot of its day starts."""
+    if slot.ends_at is not None:
+        return slot.ends_at
+    if following is not None and following.day_id == slot.day_id:
+        return following.starts_at
+    return slot.starts_at
+
+
+def now_and_next(slug, user, at):
+    """The slot under way at ``at`` (an aware datetime) and the one after, with their people.
+
+    Three queries whatever the size: the event, its slots (times only), the people of the two
+    slots shown.
+    """
+    event = visible_event(slug, user, "series")
+    slots = list(
+        Slot.objects.filter(day__event=event)
+        .select_related("day__event")
+        .defer("description", *(f"description_{code}" for code, _name in settings.LANGUAGES))
+        .order_by("day__date", "order", "start_time", "pk")
+    )
+    following = [*slots[1:], None]
+    result = NowAndNext(event=event, state="during", at=at.astimezone(event.tzinfo))
+    for slot, after in zip(slots, following, strict=True):
+        if slot.starts_at > at:
+            result.next = slot
+            break
+        if at < _effective_end(slot, after):
+            result.current = slot
+            result.next = after
+            break
+    if slots and at < slots[0].starts_at:
+        result.state = "before"
+    elif not slots:
+        today = at.astimezone(event.tzinfo).date()
+        if today < event.start_date:
+            result.state = "before"
+        elif today > event.end_date:
+            result.state = "after"
+    elif result.current is None and result.next is None:
+        result.state = "after"
+    shown = [slot for slot in (result.current, result.next) if slot is not None]
+    prefetch_related_objects(
+        shown, Prefetch("appearances", queryset=appearances_in_printed_order())
+    )
+    return result

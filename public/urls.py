@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from public import feed_views, views
+from public import feed_views, live_views, views
 
 app_name = "public"
 
@@ -12,6 +12,12 @@ urlpatterns = [
     path("events/<slug:slug>/", views.event_detail, name="event-detail"),
     path("events/<slug:slug>/speakers/", views.event_speakers, name="event-speakers"),
     path("events/<slug:slug>/photos/", views.event_photos, name="event-photos"),
+    path("events/<slug:slug>/now/", live_views.event_now, name="event-now"),
+    path(
+        "events/<slug:slug>/now/fragment/",
+        live_views.event_now_fragment,
+        name="event-now-fragment",
+    ),
     path("search/", views.search, name="search"),
     path("speakers/<slug:slug>/", views.person_detail, name="person-detail"),
     path("documents/<int:pk>/", views.document_download, name="document-download"),

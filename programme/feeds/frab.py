@@ -8,7 +8,6 @@ from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
 
-from programme.exports import printed_name
 from programme.feeds.data import (
     GENERATOR,
     ProgrammeDay,
@@ -63,11 +62,17 @@ def _frab_day_bounds(event, day):
 
 
 def _person(base, appearance):
+    """A frab person: one name per person id (no honorific, which the programme prints per
+    appearance); the honorific and the designation as printed go in fields of their own,
+    which the JSON schema allows and the XML schema does not (the XML keeps them in the
+    event's description)."""
     person = appearance.person
     return {
         "id": person.pk,
         "guid": person_guid(person),
-        "public_name": printed_name(appearance.honorific, person),
+        "public_name": person.full_name,
+        "honorific": appearance.honorific,
+        "designation": appearance.printed_designation,
         "url": person_url(base, person),
         "biography": person.biography or None,
     }
@@ -113,7 +118,9 @@ def frab_schedule(data, base):
                     "abstract": slot.description,
                     "description": slot_description(item, base),
                     "logo": "",
-                    "persons": [_person(base, entry.appearance) for entry in item.appearances],
+                    "persons": []
+                    if slot.is_break
+                    else [_person(base, entry.appearance) for entry in item.appearances],
                     "links": links,
                     "attachments": [
                         {

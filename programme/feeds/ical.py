@@ -38,6 +38,7 @@ def calendar(event, slots, base, host):
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", str(event))
     cal.add("x-wr-timezone", event.time_zone)
+    cal.add("x-wr-caldesc", event.time_zone_statement)
     for item in slots:
         cal.add_component(_vevent(event, item, base, host))
     cal.add_missing_timezones()

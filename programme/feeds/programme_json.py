@@ -105,6 +105,7 @@ def programme_json(data, base):
             "start_date": event.start_date.isoformat(),
             "end_date": event.end_date.isoformat(),
             "time_zone": event.time_zone,
+            "time_zone_statement": event.time_zone_statement,
             "website": event.website,
             "version": event.version,
             "published_at": event.published_at.isoformat() if event.published_at else None,
