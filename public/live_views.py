@@ -62,7 +62,7 @@ def cached_for_the_minute(view):
         parts = [
             translation.get_language() or "",
             request.build_absolute_uri(),
-            "|".join(token for token, _changed in found),
+            "|".join(generation[0] for generation in found),
             now.isoformat(),
         ]
         key = LIVE_PAGE.format(digest=hashlib.sha256("\n".join(parts).encode()).hexdigest())

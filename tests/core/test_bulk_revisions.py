@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Revision, Version
 
+import core.cache
 from conference.models import Event
 from programme.models import Slot
 from speakers.models import Person
@@ -33,14 +34,12 @@ Panellists:
 @pytest.fixture
 def invalidations(monkeypatch):
     """How many times the page cache was invalidated (each bump of generations)."""
-    import core.cache
-
     calls = []
     original = core.cache._bump_keys
 
-    def counting(keys):
+    def counting(keys, *args, **kwargs):
         calls.append(keys)
-        original(keys)
+        original(keys, *args, **kwargs)
 
     monkeypatch.setattr(core.cache, "_bump_keys", counting)
     return calls
