@@ -9,8 +9,8 @@ from django.http import HttpResponse
 
 from core import cache as page_cache
 from core.cache import bump_event_slugs, cached_public_page
-from tests.conference.test_cache import anonymous_request, edit_slot, programme
 from tests.pages import page_text
+from tests.public.helpers import anonymous_request, edit_slot, programme
 
 pytestmark = pytest.mark.django_db
 
@@ -159,7 +159,7 @@ def test_one_render_after_a_change_however_many_requests_come(monkeypatch, setti
 
 
 def test_the_redis_backend_reuses_one_client(client, settings, django_assert_num_queries):
-    from tests.public.test_page_cache_responses import REDIS_URL, redis_is_up
+    from tests.public.helpers import REDIS_URL, redis_is_up
 
     if not redis_is_up():
         pytest.skip("Redis is not answering on 127.0.0.1:6379")

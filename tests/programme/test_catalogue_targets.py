@@ -5,7 +5,7 @@ same, roles right for at least 95% of the people found (90% in every style); the
 printed by test_catalogue.py (run with -s).
 """
 
-from tests.programme.test_catalogue import score_catalogue
+from tests.programme.catalogue_scoring import score_catalogue
 
 
 def test_the_catalogue_reaches_every_target():

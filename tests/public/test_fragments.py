@@ -8,7 +8,9 @@ from django.utils import translation
 
 from documents.enums import DocumentKind
 from public import fragments
-from tests.conference.test_cache import (
+from tests.factories import AppearanceFactory, DocumentFactory, PersonFactory, SlotFactory, role
+from tests.pages import page_text
+from tests.public.helpers import (
     add_document,
     add_slot,
     edit_day,
@@ -23,8 +25,6 @@ from tests.conference.test_cache import (
     edit_slot,
     programme,
 )
-from tests.factories import AppearanceFactory, DocumentFactory, PersonFactory, SlotFactory, role
-from tests.pages import page_text
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from django.core.management import call_command
 
 from conference.models import Event
 from core.cache import check_shared_cache, gunicorn_workers
-from tests.conference.test_cache import cached_text, programme
 from tests.pages import page_text
+from tests.public.helpers import cached_text, programme
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,0 +1,273 @@
+"""The page cache stores only pages anyone may get, answers conditional GETs, and survives
+a cache that is down."""
+
+import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import Client
+from django.urls import reverse
+from django.utils.http import http_date
+
+from core.cache import (
+    cached_public_page,
+    check_shared_cache,
+)
+from tests.pages import page_text
+from tests.public.helpers import (
+    REDIS_URL,
+    anonymous_request,
+    cached_text,
+    edit_person,
+    edit_slot,
+    programme,
+    redis_is_up,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "personalise",
+    [
+        lambda request, response: response.set_cookie("seen", "1"),
+        lambda request, response: get_token(request),
+        lambda request, response: request.session.__setitem__("visited", True),
+    ],
+    ids=["cookie", "csrf-token", "session"],
+)
+def test_a_personal_response_is_never_stored(personalise):
+    rendered = []
+
+    @cached_public_page("site")
+    def view(request):
+        response = HttpResponse(f"answer {len(rendered)}")
+        rendered.append(response)
+        personalise(request, response)
+        return response
+
+    assert view(anonymous_request()).content == b"answer 0"
+    assert view(anonymous_request()).content == b"answer 1"
+
+
+def test_an_error_page_is_never_stored():
+    answers = iter([HttpResponse("down", status=503), HttpResponse("up")])
+
+    @cached_public_page("site")
+    def view(request):
+        return next(answers)
+
+    assert view(anonymous_request()).status_code == 503
+    assert view(anonymous_request()).content == b"up"
+
+
+# Conditional GET --------------------------------------------------------------------------------
+
+
+def test_a_second_request_with_the_etag_gets_304_without_queries(client, django_assert_num_queries):
+    event, speaker = programme()
+    url = event.get_absolute_url()
+    first = client.get(url)
+    assert first["ETag"].startswith('"')
+    assert "no-cache" in first["Cache-Control"]
+    with django_assert_num_queries(0):
+        again = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == first["ETag"]
+    edit_slot(event, speaker)
+    changed = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert changed.status_code == 200
+    assert "Panel on diaspora investment" in page_text(changed)
+    assert changed["ETag"] != first["ETag"]
+
+
+def test_a_second_request_with_if_modified_since_gets_304(client, django_assert_num_queries):
+    event, _ = programme()
+    url = event.get_absolute_url()
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        again = client.get(url, headers={"if-modified-since": first["Last-Modified"]})
+    assert again.status_code == 304
+    assert again["Last-Modified"] == first["Last-Modified"]
+
+
+def test_last_modified_moves_with_the_last_change(client, monkeypatch):
+    event, speaker = programme()
+    url = event.get_absolute_url()
+    monkeypatch.setattr("core.cache.time.time", lambda: 1_700_000_000.5)
+    edit_slot(event, speaker)
+    assert client.get(url)["Last-Modified"] == http_date(1_700_000_000)
+    monkeypatch.setattr("core.cache.time.time", lambda: 1_800_000_000.0)
+    edit_person(event, speaker)
+    response = client.get(url, headers={"if-modified-since": http_date(1_700_000_000)})
+    assert response.status_code == 200
+    assert response["Last-Modified"] == http_date(1_800_000_000)
+
+
+def test_a_validator_never_answers_for_a_draft_or_a_missing_page(client):
+    event, _ = programme(published=False)
+    future = http_date(4_000_000_000)
+    for url in (event.get_absolute_url(), "/en/events/no-such-event/"):
+        response = client.get(url, headers={"if-modified-since": future})
+        assert response.status_code == 404
+        assert "ETag" not in response
+
+
+def test_without_the_page_cache_pages_render_and_still_answer_304(
+    client, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    event, _ = programme()
+    url = event.get_absolute_url()
+    first = client.get(url)
+    with django_assert_num_queries(6):
+        second = client.get(url)
+    assert second.content == first.content
+    with django_assert_num_queries(0):
+        assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+
+
+def test_head_is_answered_from_the_cache(client, django_assert_num_queries):
+    event, _ = programme()
+    url = event.get_absolute_url()
+    client.get(url)
+    with django_assert_num_queries(0):
+        head = client.head(url)
+    assert head.status_code == 200
+    assert head.content == b""
+
+
+# Redis ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def redis_cache(settings):
+    if not redis_is_up():
+        pytest.skip("Redis is not answering on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def test_the_page_cache_works_on_redis(client, redis_cache, django_assert_num_queries):
+    assert type(redis_cache._cache).__module__ == "django.core.cache.backends.redis"
+    event, speaker = programme()
+    url = event.get_absolute_url()
+    cached_text(client, url, django_assert_num_queries)
+    assert redis_cache.get("plenary:gen:event:" + event.slug) is not None
+    edit_person(event, speaker)
+    assert "Jorge Ruiz Castillo" in page_text(client.get(url))
+    etag = client.get(url)["ETag"]
+    with django_assert_num_queries(0):
+        assert client.get(url, headers={"if-none-match": etag}).status_code == 304
+
+
+# Feeds ------------------------------------------------------------------------------------------
+
+FEEDS = ["event-ics", "event-frab-json", "event-frab-xml", "event-json"]
+
+
+def feed_url(name, event):
+    return reverse(f"public:{name}", kwargs={"slug": event.slug})
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_feeds_are_cached_and_show_an_edit_on_the_next_request(
+    client, django_assert_num_queries, name
+):
+    event, speaker = programme()
+    url = feed_url(name, event)
+    first = client.get(url)
+    assert "Panel on remittances" in first.content.decode()
+    with django_assert_num_queries(0):
+        assert client.get(url).content == first.content
+    edit_slot(event, speaker)
+    changed = client.get(url).content.decode()
+    assert "Panel on diaspora investment" in changed
+    assert "Panel on remittances" not in changed
+
+
+@pytest.mark.parametrize("name", [*FEEDS, "event-pdf"])
+def test_feeds_answer_a_conditional_get_with_304(client, django_assert_num_queries, name):
+    event, speaker = programme()
+    url = feed_url(name, event)
+    first = client.get(url)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get(
+            url,
+            headers={
+                "if-none-match": first["ETag"],
+                "if-modified-since": first["Last-Modified"],
+            },
+        )
+    assert again.status_code == 304
+    edit_person(event, speaker)
+    changed = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert changed.status_code == 200
+    assert changed["ETag"] != first["ETag"]
+
+
+def test_the_calendar_of_one_slot_follows_its_edits(client, django_assert_num_queries):
+    event, speaker = programme()
+    url = reverse("public:session-ics", kwargs={"slug": event.slug, "pk": speaker.slot_id})
+    assert "Panel on remittances" in client.get(url).content.decode()
+    edit_slot(event, speaker)
+    assert "Panel on diaspora investment" in client.get(url).content.decode()
+
+
+def test_the_feeds_of_a_draft_are_never_served(client, staff_client):
+    event, _ = programme(published=False)
+    for name in FEEDS:
+        staff_client.get(feed_url(name, event))
+        assert Client().get(feed_url(name, event)).status_code == 404
+
+
+def test_check_deploy_refuses_a_cache_of_one_process(settings, monkeypatch):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    monkeypatch.delenv("GUNICORN_CMD_ARGS", raising=False)
+    assert check_shared_cache() == []  # one process: nothing to share
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    errors = check_shared_cache()
+    assert [error.id for error in errors] == ["plenary.E001"]
+    assert "CACHE_URL=redis://" in errors[0].hint
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+    assert check_shared_cache() == []
+
+
+def test_pages_are_served_when_the_cache_is_down(client, settings, caplog):
+    event, _ = programme()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+    assert "Dialogue on migration" in page_text(response)
+    assert "The page cache could not be read" in caplog.text
+
+
+def test_search_results_and_the_sitemap_are_cached_and_follow_edits(
+    client, django_assert_num_queries
+):
+    event, speaker = programme()
+    search = reverse("public:search") + "?q=Ruiz"
+    assert "Jorge Ruiz" in cached_text(client, search, django_assert_num_queries)
+    sitemap = reverse("sitemap")
+    first = client.get(sitemap)
+    assert speaker.person.get_absolute_url() in first.content.decode()
+    with django_assert_num_queries(0):
+        assert client.get(sitemap).content == first.content
+    speaker.person.slug = "jorge-ruiz-castillo"
+    edit_person(event, speaker)
+    assert "Jorge Ruiz Castillo" in page_text(client.get(search))
+    assert "/speakers/jorge-ruiz-castillo/" in client.get(sitemap).content.decode()
