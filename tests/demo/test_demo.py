@@ -8,6 +8,7 @@ from conference.models import Day, Event
 from documents.models import Document, Photo
 from programme.importer import parse_text
 from programme.models import Appearance, Role, Slot
+from speakers.enums import Gender
 from speakers.models import Organisation, Person
 from tests.programme.seed import seed_text
 
@@ -107,6 +108,18 @@ def test_slot_4_lists_introduction_and_moderator_before_the_speakers(demo):
         ("Speaker", "Ken Okaniwa", ["presentation"]),
         ("Speaker", "Sima Gatea", ["presentation", "remarks"]),
     ]
+
+
+def test_genders_are_recorded_only_where_the_seed_prints_mr_or_ms(demo):
+    genders = dict(Person.objects.values_list("family_names", "gender"))
+    assert {name: genders[name] for name in ("Eguiguren", "Samri", "Martin")} == {
+        "Eguiguren": Gender.MALE,
+        "Samri": Gender.MALE,
+        "Martin": Gender.FEMALE,
+    }
+    # Everyone else is printed without Mr. or Ms.: nothing is guessed for them.
+    assert sorted(set(genders.values())) == ["", "female", "male"]
+    assert list(genders.values()).count(Gender.NOT_RECORDED) == 33
 
 
 def test_demo_documents_are_small_pdfs_saying_they_are_placeholders(demo):

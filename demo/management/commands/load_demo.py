@@ -25,6 +25,7 @@ from core.history import bulk_revision
 from documents.models import Document, Photo
 from programme.importer import import_programme, parse_text
 from programme.models import Appearance, Slot
+from speakers.genders import suggested_gender
 from speakers.models import Organisation, Person
 
 DATA = Path(__file__).resolve().parent.parent.parent / "data"
@@ -121,6 +122,7 @@ class Command(BaseCommand):
             self.add_videos_and_files(plan, event, data["video_url"])
 
         import_programme(parse_text(seed_text()), event.slug, on_plan=complete)
+        self.record_genders(event)
         self.load_photos(event, data["photos"])
         event.refresh_from_db()
         return event
@@ -179,6 +181,21 @@ class Command(BaseCommand):
                     "country": organisation.country,
                 },
             )
+
+    @staticmethod
+    def record_genders(event):
+        """Where the seed prints Mr. or Ms. before a name, the gender it states is recorded
+        (speakers.genders: the same rule staff review in the admin); nothing is guessed
+        for the others, and a gender already recorded is kept."""
+        appearances = Appearance.objects.filter(slot__day__event=event).select_related("person")
+        printed = {}
+        for appearance in appearances:
+            printed.setdefault(appearance.person, []).append(appearance.honorific)
+        for person, honorifics in printed.items():
+            gender = suggested_gender(honorifics)
+            if gender and not person.gender:
+                person.gender = gender
+                person.save(update_fields=["gender"])
 
     @staticmethod
     def link_organisations(plan):
