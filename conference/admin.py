@@ -18,6 +18,7 @@ from core.deletion import ConfirmedDeleteMixin
 from core.history import HistoryAdmin
 from core.locking import OptimisticLockingAdminMixin
 from programme.admin_actions import EVENT_EXPORT_ACTIONS
+from programme.contribution_admin import generate_links_for_events
 from programme.deletion import children_of_day, children_of_event
 from programme.models import Slot
 from programme.queries import programme_overview_for_admin
@@ -71,7 +72,13 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
     inlines = [DayInline]
     delete_children = staticmethod(children_of_event)
     readonly_fields = ["published_at", "programme_overview"]
-    actions = ["publish", "unpublish", "duplicate_as_new_edition", *EVENT_EXPORT_ACTIONS]
+    actions = [
+        "publish",
+        "unpublish",
+        "duplicate_as_new_edition",
+        *EVENT_EXPORT_ACTIONS,
+        generate_links_for_events,
+    ]
     fieldsets = [
         (
             None,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from public import feed_views, views
+from public import checklist_views, contribute_views, feed_views, views
 
 app_name = "public"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("speakers/<slug:slug>/", views.person_detail, name="person-detail"),
     path("documents/<int:pk>/", views.document_download, name="document-download"),
+    # A speaker's personal link (no account): one appearance, nothing public until accepted.
+    path("contribute/<str:token>/", contribute_views.contribute, name="contribute"),
     # Staff: CSV exports and statistics (drafts included).
     path("events/<slug:slug>/export/<slug:kind>.csv", feed_views.event_export, name="event-export"),
     path(
@@ -28,6 +30,16 @@ urlpatterns = [
         feed_views.event_statistics,
         {"as_csv": True},
         name="event-statistics-csv",
+    ),
+    path(
+        "events/<slug:slug>/checklist/",
+        checklist_views.event_checklist_page,
+        name="event-checklist",
+    ),
+    path(
+        "events/<slug:slug>/checklist.csv",
+        checklist_views.event_checklist_csv,
+        name="event-checklist-csv",
     ),
     path("series/<slug:slug>/statistics/", feed_views.series_statistics, name="series-statistics"),
     path(
