@@ -341,3 +341,17 @@ def test_an_upload_awaiting_review_is_in_no_feed_search_or_export(client, progra
     assert "Slides awaiting review" not in page_text(client.get("/en/search/?q=Slides"))
     export = client.get(reverse("public:event-export", args=[slug, "documents"]))
     assert "Slides awaiting review" not in export.content.decode()
+
+
+def test_staff_revoke_a_link_and_it_answers_410(admin_client, client, programme):
+    link, token = ContributionLink.issue(programme[2])
+    assert client.get(contribute_url(token)).status_code == 200
+    response = admin_client.post(
+        "/admin/programme/contributionlink/",
+        {"action": "revoke", "_selected_action": [link.pk]},
+        follow=True,
+    )
+    assert "1 link revoked." in page_text(response)
+    link.refresh_from_db()
+    assert link.state == LinkState.REVOKED
+    assert "This link has been withdrawn" in page_text(client.get(contribute_url(token)))
