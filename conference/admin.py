@@ -24,6 +24,7 @@ from core.locking import (
 )
 from documents.models import Document
 from programme.admin_actions import EVENT_EXPORT_ACTIONS
+from programme.contribution_admin import generate_links_for_events
 from programme.deletion import children_of_day, children_of_event
 from programme.editor.urls import editor_urls
 from programme.models import Appearance, Slot
@@ -87,7 +88,13 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
     inlines = [DayInline]
     delete_children = staticmethod(children_of_event)
     readonly_fields = ["published_at", "programme_overview"]
-    actions = ["publish", "unpublish", "duplicate_as_new_edition", *EVENT_EXPORT_ACTIONS]
+    actions = [
+        "publish",
+        "unpublish",
+        "duplicate_as_new_edition",
+        *EVENT_EXPORT_ACTIONS,
+        generate_links_for_events,
+    ]
     fieldsets = [
         (
             None,

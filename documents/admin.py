@@ -1,7 +1,8 @@
 """Back office for documents and photos."""
 
 import reversion
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -16,8 +17,17 @@ reversion.register(Photo)
 
 @admin.register(Document)
 class DocumentAdmin(OptimisticLockingAdminMixin, HistoryAdmin, TranslationAdmin):
-    list_display = ["title", "kind", "language", "attached_to", "is_public", "has_file"]
-    list_filter = ["kind", "language", "is_public"]
+    list_display = [
+        "title",
+        "kind",
+        "language",
+        "attached_to",
+        "is_public",
+        "has_file",
+        "embargo_column",
+    ]
+    list_filter = ["kind", "language", "is_public", "embargoed_until_delivered"]
+    actions = ["mark_delivered"]
     search_fields = [
         "title",
         "appearance__person__family_names",
@@ -31,7 +41,32 @@ class DocumentAdmin(OptimisticLockingAdminMixin, HistoryAdmin, TranslationAdmin)
         (_("File"), {"fields": ["file", "url"]}),
         (_("Attached to exactly one of"), {"fields": ["event", "slot", "appearance"]}),
         (_("Translations"), {"fields": ["translation_of"]}),
+        (_("Check against delivery"), {"fields": ["embargoed_until_delivered", "delivered_at"]}),
     ]
+
+    @admin.display(description=_("embargo"))
+    def embargo_column(self, obj):
+        if not obj.is_embargoed:
+            return ""
+        if obj.embargo_lifts_at:
+            return _("Embargoed until %(moment)s UTC") % {
+                "moment": obj.embargo_lifts_at.strftime("%Y-%m-%d %H:%M")
+            }
+        return _("Embargoed until delivered")
+
+    @admin.action(description=_("Mark delivered (publish now)"), permissions=["change"])
+    def mark_delivered(self, request, queryset):
+        count = 0
+        for document in queryset.filter(delivered_at__isnull=True):
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(_("Marked delivered."))
+                document.delivered_at = timezone.now()
+                document.save()
+            count += 1
+        self.message_user(
+            request, _("Marked delivered: %(count)d.") % {"count": count}, messages.SUCCESS
+        )
 
     @admin.display(description=_("attached to"))
     def attached_to(self, obj):

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from conference.enums import EventStatus
@@ -49,11 +50,27 @@ def published_through(prefix=""):
     )
 
 
+def embargo_lifted(now=None):
+    """Q that is true unless the document is held until its slot is delivered.
+
+    A document "embargoed until delivered" is released when staff mark it delivered or when
+    its slot starts (``embargo_lifts_at``, the slot's start in UTC), whichever comes first.
+    """
+    return (
+        Q(embargoed_until_delivered=False)
+        | Q(delivered_at__isnull=False)
+        | Q(embargo_lifts_at__lte=now or timezone.now())
+    )
+
+
 class DocumentQuerySet(models.QuerySet):
     def public(self):
-        """Public documents with a file or a link, in published events."""
+        """Public documents with a file or a link, in published events, not under embargo."""
         return (
-            self.filter(is_public=True).exclude(Q(file="") & Q(url="")).filter(published_through())
+            self.filter(is_public=True)
+            .exclude(Q(file="") & Q(url=""))
+            .filter(published_through())
+            .filter(embargo_lifted())
         )
 
 
@@ -120,6 +137,22 @@ class Document(TimestampedModel):
     )
     is_public = models.BooleanField(_("public"), default=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    embargoed_until_delivered = models.BooleanField(
+        _("embargoed until delivered"),
+        default=False,
+        help_text=_(
+            "Hidden from the public until its slot starts or until it is marked delivered."
+        ),
+    )
+    delivered_at = models.DateTimeField(
+        _("delivered at"),
+        null=True,
+        blank=True,
+        help_text=_("When the statement was delivered; releases an embargoed document."),
+    )
+    embargo_lifts_at = models.DateTimeField(
+        _("embargo lifts at"), null=True, blank=True, editable=False, db_index=True
+    )
 
     objects = DocumentQuerySet.as_manager()
 
@@ -165,6 +198,8 @@ class Document(TimestampedModel):
         else:
             self.file_size = None
             self.content_type = ""
+        # Only a held document needs its slot's start (and the queries to read it).
+        self.embargo_lifts_at = self.slot_start() if self.embargoed_until_delivered else None
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -172,6 +207,21 @@ class Document(TimestampedModel):
 
     def get_kind_display(self):
         return choice_label(DocumentKind, self.kind)
+
+    def slot_start(self):
+        """The start of the document's slot (its appearance's slot), or None for an event's."""
+        if self.slot_id:
+            return self.slot.starts_at
+        if self.appearance_id:
+            return self.appearance.slot.starts_at
+        return None
+
+    @property
+    def is_embargoed(self):
+        """Held from the public until delivered: staff see it with a badge."""
+        if not self.embargoed_until_delivered or self.delivered_at is not None:
+            return False
+        return self.embargo_lifts_at is None or self.embargo_lifts_at > timezone.now()
 
     @property
     def is_placeholder(self):

@@ -10,6 +10,10 @@ from core.deletion import ConfirmedDeleteMixin
 from core.history import HistoryAdmin
 from core.locking import OptimisticLockingAdminMixin, OptimisticLockingInlineMixin
 from documents.models import Document
+from programme.contribution_admin import (
+    generate_links_for_appearances,
+    generate_links_for_slots,
+)
 from programme.deletion import children_of_appearance, children_of_slot
 from programme.models import Appearance, Role, Slot
 
@@ -63,6 +67,7 @@ class SlotAdmin(
     inlines = [AppearanceInline, SlotDocumentInline]
     delete_children = staticmethod(children_of_slot)
     detach_field = "slot"
+    actions = [generate_links_for_slots]
     fieldsets = [
         (None, {"fields": ["day", "start_time", "end_time", "kind", "number", "title"]}),
         (_("Details"), {"fields": ["description", "video_url", "room"]}),
@@ -92,6 +97,7 @@ class AppearanceAdmin(
     list_select_related = ["person", "role", "slot", "organisation", "slot__day__event"]
     autocomplete_fields = ["slot", "person", "organisation"]
     delete_children = staticmethod(children_of_appearance)
+    actions = [generate_links_for_appearances]
 
     @admin.display(description=_("designation as printed"))
     def printed_designation_column(self, obj):

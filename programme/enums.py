@@ -11,3 +11,22 @@ class SlotKind(models.TextChoices):
     BREAK = "break", _("Break")
     CLOSING = "closing", _("Closing")
     OTHER = "other", _("Other")
+
+
+class LinkState(models.TextChoices):
+    NEVER_OPENED = "never-opened", _("Never opened")
+    OPENED = "opened", _("Opened")
+    USED = "used", _("Used")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting review")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class PublishWhen(models.TextChoices):
+    DELIVERED = "delivered", _("Publish when delivered (check against delivery)")
+    NOW = "now", _("Publish as soon as the secretariat accepts it")

@@ -226,3 +226,22 @@ class Appearance(VersionedModel):
                 raise ValidationError(
                     {"person": _("This person already has this role in this slot.")}
                 )
+
+
+# Links, proposals and uploads of speakers live in their own module; the receivers that keep
+# embargo lift moments in step with the timetable are connected on import.
+from programme import embargoes  # noqa: E402, F401
+from programme.contribution_models import (  # noqa: E402
+    ContributionLink,
+    DesignationProposal,
+    DocumentSubmission,
+)
+
+__all__ = [
+    "Appearance",
+    "ContributionLink",
+    "DesignationProposal",
+    "DocumentSubmission",
+    "Role",
+    "Slot",
+]

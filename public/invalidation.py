@@ -8,10 +8,12 @@ to another event) and after it. ``core.cache.bulk_changes`` suspends these recei
 """
 
 from django.apps import apps
+from django.core.signals import request_started
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
 from core.cache import bump_event_slugs, receivers_suspended
+from documents.embargo import on_request_started
 
 # Which events show an object: a Q on Event for the object's primary key.
 EVENTS_SHOWING = {
@@ -102,3 +104,5 @@ def connect_receivers():
         post_save.connect(after_save, sender=model, dispatch_uid=f"{uid}_post_save")
         pre_delete.connect(before_delete, sender=model, dispatch_uid=f"{uid}_pre_delete")
         post_delete.connect(after_delete, sender=model, dispatch_uid=f"{uid}_post_delete")
+    # Embargoes lift without a write: the first request after a lift bumps its events.
+    request_started.connect(on_request_started, dispatch_uid="plenary_embargo_lifts")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from public import feed_views, live_views, views
+from public import checklist_views, contribute_views, feed_views, live_views, views
 
 app_name = "public"
 
@@ -31,6 +31,8 @@ urlpatterns = [
         )
         for extension in ("pdf", "docx", "xlsx")
     ),
+    # A speaker's personal link (no account): one appearance, nothing public until accepted.
+    path("contribute/<str:token>/", contribute_views.contribute, name="contribute"),
     # Staff: CSV and Excel exports and statistics (drafts of a series on request).
     path("events/<slug:slug>/export/<slug:kind>.csv", feed_views.event_export, name="event-export"),
     path(
@@ -62,6 +64,16 @@ urlpatterns = [
         feed_views.event_statistics,
         {"file_format": "xlsx"},
         name="event-statistics-xlsx",
+    ),
+    path(
+        "events/<slug:slug>/checklist/",
+        checklist_views.event_checklist_page,
+        name="event-checklist",
+    ),
+    path(
+        "events/<slug:slug>/checklist.csv",
+        checklist_views.event_checklist_csv,
+        name="event-checklist-csv",
     ),
     path("series/<slug:slug>/statistics/", feed_views.series_statistics, name="series-statistics"),
     path(

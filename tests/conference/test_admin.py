@@ -17,10 +17,17 @@ from tests.factories import (
     PhotoFactory,
     role,
 )
+from tests.programme.contribution_helpers import speaker_sent_something
 
 pytestmark = pytest.mark.django_db
 
 PROGRAMME_APPS = {"conference", "programme", "speakers", "documents"}
+# Made from appearances (links) or sent by speakers (proposals, uploads): no add page.
+NO_ADD_PAGE = {
+    "programme.ContributionLink",
+    "programme.DesignationProposal",
+    "programme.DocumentSubmission",
+}
 
 
 def registered_models():
@@ -36,6 +43,7 @@ def programme():
     event = EventFactory(published=True, slots=1, speakers_per_slot=1)
     PhotoFactory(event=event)
     DocumentFactory(event=event, title="Concept note", kind="concept-note")
+    speaker_sent_something(event)
     return event
 
 
@@ -53,6 +61,9 @@ def test_every_programme_model_is_registered():
         "programme.Role",
         "programme.Slot",
         "programme.Appearance",
+        "programme.ContributionLink",
+        "programme.DesignationProposal",
+        "programme.DocumentSubmission",
         "speakers.Person",
         "speakers.Organisation",
         "documents.Document",
@@ -86,6 +97,7 @@ def test_admin_pages_render_for_each_secretariat_role(
         can_save = user_fixture != "viewer"
         assert ('name="_save"' in change.content.decode()) is can_save
     can_add = user_fixture == "superuser" or (user_fixture == "editor" and not is_user_admin)
+    can_add = can_add and model._meta.label not in NO_ADD_PAGE
     assert add.status_code == (200 if can_add else 403)
 
 

@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from tests.admin_forms import form_data
 from tests.factories import DocumentFactory, EventFactory, PhotoFactory, UserFactory
+from tests.programme.contribution_helpers import speaker_sent_something
 
 ROLES = ["anonymous", "bare_staff", "viewer", "editor", "superuser"]
 
@@ -43,6 +44,12 @@ def expect(anonymous, bare_staff, viewer, editor, superuser):
 
 
 PROGRAMME_APPS = {"conference", "programme", "speakers", "documents"}
+# Made from appearances (links) or sent by speakers (proposals, uploads): no add page.
+NO_ADD_PAGE = {
+    "programme.ContributionLink",
+    "programme.DesignationProposal",
+    "programme.DocumentSubmission",
+}
 
 
 def admin_models():
@@ -70,9 +77,10 @@ def admin_rows(model):
     def obj_url(name):
         return lambda context: reverse(f"{prefix}_{name}", args=[context["objects"][model].pk])
 
+    add = expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN) if opts.label in NO_ADD_PAGE else edit
     return [
         Row(f"{opts.label} list", lambda context: reverse(f"{prefix}_changelist"), view),
-        Row(f"{opts.label} add", lambda context: reverse(f"{prefix}_add"), edit),
+        Row(f"{opts.label} add", lambda context: reverse(f"{prefix}_add"), add),
         Row(f"{opts.label} change", obj_url("change"), readonly),
         Row(f"{opts.label} history", obj_url("history"), view),
         Row(f"{opts.label} delete", obj_url("delete"), edit),
@@ -180,6 +188,7 @@ def context(db):
     PhotoFactory(event=published)
     public_document = DocumentFactory(event=published)
     private_document = DocumentFactory(event=published, is_public=False, title="Private note")
+    speaker_sent_something(published)
     users = {
         "bare_staff": UserFactory(username="bare", is_staff=True),
         "viewer": UserFactory(username="viewer", is_staff=True, groups=["Secretariat viewers"]),

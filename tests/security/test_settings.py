@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from core.middleware import MediaHeadersMiddleware
 from tests.factories import DocumentFactory, EventFactory, PhotoFactory
+from tests.programme.contribution_helpers import speaker_sent_something
 
 PROJECT = Path(__file__).resolve().parents[2]
 SECRET = "k" * 20 + "Q7v!x9#Lm2@pR4$wZ8^tY6&nB3*cF5(h"  # 52 characters, not a real key
@@ -172,12 +173,21 @@ def test_csp_header_has_no_unsafe_inline(client, db):
     assert response["Referrer-Policy"] == "same-origin"
 
 
+# Made from appearances (links) or sent by speakers (proposals, uploads): no add page.
+NO_ADD_PAGE = {
+    "programme.ContributionLink",
+    "programme.DesignationProposal",
+    "programme.DocumentSubmission",
+}
+
+
 @pytest.fixture
 def admin_pages(db):
     """Every kind of admin page a secretariat user opens, for one small programme."""
     event = EventFactory(published=True, slots=1, speakers_per_slot=1)
     PhotoFactory(event=event)
     DocumentFactory(event=event)
+    speaker_sent_something(event)
     from django.contrib import admin
 
     urls = [reverse("admin:index"), reverse("admin:password_change")]
@@ -186,7 +196,8 @@ def admin_pages(db):
         prefix = f"admin:{opts.app_label}_{opts.model_name}"
         obj = model.objects.first()
         urls.append(reverse(f"{prefix}_changelist"))
-        if opts.app_label != "axes":  # django-axes records are read-only
+        # django-axes records are read-only; links and what speakers send have no add page.
+        if opts.app_label != "axes" and opts.label not in NO_ADD_PAGE:
             urls.append(reverse(f"{prefix}_add"))
         if obj is not None:
             urls += [

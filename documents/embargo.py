@@ -1,0 +1,141 @@
+"""Embargoes that lift by themselves: cached pages expire at the next lift, with no scheduler.
+
+A document "embargoed until delivered" becomes public at ``embargo_lifts_at`` (its slot's
+start, in UTC) without any write to the database, so no save signal bumps the cached pages
+that omit it. The page cache (``core.cache``) keys pages by generations; the cleanest hook
+that leaves it untouched is to bump the generations of an event *lazily*, at the first
+request after one of its embargoes lifted:
+
+- the cache holds one value, ``plenary:embargo:next``: the earliest lift still ahead;
+- :func:`lift_due_embargoes` runs at the start of every request (``request_started``,
+  connected by ``public.invalidation``). It costs one cache read. When that moment has
+  passed, it bumps the events whose documents lifted since then and stores the next one;
+- a change of an embargo (a document saved, a slot, day or event retimed) forgets the stored
+  moment; the next request recomputes it and bumps the events whose embargoes lifted within
+  the page-cache lifetime, since a page older than that has expired anyway.
+
+A page rendered before a lift is stored under a generation that the bump replaces, so no
+visitor is served it after the lift, whatever ``PAGE_CACHE_TIMEOUT`` is.
+"""
+
+import datetime
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
+from django.http import parse_cookie
+from django.utils import timezone
+
+from core.cache import bump_event_slugs
+
+logger = logging.getLogger(__name__)
+
+NEXT_LIFT = "plenary:embargo:next"
+NOTHING_AHEAD = "none"
+PUBLIC_PREFIXES = {code for code, _name in settings.LANGUAGES}
+EVENT_SLUG_PATHS = ("event__slug", "slot__day__event__slug", "appearance__slot__day__event__slug")
+
+
+def _documents():
+    # Looked up by label: this module is imported by app configs before models load.
+    return apps.get_model("documents", "Document").objects
+
+
+def held_documents():
+    """Documents that wait for a lift moment (not yet marked delivered)."""
+    return _documents().filter(
+        embargoed_until_delivered=True, delivered_at__isnull=True, embargo_lifts_at__isnull=False
+    )
+
+
+def next_lift_after(moment):
+    found = held_documents().filter(embargo_lifts_at__gt=moment).order_by("embargo_lifts_at")
+    return found.values_list("embargo_lifts_at", flat=True).first()
+
+
+def event_slugs_lifted_between(start, end):
+    rows = held_documents().filter(embargo_lifts_at__gt=start, embargo_lifts_at__lte=end)
+    slugs = set()
+    for row in rows.values_list(*EVENT_SLUG_PATHS):
+        slugs.update(slug for slug in row if slug)
+    return slugs
+
+
+def nothing_held_ahead():
+    """Say that no embargo is ahead (the state of an empty database), without a query."""
+    cache.set(NEXT_LIFT, NOTHING_AHEAD, timeout=None)
+
+
+def forget_next_lift():
+    """An embargo changed: the next request works out the next lift again."""
+    try:
+        cache.delete(NEXT_LIFT)
+    except Exception:
+        logger.exception("The next embargo lift could not be forgotten")
+
+
+def lift_due_embargoes(now=None):
+    """Bump the events whose embargoes lifted since the last look; remember the next lift."""
+    now = now or timezone.now()
+    stored = cache.get(NEXT_LIFT)
+    if stored == NOTHING_AHEAD or (isinstance(stored, datetime.datetime) and stored > now):
+        return
+    if stored is None:
+        # Unknown (first request, or an embargo changed): pages older than the cache
+        # lifetime have expired; those younger may predate a lift.
+        since = now - datetime.timedelta(seconds=settings.PAGE_CACHE_TIMEOUT)
+    else:
+        since = stored - datetime.timedelta(microseconds=1)
+    lifted = event_slugs_lifted_between(since, now)
+    if lifted:
+        bump_event_slugs(lifted)
+    upcoming = next_lift_after(now)
+    cache.set(NEXT_LIFT, upcoming or NOTHING_AHEAD, timeout=None)
+
+
+def _public_page_request(environ):
+    """A request the page cache may answer: under a language prefix, without a session.
+
+    Signed-in staff (a session cookie) bypass the page cache; the health check and the
+    admin's assets never touch the cache.
+    """
+    if not environ:
+        return False
+    prefix = environ.get("PATH_INFO", "").lstrip("/").split("/", 1)[0]
+    if prefix not in PUBLIC_PREFIXES:
+        return False
+    return settings.SESSION_COOKIE_NAME not in parse_cookie(environ.get("HTTP_COOKIE", ""))
+
+
+def on_request_started(sender, environ=None, **kwargs):
+    """At the start of a request for a public page: bump the events whose embargoes lifted."""
+    if not _public_page_request(environ):
+        return
+    try:
+        lift_due_embargoes()
+    except Exception:
+        # Never fail a request over this; the pages expire with PAGE_CACHE_TIMEOUT anyway.
+        logger.exception("Embargo lifts could not be checked")
+
+
+def refresh_embargo_lifts(documents):
+    """Recompute ``embargo_lifts_at`` of held documents after their slot moved."""
+    held = documents.filter(embargoed_until_delivered=True).select_related(
+        "slot__day__event", "appearance__slot__day__event"
+    )
+    changed = []
+    for document in held:
+        lifts_at = document.slot_start()
+        if lifts_at != document.embargo_lifts_at:
+            document.embargo_lifts_at = lifts_at
+            changed.append(document)
+    if changed:
+        _documents().bulk_update(changed, ["embargo_lifts_at"])
+        forget_next_lift()
+    return changed
+
+
+def documents_of_slot(slot):
+    return _documents().filter(Q(slot=slot) | Q(appearance__slot=slot))

@@ -1,0 +1,59 @@
+"""The staff checklist of an event: per appearance, what has come in and what is missing."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from programme.contribution_models import ContributionLink
+from tests.factories import PDF_BYTES
+from tests.pages import page_text
+from tests.programme.contribution_helpers import contribute_url, future_programme
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def programme(client):
+    event, slot, first, second = future_programme()
+    _link, token = ContributionLink.issue(first)
+    client.post(
+        contribute_url(token),
+        {
+            "action": "upload",
+            "kind": "remarks",
+            "language": "en",
+            "file": SimpleUploadedFile("r.pdf", PDF_BYTES, content_type="application/pdf"),
+        },
+    )
+    return event, slot, first, second
+
+
+def test_staff_see_what_each_speaker_sent_and_what_is_missing(admin_client, programme):
+    event, _slot, first, second = programme
+    response = admin_client.get(reverse("public:event-checklist", args=[event.slug]))
+    text = page_text(response)
+    assert "3 items still missing." in text  # two designations, one document
+    assert "Remarks (EN): received, awaiting review" in text
+    assert "Remarks (EN): missing" in text
+    assert "Used" in text  # first's link
+    assert "no link" in text  # second has none
+    assert first.person.full_name in text
+    assert second.person.full_name in text
+
+
+def test_the_checklist_filters_and_exports(admin_client, programme):
+    event, _slot, _first, second = programme
+    address = reverse("public:event-checklist-csv", args=[event.slug])
+    csv_text = b"".join(admin_client.get(address).streaming_content).decode("utf-8-sig")
+    assert csv_text.splitlines()[0] == (
+        "date,start,slot,person,role,designation,biography,photo,documents,link,missing"
+    )
+    assert f"{second.person.full_name},Speaker,not confirmed" in csv_text
+
+
+@pytest.mark.parametrize("name", ["event-checklist", "event-checklist-csv"])
+def test_visitors_never_see_the_checklist(client, programme, name):
+    event = programme[0]
+    response = client.get(reverse(f"public:{name}", args=[event.slug]))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
