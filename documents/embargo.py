@@ -20,6 +20,7 @@ visitor is served it after the lift, whatever ``PAGE_CACHE_TIMEOUT`` is.
 
 import datetime
 import logging
+import time
 
 from django.apps import apps
 from django.conf import settings
@@ -34,6 +35,10 @@ logger = logging.getLogger(__name__)
 
 NEXT_LIFT = "plenary:embargo:next"
 NOTHING_AHEAD = "none"
+# Each process remembers the next lift for a few seconds, so that a cached page is still one
+# cache round trip: an embargo set meanwhile in another process lifts at most this late.
+REMEMBERED_SECONDS = 5
+_remembered = {"value": None, "until": 0.0}
 PUBLIC_PREFIXES = {code for code, _name in settings.LANGUAGES}
 EVENT_SLUG_PATHS = ("event__slug", "slot__day__event__slug", "appearance__slot__day__event__slug")
 
@@ -66,10 +71,20 @@ def event_slugs_lifted_between(start, end):
 def nothing_held_ahead():
     """Say that no embargo is ahead (the state of an empty database), without a query."""
     cache.set(NEXT_LIFT, NOTHING_AHEAD, timeout=None)
+    _remembered.update(value=None, until=0.0)
+
+
+def _remember(value):
+    _remembered.update(value=value, until=time.monotonic() + REMEMBERED_SECONDS)
+
+
+def _still_ahead(value, now):
+    return value == NOTHING_AHEAD or (isinstance(value, datetime.datetime) and value > now)
 
 
 def forget_next_lift():
     """An embargo changed: the next request works out the next lift again."""
+    _remembered.update(value=None, until=0.0)
     try:
         cache.delete(NEXT_LIFT)
     except Exception:
@@ -79,8 +94,11 @@ def forget_next_lift():
 def lift_due_embargoes(now=None):
     """Bump the events whose embargoes lifted since the last look; remember the next lift."""
     now = now or timezone.now()
+    if time.monotonic() < _remembered["until"] and _still_ahead(_remembered["value"], now):
+        return
     stored = cache.get(NEXT_LIFT)
-    if stored == NOTHING_AHEAD or (isinstance(stored, datetime.datetime) and stored > now):
+    if _still_ahead(stored, now):
+        _remember(stored)
         return
     if stored is None:
         # Unknown (first request, or an embargo changed): pages older than the cache
@@ -91,8 +109,9 @@ def lift_due_embargoes(now=None):
     lifted = event_slugs_lifted_between(since, now)
     if lifted:
         bump_event_slugs(lifted)
-    upcoming = next_lift_after(now)
-    cache.set(NEXT_LIFT, upcoming or NOTHING_AHEAD, timeout=None)
+    upcoming = next_lift_after(now) or NOTHING_AHEAD
+    cache.set(NEXT_LIFT, upcoming, timeout=None)
+    _remember(upcoming)
 
 
 def _public_page_request(environ):
