@@ -77,7 +77,11 @@ def admin_rows(model):
     def obj_url(name):
         return lambda context: reverse(f"{prefix}_{name}", args=[context["objects"][model].pk])
 
-    add = expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN) if opts.label in NO_ADD_PAGE else edit
+    add = (
+        expect(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN)
+        if opts.label in NO_ADD_PAGE
+        else edit
+    )
     return [
         Row(f"{opts.label} list", lambda context: reverse(f"{prefix}_changelist"), view),
         Row(f"{opts.label} add", lambda context: reverse(f"{prefix}_add"), add),
