@@ -10,6 +10,21 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
+
+
+# One request at a time on the live server: its threads would otherwise share the test
+# database's one SQLite connection, and a name suggestion arriving during a save of the
+# editor could wait for a lock forever. Django closes each connection of a server without
+# threads, so the browser's parallel requests simply queue.
+class OneRequestAtATimeServer(WSGIServer):
+    def __init__(self, *args, connections_override=None, **kwargs):
+        # The live server thread itself holds the test database's connection.
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = OneRequestAtATimeServer
 
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
 # thread with a running loop unless told that this is deliberate.

@@ -20,8 +20,10 @@ FOCUSABLE = (
 # Numbers every element a keyboard user can reach (visible, focusable, not tabindex=-1)
 # in document order, so that the order of Tab stops can be compared with it.
 NUMBER_FOCUSABLE = """selector => {
+    // checkVisibility() also leaves out what a closed <details> holds (the embed snippet).
     const visible = element => element.getClientRects().length > 0
-        && getComputedStyle(element).visibility !== "hidden";
+        && getComputedStyle(element).visibility !== "hidden"
+        && element.checkVisibility({visibilityProperty: true});
     const elements = [...document.querySelectorAll(selector)].filter(visible);
     elements.forEach((element, index) => { element.dataset.tabStop = index; });
     return elements.length;
