@@ -20,38 +20,12 @@ from tests.factories import (
 )
 from tests.programme.editor_helpers import (
     HTMX,
-    day_one,
     edit_data,
-    idm_2019_event,
     latest_revision,
-    opening_session,
     post,
     text,
     url,
 )
-
-
-@pytest.fixture
-def event(db):
-    return idm_2019_event()
-
-
-@pytest.fixture
-def day(event):
-    return day_one(event)
-
-
-@pytest.fixture
-def slot(day):
-    return opening_session(day)
-
-
-@pytest.fixture
-def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
-
 
 # People -----------------------------------------------------------------------------------------
 
