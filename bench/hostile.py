@@ -16,8 +16,10 @@ It reports every 500 and every value that comes back unescaped on a page (raw ma
 javascript: link, the secret key). Exit status 1 if it found any, 0 otherwise.
 
     python bench/hostile.py            # about a minute; prints a summary
+    python bench/hostile.py --workers 3   # as the Dockerfile runs it (the default)
 """
 
+import argparse
 import http.cookiejar
 import json
 import re
@@ -323,11 +325,18 @@ def upload_files(model, fields, round_number):
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
+    args = parser.parse_args()
     started = time.monotonic()
     problems = []
     statuses = {}
     password = secrets.token_urlsafe(16)
-    with live_server(superuser=("hostile", password)) as (base_url, environment, work):
+    with live_server(workers=args.workers, superuser=("hostile", password)) as (
+        base_url,
+        environment,
+        work,
+    ):
         ids = demo_ids(environment)
         secret_key = environment["SECRET_KEY"]
         browser = Browser(base_url)
