@@ -14,10 +14,11 @@ package with ``word/document.xml`` is a Word document; anything else must be tex
   are read once. A paragraph of a bulleted or numbered list starts with "• ". Headers and
   footers are left out (page furniture).
 - PDF (pdfplumber): words grouped into lines by their position on the page, a blank line
-  where the gap between two lines is larger than usual. Words far apart on one line (a time
-  column beside a title column) stay on one line, as a timetable is read. A page printed in
-  two columns of running text (a gutter near the middle that few lines cross) is read column
-  by column. A PDF without text (a scan) is refused: there is no recognition of images.
+  where the gap between two lines is more than 1.7 times the usual distance. Words far apart
+  on one line (a time column beside a title column) stay on one line, as a timetable is
+  read. A page printed in two columns of running text (a gutter near the middle that few
+  lines cross) is read column by column. A line the PDF wrapped stays two lines. A PDF
+  without text (a scan) is refused: there is no recognition of images.
 
 Every problem is a :class:`SourceError` with a message for the person who chose the file:
 a corrupt or unknown file never gets further, and nothing is stored.
@@ -301,11 +302,19 @@ def _with_blank_lines(lines):
     """Line texts, with a blank line where the gap above a line is larger than usual."""
     if not lines:
         return []
+    # The usual distance between two lines: a low quantile, as a page may have more blank
+    # lines than lines that follow each other; never less than most words' height.
+    height = statistics.median(line["bottom"] - line["top"] for line in lines)
     pitches = [after["top"] - before["top"] for before, after in itertools.pairwise(lines)]
-    pitch = statistics.median(pitches) if pitches else 0
+    pitches = [pitch for pitch in pitches if pitch >= height * 0.9]
+    pitch = 0
+    if len(pitches) >= 2:
+        pitch = statistics.quantiles(pitches, n=5)[0]
+    elif pitches:
+        pitch = pitches[0]
     texts = [_line_text(lines[0])]
     for before, line in itertools.pairwise(lines):
-        if pitch and line["top"] - before["top"] > 1.5 * pitch:
+        if pitch and line["top"] - before["top"] > 1.7 * pitch:
             texts.append("")
         texts.append(_line_text(line))
     return texts
