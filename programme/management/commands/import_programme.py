@@ -103,8 +103,9 @@ def describe_plan(plan):
 
 class Command(BaseCommand):
     help = (
-        "Import a programme written as plain text into an event (created as a draft when "
-        "missing). --dry-run shows what would be written; --json prints the parsed programme."
+        "Import a programme (plain text, a Word document or a PDF with text) into an event "
+        "(created as a draft when missing). --dry-run shows what would be written; --json "
+        "prints the parsed programme."
     )
 
     def add_arguments(self, parser):
