@@ -5,7 +5,7 @@ same way; the parser never sees bytes.
 What a file is comes from its content, never from its name: ``%PDF-`` starts a PDF; a ZIP
 package with ``word/document.xml`` is a Word document; anything else must be text.
 
-- Text: a byte-order mark says UTF-8, UTF-16 LE or UTF-16 BE; without one, UTF-16 is
+- Text: a byte-order mark says UTF-8, UTF-16 or UTF-32 (LE or BE); without one, UTF-16 is
   recognised by its zero bytes, then UTF-8 is tried, then Windows-1252 (what Word and Excel
   on Windows save as "Text"). Mojibake inside the text is the parser's business (ftfy).
 - Word: paragraphs and tables in document order. A table row becomes one line when its
@@ -164,6 +164,8 @@ def decode_text(data):
     """Bytes of a text file as text: BOM, then UTF-16 by its zero bytes, UTF-8, Windows-1252."""
     if data.startswith(b"\xef\xbb\xbf"):
         encodings = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        encodings = ["utf-32"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ["utf-16"]
     elif utf16 := _utf16_without_bom(data):

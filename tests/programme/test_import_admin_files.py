@@ -16,7 +16,7 @@ from django.urls import reverse
 from programme.models import Appearance, Slot
 from speakers.models import Person
 from tests.factories import EventFactory
-from tests.programme.twins import docx_twin
+from tests.programme.twins import docx_twin, pdf_twin
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +85,19 @@ def test_a_word_file_is_previewed_then_imported_from_the_preview(staff_client, e
         "Capacity development",
     ]
     assert Person.objects.filter(family_names="Bralo").exists()
+
+
+def test_a_pdf_is_previewed_with_the_same_people_as_the_text(staff_client, event):
+    from_text = staff_client.post(url(event), edit_form(text=TEXT)).content.decode()
+    upload = SimpleUploadedFile("programme.pdf", pdf_twin(TEXT, layout="table"))
+
+    content = staff_client.post(url(event), edit_form(file=upload)).content.decode()
+
+    for printed in ("Capacity development", "Zrinka Bralo", "Chief Executive, Migrants Organise"):
+        assert printed in content
+    assert "2 lines to check" in content
+    assert content.count("import-person--check") == from_text.count("import-person--check")
+    assert not Slot.objects.exists()
 
 
 def test_a_text_file_in_windows_1252_is_read(staff_client, event):

@@ -118,7 +118,7 @@ def test_the_file_name_does_not_decide_what_a_file_is(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252"]
+    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1252"]
 )
 def test_text_in_any_common_encoding_gives_the_same_programme(tmp_path, encoding):
     text = SMALL.replace("Ø", "O").replace("“", '"').replace("”", '"')
