@@ -36,6 +36,7 @@ import pdfplumber
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -193,7 +194,7 @@ def docx_lines(data):
             if archive.getinfo(WORD_PART).file_size > MAX_WORD_XML:
                 raise SourceError(_("This Word document is too large to be read."))
         document = docx.Document(io.BytesIO(data))
-        return list(_block_lines(document))
+        return list(_block_lines(document.element.body, document))
     except SourceError:
         raise
     except Exception as error:  # python-docx and lxml raise many kinds on a damaged file
@@ -202,16 +203,60 @@ def docx_lines(data):
         ) from error
 
 
-def _block_lines(container):
-    for block in container.iter_inner_content():
-        if isinstance(block, Paragraph):
-            yield from _paragraph_lines(block)
-        elif isinstance(block, Table):
-            yield from _table_lines(block)
+W_P, W_TBL, W_SDT, W_SDT_CONTENT, W_T = (
+    qn("w:p"),
+    qn("w:tbl"),
+    qn("w:sdt"),
+    qn("w:sdtContent"),
+    qn("w:t"),
+)
+# What a run prints besides its text.
+RUN_MARKS = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+# Not printed on this line: deleted or moved-away text, text boxes (their own frame; Word
+# stores each twice, as DrawingML and as a VML fallback), field codes and properties.
+NOT_PRINTED = {
+    qn("w:del"),
+    qn("w:moveFrom"),
+    qn("w:txbxContent"),
+    qn("w:instrText"),
+    qn("w:pPr"),
+    qn("w:rPr"),
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+}
+
+
+def _block_lines(container, document):
+    """Lines of the paragraphs and tables under an element (the body, a table cell), in
+    document order; content controls (w:sdt) are opened, as Word shows their content."""
+    for child in container:
+        if child.tag == W_P:
+            yield from _paragraph_lines(Paragraph(child, document))
+        elif child.tag == W_TBL:
+            yield from _table_lines(Table(child, document), document)
+        elif child.tag == W_SDT:
+            content = child.find(W_SDT_CONTENT)
+            if content is not None:
+                yield from _block_lines(content, document)
+
+
+def _printed_text(element):
+    """The text of a paragraph as printed, tracked insertions included, deletions left out
+    (python-docx's ``Paragraph.text`` skips both, and inline content controls)."""
+    parts = []
+    for child in element:
+        if child.tag in NOT_PRINTED:
+            continue
+        if child.tag == W_T:
+            parts.append(child.text or "")
+        elif child.tag in RUN_MARKS:
+            parts.append(RUN_MARKS[child.tag])
+        else:
+            parts.append(_printed_text(child))
+    return "".join(parts)
 
 
 def _paragraph_lines(paragraph):
-    lines = paragraph.text.replace("\r", "\n").split("\n")
+    lines = _printed_text(paragraph._p).replace("\r", "\n").split("\n")
     if _is_list_item(paragraph) and lines[0].strip():
         lines[0] = BULLET + lines[0].strip()
     return lines
@@ -225,7 +270,7 @@ def _is_list_item(paragraph):
     return style.startswith(("List Bullet", "List Number"))
 
 
-def _table_lines(table):
+def _table_lines(table, document):
     seen = set()
     for row in table.rows:
         cells = []
@@ -235,7 +280,7 @@ def _table_lines(table):
             if cell._tc in seen:
                 continue
             seen.add(cell._tc)
-            lines = list(_block_lines(cell))
+            lines = list(_block_lines(cell._tc, document))
             if any(line.strip() for line in lines):
                 cells.append(lines)
         yield from _row_lines(cells)

@@ -24,6 +24,7 @@ import docx
 import pytest
 import weasyprint
 from django.core.management import CommandError, call_command
+from docx.oxml import parse_xml
 
 from conference.models import Event
 from programme.importer.sources import SourceError, programme_text, read_path
@@ -172,6 +173,34 @@ def test_a_pdf_in_two_columns_of_running_text_is_read_column_by_column():
     lines = programme_text(weasyprint.HTML(string=html).write_pdf()).split("\n")
     printed = [line for line in lines if line]
     assert printed == ["Programme header across the page", *left, *right]
+
+
+def test_a_word_document_is_read_as_printed_with_tracked_changes_and_content_controls():
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_paragraph("DAY ONE – 8 October 2018")
+    paragraph = document.add_paragraph("10:00-11:00 Opening ")
+    paragraph._p.append(
+        parse_xml(f'<w:ins {w} w:id="1" w:author="A"><w:r><w:t>Session</w:t></w:r></w:ins>')
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {w} w:id="2" w:author="A"><w:r><w:delText>Ceremony</w:delText></w:r></w:del>'
+        )
+    )
+    document.element.body.append(
+        parse_xml(
+            f"<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>Moderator: Mr. José Peña, Chief, Unit N"
+            "</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    assert programme_text(buffer.getvalue()).split("\n")[1:3] == [
+        "10:00-11:00 Opening Session",
+        "Moderator: Mr. José Peña, Chief, Unit N",
+    ]
 
 
 @pytest.mark.parametrize(
