@@ -17,8 +17,9 @@ package with ``word/document.xml`` is a Word document; anything else must be tex
   where the gap between two lines is more than 1.7 times the usual distance. Words far apart
   on one line (a time column beside a title column) stay on one line, as a timetable is
   read. A page printed in two columns of running text (a gutter near the middle that few
-  lines cross) is read column by column. A line the PDF wrapped stays two lines. A PDF
-  without text (a scan) is refused: there is no recognition of images.
+  lines cross) is read column by column. A line wrapped before a word in lower case is
+  joined again (a word that did not fit at the end of the line above); one wrapped before
+  a capital stays two lines. A PDF without text (a scan) is refused: no image recognition.
 
 Every problem is a :class:`SourceError` with a message for the person who chose the file:
 a corrupt or unknown file never gets further, and nothing is stored.
@@ -359,12 +360,26 @@ def _with_blank_lines(lines):
         pitch = statistics.quantiles(pitches, n=5)[0]
     elif pitches:
         pitch = pitches[0]
+    right = max(word["x1"] for line in lines for word in line["words"])
     texts = [_line_text(lines[0])]
     for before, line in itertools.pairwise(lines):
         if pitch and line["top"] - before["top"] > 1.7 * pitch:
             texts.append("")
+        elif _wrapped(before, line, right):
+            texts[-1] = f"{texts[-1]} {_line_text(line)}"
+            continue
         texts.append(_line_text(line))
     return texts
+
+
+def _wrapped(before, line, right):
+    """The line goes on from the one above, wrapped by the PDF: it starts with a word in
+    lower case that would not have fitted at the end of the line above."""
+    first = line["words"][0]
+    if not first["text"][:1].islower():
+        return False
+    space = (first["bottom"] - first["top"]) * 0.25
+    return before["words"][-1]["x1"] + space + (first["x1"] - first["x0"]) > right
 
 
 def _gutter(lines, width):

@@ -203,6 +203,27 @@ def test_a_word_document_is_read_as_printed_with_tracked_changes_and_content_con
     ]
 
 
+def test_a_pdf_line_wrapped_before_a_word_in_lower_case_is_joined_again():
+    bullet = (
+        "• Ms. Ann Lee, Head of the office for the coordination of regional and international "
+        "cooperation in matters of mobility and of the protection of migrant workers"
+    )
+    html = (
+        "<!doctype html><style>@page { size: 120mm 200mm; margin: 10mm; }"
+        " body { font: 10pt sans-serif; } p { margin: 0; }</style>"
+        "<p>10:00-11:00 Opening</p><p>Moderator: Mr. Bo Li, Director</p>"
+        f"<p>{bullet}</p><p>• Mr. Tom Berg, Adviser</p>"
+    )
+    lines = programme_text(weasyprint.HTML(string=html).write_pdf()).split("\n")
+    assert lines == [
+        "10:00-11:00 Opening",
+        "Moderator: Mr. Bo Li, Director",
+        bullet,
+        "• Mr. Tom Berg, Adviser",
+        "",
+    ]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
