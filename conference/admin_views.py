@@ -20,10 +20,13 @@ from programme.import_checks import (
     DateChangeNotConfirmed,
     check_plan,
     date_refusal,
+    lines_to_check,
+    mark_people_to_check,
     published_date_change,
 )
-from programme.importer import ProgrammeImportError, build_plan, import_programme, parse_text
-from programme.parser import split_lines
+from programme.importer import ProgrammeImportError, build_plan, import_programme
+from programme.importer.sources import SourceError, read_upload
+from programme.parser import parse_programme, split_lines
 
 MAX_TEXT_LENGTH = 200_000
 
@@ -32,11 +35,20 @@ class ProgrammeTextForm(forms.Form):
     text = forms.CharField(
         label=gettext_lazy("Programme as text"),
         max_length=MAX_TEXT_LENGTH,
+        required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 30, "cols": 100, "spellcheck": "false"}),
         help_text=gettext_lazy(
             "Paste the programme as it is written: day headings, time slots, role labels, "
             "people with their designations and document markers such as (Remarks)."
+        ),
+    )
+    file = forms.FileField(
+        label=gettext_lazy("Or a file"),
+        required=False,
+        help_text=gettext_lazy(
+            "A Word document (.docx), a PDF with text, or a plain text file. Its text "
+            "replaces the text above; you see it in the preview before anything is written."
         ),
     )
     year = forms.IntegerField(
@@ -47,17 +59,36 @@ class ProgrammeTextForm(forms.Form):
         help_text=gettext_lazy("The year of dates printed without one."),
     )
 
-    def clean_text(self):
-        text = self.cleaned_data["text"]
-        if not text.strip():
-            raise forms.ValidationError(_("Paste the programme's text."))
-        return text
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload:
+            try:
+                text = read_upload(upload)
+            except SourceError as error:
+                self.add_error("file", str(error))
+                return cleaned
+            if len(text) > MAX_TEXT_LENGTH:
+                self.add_error(
+                    "file",
+                    _(
+                        "The file holds %(length)s characters of text; the most accepted is "
+                        "%(limit)s. Import it in parts."
+                    )
+                    % {"length": len(text), "limit": MAX_TEXT_LENGTH},
+                )
+                return cleaned
+            cleaned["text"] = text
+        elif "text" in cleaned and not cleaned["text"].strip():
+            self.add_error("text", _("Paste the programme's text, or choose a file."))
+        return cleaned
 
 
 class ConfirmProgrammeForm(ProgrammeTextForm):
     """The same text, carried in hidden fields from the preview to the confirmation."""
 
     text = forms.CharField(max_length=MAX_TEXT_LENGTH, strip=False, widget=forms.HiddenInput)
+    file = None
     year = forms.IntegerField(
         required=False, min_value=1900, max_value=2100, widget=forms.HiddenInput
     )
@@ -67,11 +98,18 @@ class ConfirmProgrammeForm(ProgrammeTextForm):
     )
 
 
-def numbered_lines(text, unplaced):
-    """The pasted text as (number, line, unplaced) rows, numbered as the parser numbers them."""
+def numbered_lines(text, unplaced, to_check=()):
+    """The pasted text as (number, line, unplaced, to check) rows, numbered as the parser
+    numbers them."""
     unplaced_numbers = {item["line"] for item in unplaced}
+    check_numbers = {number for item in to_check for number in item["lines"]}
     return [
-        {"number": number, "text": line, "unplaced": number in unplaced_numbers}
+        {
+            "number": number,
+            "text": line,
+            "unplaced": number in unplaced_numbers,
+            "check": number in check_numbers,
+        }
         for number, line in enumerate(split_lines(text), start=1)
     ]
 
@@ -103,7 +141,10 @@ def import_programme_view(model_admin, request, object_id):
         return TemplateResponse(request, template, {**context, "form": form, "step": "edit"})
 
     confirming = "_confirm" in request.POST
-    form = (ConfirmProgrammeForm if confirming else ProgrammeTextForm)(request.POST)
+    if confirming:
+        form = ConfirmProgrammeForm(request.POST)
+    else:
+        form = ProgrammeTextForm(request.POST, request.FILES)
     if not form.is_valid() or "_edit" in request.POST:
         if confirming or "_edit" in request.POST:
             form = ProgrammeTextForm(request.POST)
@@ -111,7 +152,9 @@ def import_programme_view(model_admin, request, object_id):
         return TemplateResponse(request, template, {**context, "form": form, "step": "edit"})
 
     text, year = form.cleaned_data["text"], form.cleaned_data["year"]
-    data = parse_text(text, year=year)
+    parsed = parse_programme(text, year=year)
+    data = parsed.to_dict()  # what parse_text() gives; the people's confidence is kept aside
+    to_check = lines_to_check(parsed, text)
     if confirming:
         accepted = form.cleaned_data.get("accept_date_change", False)
         how_to_allow = _("Tick “I understand the published dates will change” to import.")
@@ -127,7 +170,7 @@ def import_programme_view(model_admin, request, object_id):
         except DateChangeNotConfirmed as error:
             plan = build_plan(data, event.slug)
             form.add_error("accept_date_change", str(error))
-            return _preview(request, template, context, form, plan, text)
+            return _preview(request, template, context, form, plan, text, to_check)
         except ProgrammeImportError as error:
             form = ProgrammeTextForm(request.POST)
             form.is_valid()
@@ -159,10 +202,11 @@ def import_programme_view(model_admin, request, object_id):
         form.add_error(None, refusal)
         return TemplateResponse(request, template, {**context, "form": form, "step": "edit"})
     confirm_form = ConfirmProgrammeForm(initial={"text": text, "year": year})
-    return _preview(request, template, context, confirm_form, plan, text)
+    return _preview(request, template, context, confirm_form, plan, text, to_check)
 
 
-def _preview(request, template, context, form, plan, text):
+def _preview(request, template, context, form, plan, text, to_check=()):
+    mark_people_to_check(plan, to_check)
     return TemplateResponse(
         request,
         template,
@@ -172,7 +216,8 @@ def _preview(request, template, context, form, plan, text):
             "form": form,
             "plan": plan,
             "summary": plan.summary(),
-            "lines": numbered_lines(text, plan.unplaced),
+            "lines": numbered_lines(text, plan.unplaced, to_check),
+            "to_check": to_check,
             "date_change": published_date_change(plan),
         },
     )

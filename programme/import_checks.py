@@ -4,11 +4,16 @@
   event to year 1.
 - New dates for a *published* event change what visitors already read: the admin's preview
   asks for a tick, ``import_programme`` for ``--allow-date-change``.
+
+And what the officer should look at first: the people the parser read with low confidence
+(``ParsedPerson.confidence``), which the admin's preview lists at the top and marks.
 """
 
 from django.utils.translation import gettext as _
 
 from programme.importer import ProgrammeImportError
+from programme.parser import split_lines
+from speakers.names import normalise_name
 
 # The years a programme's day may fall in (the admin form and --year accept the same).
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
@@ -71,3 +76,41 @@ def check_plan(plan, *, date_change_allowed, how_to_allow):
     change = published_date_change(plan)
     if change and not date_change_allowed:
         raise DateChangeNotConfirmed(f"{change} {how_to_allow}")
+
+
+def _check_key(slot_title, name):
+    """How a person read with low confidence is found again among the plan's people."""
+    title = slot_title[:500] or _("Untitled slot")
+    return normalise_name(title), normalise_name(name[:300])
+
+
+def lines_to_check(parsed, text):
+    """The people the parser read with low confidence (a guess the officer should check
+    first), in printed order: their lines, the first line as printed, and the reading."""
+    printed = split_lines(text)
+    items = []
+    for day in parsed.days:
+        for slot in day.slots:
+            for person in slot.people:
+                if person.confidence != "low" or not person.lines:
+                    continue
+                first = person.lines[0]
+                items.append(
+                    {
+                        "line": first,
+                        "lines": list(person.lines),
+                        "text": printed[first - 1] if 0 < first <= len(printed) else "",
+                        "person": person,
+                        "key": _check_key(slot.title, person.name),
+                    }
+                )
+    return items
+
+
+def mark_people_to_check(plan, to_check):
+    """Set ``to_check`` on each person of the plan that was read with low confidence."""
+    keys = {item["key"] for item in to_check}
+    for day in plan.days:
+        for slot in day.slots:
+            for person in slot.people:
+                person.to_check = _check_key(slot.title, person.name) in keys

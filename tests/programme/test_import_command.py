@@ -126,7 +126,7 @@ def test_a_byte_order_mark_is_accepted(tmp_path):
     [
         (["{missing}"], "File not found"),
         (["{directory}", "--dry-run"], "Not a file"),
-        (["{latin1}", "--dry-run"], "is not UTF-8 text"),
+        (["{binary}", "--dry-run"], "This file is not a programme that can be read"),
         (["{small}", "--year", "18", "--dry-run"], "--year must be a four-digit year"),
         (["{small}", "--year", "abcd", "--dry-run"], "--year must be a four-digit year"),
         (["{small}", "--year", "3000", "--dry-run"], "--year must be a four-digit year"),
@@ -135,12 +135,12 @@ def test_a_byte_order_mark_is_accepted(tmp_path):
     ],
 )
 def test_bad_input_gives_a_clear_error(tmp_path, small_file, args, message):
-    latin1 = tmp_path / "latin1.txt"
-    latin1.write_bytes("Réunion, 8 octobre 2018\n".encode("latin-1"))
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     paths = {
         "missing": tmp_path / "missing.txt",
         "directory": tmp_path,
-        "latin1": latin1,
+        "binary": binary,
         "small": small_file,
     }
     args = [arg.format(**paths) for arg in args]

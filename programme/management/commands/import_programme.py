@@ -1,13 +1,13 @@
 """import_programme FILE [--event SLUG] [--year YYYY] [--dry-run] [--json] [--allow-date-change]
 
-Reads a programme written as plain text and writes it into an event (a new draft when the
+Reads a programme (plain text in any common encoding, a Word document or a PDF with text;
+see programme/importer/sources.py) and writes it into an event (a new draft when the
 slug is unknown), in one transaction. `--dry-run` shows what would be written; `--json` prints
 the parser's structure as one JSON object and nothing else on standard output. A day dated
 outside 1900–2100 is refused; new dates for a published event need `--allow-date-change`.
 """
 
 import json
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -15,26 +15,16 @@ from django.utils.translation import gettext as _
 from core.history import bulk_revision
 from programme.import_checks import check_plan, date_refusal, published_date_change
 from programme.importer import ProgrammeImportError, build_plan, import_programme, parse_text
+from programme.importer.sources import SourceError, read_path
 
 
 def read_text(path):
-    """The file's text, or a CommandError that says plainly what is wrong with it."""
-    path = Path(path)
-    if not path.exists():
-        raise CommandError(f"File not found: {path}")
-    if not path.is_file():
-        raise CommandError(f"Not a file: {path}")
+    """The file's text (Word, PDF or plain text in any common encoding), or a CommandError
+    that says plainly what is wrong with it."""
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CommandError(f"Cannot read {path}: {error.strerror or error}") from error
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise CommandError(
-            f"{path} is not UTF-8 text (invalid byte at position {error.start}). "
-            "Save it as UTF-8 (plain text) and try again."
-        ) from error
+        return read_path(path)
+    except SourceError as error:
+        raise CommandError(str(error)) from error
 
 
 def parse_year(value):
@@ -113,12 +103,17 @@ def describe_plan(plan):
 
 class Command(BaseCommand):
     help = (
-        "Import a programme written as plain text into an event (created as a draft when "
-        "missing). --dry-run shows what would be written; --json prints the parsed programme."
+        "Import a programme (plain text, a Word document or a PDF with text) into an event "
+        "(created as a draft when missing). --dry-run shows what would be written; --json "
+        "prints the parsed programme."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", metavar="FILE", help="The programme as UTF-8 plain text.")
+        parser.add_argument(
+            "file",
+            metavar="FILE",
+            help="The programme: plain text, a Word document (.docx) or a PDF with text.",
+        )
         parser.add_argument("--event", metavar="SLUG", help="The event to write into.")
         parser.add_argument("--year", metavar="YYYY", help="The year of dates printed without one.")
         parser.add_argument(

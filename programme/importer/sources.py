@@ -1,0 +1,452 @@
+"""A programme file as text lines: Word (.docx), a PDF with text, or plain text in any common
+encoding. Used by ``import_programme FILE`` and by the admin import, so both read a file the
+same way; the parser never sees bytes.
+
+What a file is comes from its content, never from its name: ``%PDF-`` starts a PDF; a ZIP
+package with ``word/document.xml`` is a Word document; anything else must be text.
+
+- Text: a byte-order mark says UTF-8, UTF-16 or UTF-32 (LE or BE); without one, UTF-16 is
+  recognised by its zero bytes, then UTF-8 is tried, then Windows-1252 (what Word and Excel
+  on Windows save as "Text"). Mojibake inside the text is the parser's business (ftfy).
+- Word: paragraphs and tables in document order. A table row becomes one line when its
+  first cell holds one line (a time, a label): "09:00–10:00" | "Opening" → "09:00–10:00
+  Opening"; the other lines of the row's cells follow as lines of their own. Merged cells
+  are read once. A paragraph of a bulleted or numbered list starts with "• ". Headers and
+  footers are left out (page furniture).
+- PDF (pdfplumber): words grouped into lines by their position on the page, a blank line
+  where the gap between two lines is more than 1.7 times the usual distance. Words far apart
+  on one line (a time column beside a title column) stay on one line, as a timetable is
+  read. A page printed in two columns of running text (a gutter near the middle that few
+  lines cross) is read column by column. A line wrapped before a word in lower case is
+  joined again (a word that did not fit at the end of the line above); one wrapped before
+  a capital stays two lines. A PDF without text (a scan) is refused: no image recognition.
+
+Every problem is a :class:`SourceError` with a message for the person who chose the file:
+a corrupt or unknown file never gets further, and nothing is stored.
+"""
+
+import io
+import itertools
+import re
+import statistics
+import zipfile
+from pathlib import Path
+
+import docx
+import pdfplumber
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+WORD_PART = "word/document.xml"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A Word document's main part is XML: more than this once unpacked is not a programme.
+MAX_WORD_XML = 50 * 1024 * 1024
+MAX_PDF_PAGES = 200
+# C0 controls other than tab, line feed, form feed, carriage return and the old end-of-file
+# mark (0x1A): binary, not text.
+BINARY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f]")
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
+BULLET = "• "
+
+
+class SourceError(ValueError):
+    """The file cannot be read as a programme; the message says why, in plain words."""
+
+
+def check_size(size):
+    """The same limit as every document upload (settings.DOCUMENT_MAX_UPLOAD_SIZE)."""
+    limit = settings.DOCUMENT_MAX_UPLOAD_SIZE
+    if size > limit:
+        raise SourceError(
+            _("This file is %(size)s; the largest accepted is %(limit)s.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
+        )
+    if size == 0:
+        raise SourceError(_("The file is empty."))
+
+
+def read_path(path):
+    """The programme text of a file on disk (the command's FILE)."""
+    path = Path(path)
+    if not path.exists():
+        raise SourceError(_("File not found: %(path)s") % {"path": path})
+    if not path.is_file():
+        raise SourceError(_("Not a file: %(path)s") % {"path": path})
+    try:
+        check_size(path.stat().st_size)
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(
+            _("Cannot read %(path)s: %(problem)s")
+            % {"path": path, "problem": error.strerror or error}
+        ) from error
+    return programme_text(data)
+
+
+def read_upload(upload):
+    """The programme text of an uploaded file (the admin import's file field)."""
+    check_size(upload.size)
+    upload.seek(0)
+    return programme_text(upload.read())
+
+
+def source_kind(data):
+    """ "docx", "pdf" or "txt", from the bytes; SourceError for what cannot be a programme."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError) as error:
+            raise SourceError(_("This file is damaged: it cannot be opened.")) from error
+        if WORD_PART in names:
+            return "docx"
+        raise SourceError(_unknown_message())
+    if data.startswith(OLE2_MAGIC):
+        raise SourceError(
+            _(
+                "This is an old-style Office file (.doc). Open it in Word and save it as a "
+                "Word document (.docx), or as plain text, then import that file."
+            )
+        )
+    return "txt"
+
+
+def programme_text(data):
+    """The text of a programme file's bytes, lines separated by line feeds."""
+    kind = source_kind(data)
+    if kind == "pdf":
+        lines = pdf_lines(data)
+    elif kind == "docx":
+        lines = docx_lines(data)
+    else:
+        return decode_text(data)
+    text = "\n".join(lines).strip("\n")
+    if not text.strip():
+        if kind == "pdf":
+            raise SourceError(
+                _(
+                    "This PDF holds no text, only images (a scan?). Import the original "
+                    "document or its text instead."
+                )
+            )
+        raise SourceError(_("This Word document holds no text."))
+    return text + "\n"
+
+
+def _unknown_message():
+    return _(
+        "This file is not a programme that can be read. Choose a Word document (.docx), a "
+        "PDF with text, or a plain text file."
+    )
+
+
+# --- Plain text ---------------------------------------------------------------------------
+
+
+def _utf16_without_bom(data):
+    """ "utf-16-le" / "utf-16-be" when every other byte is zero, as in Western UTF-16 text."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data):
+    """Bytes of a text file as text: BOM, then UTF-16 by its zero bytes, UTF-8, Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        encodings = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        encodings = ["utf-32"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ["utf-16"]
+    elif utf16 := _utf16_without_bom(data):
+        encodings = [utf16]
+    else:
+        encodings = ["utf-8", "cp1252"]
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if BINARY_CONTROL.search(text[:65536]):
+            break
+        return text
+    raise SourceError(_unknown_message())
+
+
+# --- Word ---------------------------------------------------------------------------------
+
+
+def docx_lines(data):
+    """The lines of a Word document: paragraphs and table rows in document order."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if archive.getinfo(WORD_PART).file_size > MAX_WORD_XML:
+                raise SourceError(_("This Word document is too large to be read."))
+        document = docx.Document(io.BytesIO(data))
+        return list(_block_lines(document.element.body, document))
+    except SourceError:
+        raise
+    except Exception as error:  # python-docx and lxml raise many kinds on a damaged file
+        raise SourceError(
+            _("This Word document is damaged: it cannot be read. Save it again and retry.")
+        ) from error
+
+
+W_P, W_TBL, W_SDT, W_SDT_CONTENT, W_T = (
+    qn("w:p"),
+    qn("w:tbl"),
+    qn("w:sdt"),
+    qn("w:sdtContent"),
+    qn("w:t"),
+)
+# What a run prints besides its text.
+RUN_MARKS = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+# Not printed on this line: deleted or moved-away text, text boxes (their own frame; Word
+# stores each twice, as DrawingML and as a VML fallback), field codes and properties.
+NOT_PRINTED = {
+    qn("w:del"),
+    qn("w:moveFrom"),
+    qn("w:txbxContent"),
+    qn("w:instrText"),
+    qn("w:pPr"),
+    qn("w:rPr"),
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+}
+
+
+def _block_lines(container, document):
+    """Lines of the paragraphs and tables under an element (the body, a table cell), in
+    document order; content controls (w:sdt) are opened, as Word shows their content."""
+    for child in container:
+        if child.tag == W_P:
+            yield from _paragraph_lines(Paragraph(child, document))
+        elif child.tag == W_TBL:
+            yield from _table_lines(Table(child, document), document)
+        elif child.tag == W_SDT:
+            content = child.find(W_SDT_CONTENT)
+            if content is not None:
+                yield from _block_lines(content, document)
+
+
+def _printed_text(element):
+    """The text of a paragraph as printed, tracked insertions included, deletions left out
+    (python-docx's ``Paragraph.text`` skips both, and inline content controls)."""
+    parts = []
+    for child in element:
+        if child.tag in NOT_PRINTED:
+            continue
+        if child.tag == W_T:
+            parts.append(child.text or "")
+        elif child.tag in RUN_MARKS:
+            parts.append(RUN_MARKS[child.tag])
+        else:
+            parts.append(_printed_text(child))
+    return "".join(parts)
+
+
+def _paragraph_lines(paragraph):
+    lines = _printed_text(paragraph._p).replace("\r", "\n").split("\n")
+    if _is_list_item(paragraph) and lines[0].strip():
+        lines[0] = BULLET + lines[0].strip()
+    return lines
+
+
+def _is_list_item(paragraph):
+    properties = paragraph._p.pPr
+    if properties is not None and properties.numPr is not None:
+        return True
+    style = paragraph.style.name if paragraph.style is not None else ""
+    return style.startswith(("List Bullet", "List Number"))
+
+
+def _table_lines(table, document):
+    seen = set()
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            # A merged cell comes back once per grid column or row it covers. The set holds
+            # the XML elements themselves (alive, so never confused with a recycled id).
+            if cell._tc in seen:
+                continue
+            seen.add(cell._tc)
+            lines = list(_block_lines(cell._tc, document))
+            if any(line.strip() for line in lines):
+                cells.append(lines)
+        yield from _row_lines(cells)
+
+
+def _row_lines(cells):
+    """A row's cells as lines: a one-line first cell heads the second cell's first line."""
+    if not cells:
+        return []
+    first = [line.strip() for line in cells[0] if line.strip()]
+    if len(cells) == 1 or len(first) != 1:
+        return [line for lines in cells for line in lines]
+    second = cells[1]
+    start = next(index for index, line in enumerate(second) if line.strip())
+    joined = f"{first[0]} {second[start].strip()}"
+    rest = [line for lines in cells[2:] for line in lines]
+    return [joined, *second[start + 1 :], *rest]
+
+
+# --- PDF ----------------------------------------------------------------------------------
+
+
+def pdf_lines(data):
+    """The lines of a PDF with text, page after page."""
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise SourceError(
+                    _("This PDF has %(pages)s pages; the most accepted is %(limit)s.")
+                    % {"pages": len(pdf.pages), "limit": MAX_PDF_PAGES}
+                )
+            lines = []
+            for page in pdf.pages:
+                words = page.extract_words(use_text_flow=False, keep_blank_chars=False)
+                lines.extend(_page_lines(words, page.width))
+                page.flush_cache()
+            return lines
+    except SourceError:
+        raise
+    except Exception as error:  # pdfminer raises many kinds on a damaged or encrypted file
+        raise SourceError(
+            _("This PDF is damaged or protected: it cannot be read. Save it again and retry.")
+        ) from error
+
+
+def _group_lines(words):
+    """Words grouped into visual lines (top to bottom, left to right)."""
+    lines = []
+    for word in sorted(words, key=lambda word: (round(word["top"]), word["x0"])):
+        height = word["bottom"] - word["top"]
+        if lines and abs(word["top"] - lines[-1]["top"]) <= max(2.0, height * 0.4):
+            lines[-1]["words"].append(word)
+            lines[-1]["bottom"] = max(lines[-1]["bottom"], word["bottom"])
+        else:
+            lines.append({"top": word["top"], "bottom": word["bottom"], "words": [word]})
+    for line in lines:
+        line["words"].sort(key=lambda word: word["x0"])
+    return lines
+
+
+def _line_text(line):
+    return " ".join(word["text"] for word in line["words"]).translate(LIGATURES)
+
+
+def _with_blank_lines(lines):
+    """Line texts, with a blank line where the gap above a line is larger than usual."""
+    if not lines:
+        return []
+    # The usual distance between two lines: a low quantile, as a page may have more blank
+    # lines than lines that follow each other; never less than most words' height.
+    height = statistics.median(line["bottom"] - line["top"] for line in lines)
+    pitches = [after["top"] - before["top"] for before, after in itertools.pairwise(lines)]
+    pitches = [pitch for pitch in pitches if pitch >= height * 0.9]
+    pitch = 0
+    if len(pitches) >= 2:
+        pitch = statistics.quantiles(pitches, n=5)[0]
+    elif pitches:
+        pitch = pitches[0]
+    right = max(word["x1"] for line in lines for word in line["words"])
+    texts = [_line_text(lines[0])]
+    for before, line in itertools.pairwise(lines):
+        if pitch and line["top"] - before["top"] > 1.7 * pitch:
+            texts.append("")
+        elif _wrapped(before, line, right):
+            texts[-1] = f"{texts[-1]} {_line_text(line)}"
+            continue
+        texts.append(_line_text(line))
+    return texts
+
+
+def _wrapped(before, line, right):
+    """The line goes on from the one above, wrapped by the PDF: it starts with a word in
+    lower case that would not have fitted at the end of the line above."""
+    first = line["words"][0]
+    if not first["text"][:1].islower():
+        return False
+    space = (first["bottom"] - first["top"]) * 0.25
+    return before["words"][-1]["x1"] + space + (first["x1"] - first["x0"]) > right
+
+
+def _gutter(lines, width):
+    """The x of a gutter between two columns of running text near the middle, or None."""
+    if len(lines) < 6:
+        return None
+    left = min(word["x0"] for line in lines for word in line["words"])
+    right = max(word["x1"] for line in lines for word in line["words"])
+    span = right - left
+    if span < width * 0.3:
+        return None
+    best = None
+    for step in range(31):  # candidates from 35% to 65% of the text's width
+        x = left + span * (0.35 + step * 0.01)
+        crossing = sum(any(word["x0"] < x < word["x1"] for word in line["words"]) for line in lines)
+        if best is None or crossing < best[1]:
+            best = (x, crossing)
+    x, crossing = best
+    if crossing > len(lines) * 0.1:
+        return None
+    both = sum(
+        any(word["x1"] <= x for word in line["words"])
+        and any(word["x0"] >= x for word in line["words"])
+        for line in lines
+    )
+    on_left = sum(any(word["x1"] <= x for word in line["words"]) for line in lines)
+    on_right = sum(any(word["x0"] >= x for word in line["words"]) for line in lines)
+    # Two columns of text: both sides hold most lines, and are wide (not a time column).
+    if min(on_left, on_right) < len(lines) * 0.5 or both < len(lines) * 0.3:
+        return None
+    if x - left < span * 0.3:
+        return None
+    return x
+
+
+def _page_lines(words, width):
+    lines = _group_lines(words)
+    gutter = _gutter(lines, width)
+    if gutter is None:
+        return _with_blank_lines(lines)
+    texts, block = [], []
+    for line in lines:
+        if _spans(line, gutter):
+            texts.extend(_column_block(block, gutter))
+            block = []
+            texts.extend(_with_blank_lines([line]))
+        else:
+            block.extend(line["words"])
+    texts.extend(_column_block(block, gutter))
+    return texts
+
+
+def _spans(line, gutter):
+    """A line across the gutter: a word over it, or words on both sides a space apart."""
+    words = line["words"]
+    if any(word["x0"] < gutter < word["x1"] for word in words):
+        return True
+    left = [word for word in words if word["x1"] <= gutter]
+    right = [word for word in words if word["x0"] >= gutter]
+    if not left or not right:
+        return False
+    height = max(word["bottom"] - word["top"] for word in words)
+    return right[0]["x0"] - left[-1]["x1"] < height
+
+
+def _column_block(words, gutter):
+    """Words between two full-width lines: the left column, then the right."""
+    left = [word for word in words if word["x1"] <= gutter]
+    right = [word for word in words if word["x0"] >= gutter]
+    return [*_with_blank_lines(_group_lines(left)), *_with_blank_lines(_group_lines(right))]
