@@ -46,7 +46,7 @@ def test_the_checklist_filters_and_exports(admin_client, programme):
     address = reverse("public:event-checklist-csv", args=[event.slug])
     csv_text = b"".join(admin_client.get(address).streaming_content).decode("utf-8-sig")
     assert csv_text.splitlines()[0] == (
-        "date,start,slot,person,role,designation,biography,photo,documents,link,missing"
+        "date,start,slot,person,role,designation,biography,photo,documents,link,messages,missing"
     )
     assert f"{second.person.full_name},Speaker,not confirmed" in csv_text
 
