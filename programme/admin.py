@@ -70,6 +70,8 @@ class SlotAdmin(
     delete_children = staticmethod(children_of_slot)
     detach_field = "slot"
     actions = [generate_links_for_slots, *MESSAGE_ACTIONS, accept_all_in_slots]
+    # Each acceptance is a revision of its own, with its own comment.
+    actions_with_own_revisions = frozenset({"delete_selected", "accept_all_in_slots"})
     fieldsets = [
         (None, {"fields": ["day", "start_time", "end_time", "kind", "number", "title"]}),
         (_("Details"), {"fields": ["description", "video_url", "room"]}),

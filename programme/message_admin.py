@@ -83,13 +83,11 @@ class ContributionMessageAdmin(admin.ModelAdmin):
     list_filter = ["kind", "language", "appearance__slot__day__event"]
     search_fields = ["sent_to", "subject", "appearance__person__family_names"]
     list_select_related = ["sent_by"]
-    readonly_fields = ["appearance", "kind", "language", "sent_to", "subject", "sent_at", "sent_by"]
+    fields = ["appearance", "kind", "language", "sent_to", "subject", "sent_at", "sent_by"]
+    readonly_fields = fields  # a log: nothing to edit
 
     def has_add_permission(self, request):
         return False  # messages are logged when they are sent
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class ContributionMessageInline(admin.TabularInline):
