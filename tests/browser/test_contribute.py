@@ -48,7 +48,7 @@ def test_a_speaker_corrects_the_title_and_sends_remarks_from_a_phone(
     assert_readable(page, "contribute")
     screenshot(page, f"contribute-{language}")
 
-    page.locator("summary").click()
+    page.locator("summary").first.click()
     page.locator("#id_position").fill("Minister of Labour and Employment")
     page.locator("form.contribute__form button[type=submit]").first.click()
     expect(page.locator(".contribute__messages")).to_be_visible()
