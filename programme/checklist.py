@@ -3,7 +3,7 @@
 For each appearance: whether its designation is confirmed (a proposal accepted), whether the
 person has a biography and a photo (or sent one), each expected document (a placeholder is
 expected and missing; a file awaiting review is received; a public file is accepted), the
-state of its latest personal link and the messages sent. Built in six queries, whatever the
+state of its personal links and the messages sent. Built in six queries, whatever the
 size of the event.
 """
 
@@ -18,7 +18,7 @@ from programme.contribution_models import (
     DesignationProposal,
     ProfileSubmission,
 )
-from programme.enums import ReviewStatus
+from programme.enums import LinkState, ReviewStatus
 from programme.message_models import ContributionMessage
 from programme.models import Appearance
 
@@ -84,6 +84,21 @@ def profile_status(person, pending, field):
     return NOT_SENT
 
 
+# Of several usable links (a message carries a new one), the furthest the person went.
+PROGRESS = [LinkState.USED, LinkState.OPENED, LinkState.NEVER_OPENED]
+
+
+def link_state(links):
+    """The state of the person's links: the most advanced usable one, else the latest's."""
+    if not links:
+        return NO_LINK
+    states = {link.state for link in links}
+    for state in PROGRESS:
+        if state in states:
+            return state.label
+    return links[0].state.label
+
+
 def checklist_row(appearance):
     statuses = {proposal.status for proposal in appearance.designation_proposals.all()}
     if ReviewStatus.ACCEPTED in statuses:
@@ -108,7 +123,7 @@ def checklist_row(appearance):
         biography=profile_status(person, pending, "biography"),
         photo=profile_status(person, pending, "photo"),
         documents=documents,
-        link_state=links[0].state.label if links else NO_LINK,
+        link_state=link_state(links),
         messages=list(appearance.contribution_messages.all()),
         missing=missing,
     )

@@ -255,8 +255,8 @@ class ProfileSubmissionAdmin(ReviewAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         submission = get_object_or_404(ProfileSubmission, pk=pk)
-        if not submission.photo:
-            raise Http404
+        if not submission.photo or not submission.photo.storage.exists(submission.photo.name):
+            raise Http404  # none sent, or deleted when rejected
         response = FileResponse(submission.photo.open("rb"))
         response["Cache-Control"] = "private, no-store"
         response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"

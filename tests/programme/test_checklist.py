@@ -36,6 +36,10 @@ def test_staff_see_what_each_speaker_sent_and_what_is_missing(admin_client, prog
     assert "Remarks (EN): received, awaiting review" in text
     assert "Remarks (EN): missing" in text
     assert "Used" in text  # first's link
+    ContributionLink.issue(first)  # a message carries a new link: what was used still shows
+    text = page_text(admin_client.get(reverse("public:event-checklist", args=[event.slug])))
+    assert "Used" in text
+    assert "Never opened" not in text
     assert "no link" in text  # second has none
     assert first.person.full_name in text
     assert second.person.full_name in text
