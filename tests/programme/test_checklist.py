@@ -1,6 +1,7 @@
 """The staff checklist of an event: per appearance, what has come in and what is missing."""
 
 import pytest
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -61,3 +62,24 @@ def test_visitors_never_see_the_checklist(client, programme, name):
     response = client.get(reverse(f"public:{name}", args=[event.slug]))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_staff_act_on_a_slot_from_the_checklist(admin_client, viewer, client, programme):
+    event, slot, _first, second = programme
+    page = admin_client.get(reverse("public:event-checklist", args=[event.slug]))
+    text = page_text(page)
+    assert "Send reminders to those missing something" in text
+    assert "Accept everything sent for this slot" in text
+    # The buttons post to the slot list's actions, as the browser submits them.
+    response = admin_client.post(
+        "/admin/programme/slot/",
+        {"action": "send_reminders", "index": "0", "_selected_action": str(slot.pk)},
+    )
+    assert "2 messages sent." in page_text(response)
+    assert {message.to[0] for message in mail.outbox} == {
+        programme[2].person.email,
+        second.person.email,
+    }
+    client.force_login(viewer)
+    viewer_page = page_text(client.get(reverse("public:event-checklist", args=[event.slug])))
+    assert "Send reminders" not in viewer_page
