@@ -27,6 +27,7 @@ from programme.admin_actions import EVENT_EXPORT_ACTIONS
 from programme.contribution_admin import generate_links_for_events
 from programme.deletion import children_of_day, children_of_event
 from programme.editor.urls import editor_urls
+from programme.message_admin import MESSAGE_ACTIONS
 from programme.models import Appearance, Slot
 from programme.queries import programme_overview_for_admin
 
@@ -94,6 +95,7 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
         "duplicate_as_new_edition",
         *EVENT_EXPORT_ACTIONS,
         generate_links_for_events,
+        *MESSAGE_ACTIONS,
     ]
     fieldsets = [
         (

@@ -138,15 +138,17 @@ LOGIN_URL = "admin:login"
 # Where a log-in lands when its `next` is missing or refused (not /accounts/profile/, a 404).
 LOGIN_REDIRECT_URL = "admin:index"
 
-# E-mail: only the staff's password reset sends any. Unset, messages are written to the
-# console log; in production EMAIL_URL=smtp+tls://user:password@host:587 (STARTTLS) or
-# smtp+ssl://user:password@host:465, with the user and password percent-encoded.
+# E-mail: the staff's password reset and the messages to speakers (links, reminders). Unset,
+# messages are written to the console log; in production EMAIL_URL=smtp+tls://user:password@
+# host:587 (STARTTLS) or smtp+ssl://user:password@host:465, the user and password percent-encoded.
 EMAIL_URL = env.str("EMAIL_URL", default="") or "consolemail://"
 globals().update(
     {key: value for key, value in env.email_url_config(EMAIL_URL).items() if value is not None}
 )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds to wait for the mail server before a message is reported as not sent.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 # A password-reset link works once, for this many seconds (a day).
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 

@@ -304,11 +304,16 @@ class HistoryAdmin(VersionAdmin):
             for obj in objects:
                 reversion.add_to_revision(obj)
 
+    # Actions that save their own revisions: run outside the list's one revision.
+    actions_with_own_revisions = frozenset({"delete_selected"})
+
     def changelist_view(self, request, extra_context=None):
         """VersionAdmin runs the list (and its actions) inside one revision, which is saved
         after the action: too late for rows the delete action removes. That action runs
-        outside it, and delete_queryset saves its own revision first."""
-        if request.method == "POST" and request.POST.get("action") == "delete_selected":
+        outside it, and delete_queryset saves its own revision first; so do the actions in
+        ``actions_with_own_revisions`` (one revision per acceptance, say)."""
+        action = request.POST.get("action")
+        if request.method == "POST" and action in self.actions_with_own_revisions:
             context = {"has_change_permission": self.has_change_permission(request)}
             return super(VersionAdmin, self).changelist_view(
                 request, {**context, **(extra_context or {})}

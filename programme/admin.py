@@ -11,10 +11,12 @@ from core.history import HistoryAdmin
 from core.locking import OptimisticLockingAdminMixin, OptimisticLockingInlineMixin
 from documents.models import Document
 from programme.contribution_admin import (
+    accept_all_in_slots,
     generate_links_for_appearances,
     generate_links_for_slots,
 )
 from programme.deletion import children_of_appearance, children_of_slot
+from programme.message_admin import MESSAGE_ACTIONS, ContributionMessageInline
 from programme.models import Appearance, Role, Slot
 
 # A slot's versions carry its people and documents, so a deleted slot comes back whole.
@@ -67,7 +69,9 @@ class SlotAdmin(
     inlines = [AppearanceInline, SlotDocumentInline]
     delete_children = staticmethod(children_of_slot)
     detach_field = "slot"
-    actions = [generate_links_for_slots]
+    actions = [generate_links_for_slots, *MESSAGE_ACTIONS, accept_all_in_slots]
+    # Each acceptance is a revision of its own, with its own comment.
+    actions_with_own_revisions = frozenset({"delete_selected", "accept_all_in_slots"})
     fieldsets = [
         (None, {"fields": ["day", "start_time", "end_time", "kind", "number", "title"]}),
         (_("Details"), {"fields": ["description", "video_url", "room"]}),
@@ -97,7 +101,8 @@ class AppearanceAdmin(
     list_select_related = ["person", "role", "slot", "organisation", "slot__day__event"]
     autocomplete_fields = ["slot", "person", "organisation"]
     delete_children = staticmethod(children_of_appearance)
-    actions = [generate_links_for_appearances]
+    actions = [generate_links_for_appearances, *MESSAGE_ACTIONS]
+    inlines = [ContributionMessageInline]
 
     @admin.display(description=_("designation as printed"))
     def printed_designation_column(self, obj):

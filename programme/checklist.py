@@ -1,9 +1,10 @@
 """The per-event checklist for staff: what each appearance has sent, and what is missing.
 
 For each appearance: whether its designation is confirmed (a proposal accepted), whether the
-person has a biography and a photo, each expected document (a placeholder is expected and
-missing; a file awaiting review is received; a public file is accepted), and the state of
-its latest personal link. Built in four queries, whatever the size of the event.
+person has a biography and a photo (or sent one), each expected document (a placeholder is
+expected and missing; a file awaiting review is received; a public file is accepted), the
+state of its personal links and the messages sent. Built in six queries, whatever the
+size of the event.
 """
 
 import dataclasses
@@ -12,8 +13,13 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document
-from programme.contribution_models import ContributionLink, DesignationProposal
-from programme.enums import ReviewStatus
+from programme.contribution_models import (
+    ContributionLink,
+    DesignationProposal,
+    ProfileSubmission,
+)
+from programme.enums import LinkState, ReviewStatus
+from programme.message_models import ContributionMessage
 from programme.models import Appearance
 
 CONFIRMED = _("confirmed")
@@ -22,6 +28,7 @@ UNCONFIRMED = _("not confirmed")
 ACCEPTED = _("accepted")
 RECEIVED = _("received, awaiting review")
 MISSING = _("missing")
+NOT_SENT = _("not sent")
 NO_LINK = _("no link")
 
 CHECKLIST_COLUMNS = [
@@ -35,6 +42,7 @@ CHECKLIST_COLUMNS = [
     "photo",
     "documents",
     "link",
+    "messages",
     "missing",
 ]
 
@@ -44,10 +52,11 @@ class ChecklistRow:
     appearance: Appearance
     designation: str
     designation_confirmed: bool
-    biography: bool
-    photo: bool
+    biography: str
+    photo: str
     documents: list  # [(document, status)]
     link_state: str
+    messages: list  # [ContributionMessage], latest first
     missing: int
 
 
@@ -66,6 +75,30 @@ def document_status(document):
     return RECEIVED
 
 
+def profile_status(person, pending, field):
+    """Accepted when the person has it, received when a speaker sent it, else not sent."""
+    if getattr(person, field):
+        return ACCEPTED
+    if any(getattr(submission, field) for submission in pending):
+        return RECEIVED
+    return NOT_SENT
+
+
+# Of several usable links (a message carries a new one), the furthest the person went.
+PROGRESS = [LinkState.USED, LinkState.OPENED, LinkState.NEVER_OPENED]
+
+
+def link_state(links):
+    """The state of the person's links: the most advanced usable one, else the latest's."""
+    if not links:
+        return NO_LINK
+    states = {link.state for link in links}
+    for state in PROGRESS:
+        if state in states:
+            return state.label
+    return links[0].state.label
+
+
 def checklist_row(appearance):
     statuses = {proposal.status for proposal in appearance.designation_proposals.all()}
     if ReviewStatus.ACCEPTED in statuses:
@@ -78,23 +111,28 @@ def checklist_row(appearance):
     links = list(appearance.contribution_links.all())
     person = appearance.person
     missing = sum(status == MISSING for _document, status in documents) + (not confirmed)
+    pending = [
+        submission
+        for submission in appearance.profile_submissions.all()
+        if submission.status == ReviewStatus.PENDING
+    ]
     return ChecklistRow(
         appearance=appearance,
         designation=designation,
         designation_confirmed=confirmed,
-        biography=bool(person.biography.strip()),
-        photo=bool(person.photo),
+        biography=profile_status(person, pending, "biography"),
+        photo=profile_status(person, pending, "photo"),
         documents=documents,
-        link_state=links[0].state.label if links else NO_LINK,
+        link_state=link_state(links),
+        messages=list(appearance.contribution_messages.all()),
         missing=missing,
     )
 
 
-def event_checklist(event, *, only_missing=False):
-    """[ChecklistSlot] in programme order, each with its appearances and their missing count."""
-    appearances = (
-        Appearance.objects.filter(slot__day__event=event)
-        .select_related("person", "role", "slot__day")
+def with_checklist_data(appearances):
+    """The appearances with what their checklist rows read, in programme order."""
+    return (
+        appearances.select_related("person", "role", "slot__day__event")
         .prefetch_related(
             Prefetch("documents", queryset=Document.objects.order_by("order", "pk")),
             Prefetch(
@@ -102,9 +140,19 @@ def event_checklist(event, *, only_missing=False):
                 queryset=ContributionLink.objects.order_by("-created_at", "-pk"),
             ),
             Prefetch("designation_proposals", queryset=DesignationProposal.objects.all()),
+            Prefetch("profile_submissions", queryset=ProfileSubmission.objects.all()),
+            Prefetch(
+                "contribution_messages",
+                queryset=ContributionMessage.objects.select_related("sent_by"),
+            ),
         )
         .order_by("slot__day__date", "slot__order", "slot__start_time", "order", "pk")
     )
+
+
+def event_checklist(event, *, only_missing=False):
+    """[ChecklistSlot] in programme order, each with its appearances and their missing count."""
+    appearances = with_checklist_data(Appearance.objects.filter(slot__day__event=event))
     slots = {}
     for appearance in appearances:
         row = checklist_row(appearance)
@@ -131,13 +179,18 @@ def checklist_table(event):
                     appearance.person.full_name,
                     appearance.role.label,
                     str(row.designation),
-                    row.biography,
-                    row.photo,
+                    str(row.biography),
+                    str(row.photo),
                     "\n".join(
                         f"{document.get_kind_display()} ({document.language.upper()}): {status}"
                         for document, status in row.documents
                     ),
                     str(row.link_state),
+                    "\n".join(
+                        f"{message.sent_at:%Y-%m-%d %H:%M} UTC {message.get_kind_display()} "
+                        f"({message.language.upper()}) {message.sent_to}"
+                        for message in row.messages
+                    ),
                     row.missing,
                 ]
             )

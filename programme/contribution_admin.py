@@ -7,8 +7,11 @@ each acceptance is a reversion revision with the staff member and a comment.
 
 import reversion
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -18,12 +21,14 @@ from programme.contribution_models import (
     ContributionLink,
     DesignationProposal,
     DocumentSubmission,
+    ProfileSubmission,
 )
 from programme.enums import ReviewStatus
 from programme.models import Appearance
 
 reversion.register(DesignationProposal)
 reversion.register(DocumentSubmission)
+reversion.register(ProfileSubmission)
 
 APPEARANCE_RELATED = ["person", "role", "slot__day__event"]
 
@@ -76,6 +81,19 @@ def generate_links_for_slots(modeladmin, request, queryset):
 def generate_links_for_events(modeladmin, request, queryset):
     appearances = Appearance.objects.filter(slot__day__event__in=queryset.values("pk"))
     return issued_links_page(modeladmin, request, appearances)
+
+
+@admin.action(
+    description=_("Accept everything speakers sent for the selected slots"),
+    permissions=["change"],
+)
+def accept_all_in_slots(modeladmin, request, queryset):
+    count = contributions.accept_all(queryset, request.user)
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d item accepted.", "%(count)d items accepted.", count) % {"count": count},
+        messages.SUCCESS,
+    )
 
 
 @admin.register(ContributionLink)
@@ -193,3 +211,53 @@ class DocumentSubmissionAdmin(ReviewAdmin):
             document.get_kind_display(),
             document.language.upper(),
         )
+
+
+@admin.register(ProfileSubmission)
+class ProfileSubmissionAdmin(ReviewAdmin):
+    list_display = [
+        "person_column",
+        "slot_column",
+        "biography_column",
+        "photo_column",
+        "status",
+        "sent_at",
+        "reviewed_by",
+    ]
+    readonly_extra = ["photo_column"]
+
+    @admin.display(description=_("biography"))
+    def biography_column(self, obj):
+        return obj.biography[:200] or "—"
+
+    @admin.display(description=_("photo"))
+    def photo_column(self, obj):
+        if not obj.photo:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:programme_profilesubmission_photo", args=[obj.pk]),
+            _("Open the photo"),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/photo/",
+                self.admin_site.admin_view(self.photo_view),
+                name="programme_profilesubmission_photo",
+            ),
+            *super().get_urls(),
+        ]
+
+    def photo_view(self, request, pk):
+        """The photo as sent, for staff only: the media folder does not serve submissions."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        submission = get_object_or_404(ProfileSubmission, pk=pk)
+        if not submission.photo or not submission.photo.storage.exists(submission.photo.name):
+            raise Http404  # none sent, or deleted when rejected
+        response = FileResponse(submission.photo.open("rb"))
+        response["Cache-Control"] = "private, no-store"
+        response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+        return response

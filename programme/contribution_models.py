@@ -5,19 +5,30 @@ Imported by ``programme.models``; nothing here is public until staff accept it.
 
 import datetime
 import hashlib
+import os
 import secrets
+import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.uploads import replace_with_reencoded, validate_image_upload
 from programme.enums import LinkState, PublishWhen, ReviewStatus
 from speakers.enums import Honorific
 
 LINK_VALID_DAYS_AFTER_EVENT = 30
+BIOGRAPHY_MAX_LENGTH = 3000
+
+
+def submitted_photo_upload_to(instance, filename):
+    """Under ``submissions/`` with a generated name: the web server refuses that folder."""
+    extension = os.path.splitext(filename)[1].lower()[:10]
+    return f"submissions/photos/{uuid.uuid4().hex}{extension}"
 
 
 def hash_token(token):
@@ -194,3 +205,46 @@ class DocumentSubmission(Review):
 
     def __str__(self):
         return _("Upload %(pk)s") % {"pk": self.pk}
+
+
+class ProfileSubmission(Review):
+    """A short biography and/or a photo a speaker sent, applied to the person once accepted."""
+
+    biography = models.TextField(_("biography"), max_length=BIOGRAPHY_MAX_LENGTH, blank=True)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to=submitted_photo_upload_to,
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP. Stored re-encoded, without its metadata."),
+    )
+
+    class Meta:
+        ordering = ["-sent_at", "pk"]
+        verbose_name = _("biography and photo sent")
+        verbose_name_plural = _("biographies and photos sent")
+        default_related_name = "profile_submissions"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ReviewStatus.values),
+                name="profilesubmission_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(biography="") | ~Q(photo=""),
+                name="profilesubmission_not_empty",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Biography and photo %(pk)s") % {"pk": self.pk}
+
+    def save(self, *args, **kwargs):
+        replace_with_reencoded(self, "photo")
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not (self.biography or "").strip() and not self.photo:
+            raise ValidationError(
+                {"biography": _("Write a short biography or choose a photo, or both.")}
+            )

@@ -6,6 +6,7 @@ the staff member and a comment, so the history shows who let what through.
 """
 
 import reversion
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from programme.contribution_models import (
     ContributionLink,
     DesignationProposal,
     DocumentSubmission,
+    ProfileSubmission,
 )
 from programme.enums import LinkState, PublishWhen, ReviewStatus
 from speakers.models import Organisation
@@ -147,7 +149,9 @@ def reject(item, user):
         reversion.set_user(user)
         reversion.set_comment(_("Rejected what the speaker sent."))
         item.mark(ReviewStatus.REJECTED, user)
-        if isinstance(item, DocumentSubmission):
+        if isinstance(item, ProfileSubmission):
+            item.photo.delete(save=False)
+        elif isinstance(item, DocumentSubmission):
             document = item.document
             document.file.delete(save=False)
             if item.replaced_placeholder:
@@ -228,8 +232,61 @@ def accept_document(submission, user):
 def accept(item, user):
     if isinstance(item, DocumentSubmission):
         accept_document(item, user)
+    elif isinstance(item, ProfileSubmission):
+        accept_profile(item, user)
     else:
         accept_designation(item, user)
+
+
+def pending_in_slots(slots):
+    """Everything speakers sent for these slots that awaits review, oldest first."""
+    items = []
+    for model in (DesignationProposal, DocumentSubmission, ProfileSubmission):
+        items.extend(
+            model.objects.filter(appearance__slot__in=slots, status=ReviewStatus.PENDING)
+            .select_related("appearance__person", "appearance__organisation")
+            .order_by("sent_at", "pk")
+        )
+    return sorted(items, key=lambda item: item.sent_at)
+
+
+def accept_all(slots, user):
+    """Accept every pending item of the slots, each with its own entry in the history."""
+    items = pending_in_slots(slots)
+    for item in items:
+        accept(item, user)
+    return len(items)
+
+
+# Biography and photo -------------------------------------------------------------------------
+
+
+def send_profile(link, biography, photo):
+    """Store a biography and/or photo for review; raises ValidationError like a staff upload."""
+    submission = ProfileSubmission(
+        appearance=link.appearance, link=link, biography=biography.strip(), photo=photo
+    )
+    submission.full_clean()
+    with transaction.atomic():
+        submission.save()
+        note_used(link)
+    return submission
+
+
+def accept_profile(submission, user):
+    """The biography and photo become the person's (shown on their public page)."""
+    person = submission.appearance.person
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(_("Accepted the biography and photo sent by the speaker."))
+        if submission.biography.strip():
+            person.biography = submission.biography.strip()
+        if submission.photo:
+            with submission.photo.open("rb") as photo:
+                name = submission.photo.name.rsplit("/", 1)[-1]
+                person.photo = ContentFile(photo.read(), name=name)
+        person.save()
+        submission.mark(ReviewStatus.ACCEPTED, user)
 
 
 def link_states(links):

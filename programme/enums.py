@@ -30,3 +30,8 @@ class ReviewStatus(models.TextChoices):
 class PublishWhen(models.TextChoices):
     DELIVERED = "delivered", _("Publish when delivered (check against delivery)")
     NOW = "now", _("Publish as soon as the secretariat accepts it")
+
+
+class MessageKind(models.TextChoices):
+    LINK = "link", _("Personal link")
+    REMINDER = "reminder", _("Reminder")

@@ -235,13 +235,21 @@ from programme.contribution_models import (  # noqa: E402
     ContributionLink,
     DesignationProposal,
     DocumentSubmission,
+    ProfileSubmission,
+)
+from programme.message_models import (  # noqa: E402
+    ContributionMessage,
+    ContributionMessageTemplate,
 )
 
 __all__ = [
     "Appearance",
     "ContributionLink",
+    "ContributionMessage",
+    "ContributionMessageTemplate",
     "DesignationProposal",
     "DocumentSubmission",
+    "ProfileSubmission",
     "Role",
     "Slot",
 ]

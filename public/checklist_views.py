@@ -20,6 +20,8 @@ def event_checklist_page(request, slug):
         "slots": slots,
         "only_missing": only_missing,
         "missing": sum(entry.missing for entry in slots),
+        # The buttons post to the slot list's actions, which check the same permission.
+        "can_act": request.user.has_perm("programme.change_slot"),
     }
     response = render(request, "programme/checklist.html", context)
     response["Cache-Control"] = "private, no-store"

@@ -1,13 +1,14 @@
-"""The two forms of the speaker's page: a designation to propose, a document to upload."""
+"""The forms of the speaker's page: a designation, a biography and photo, a document."""
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document
-from programme.contribution_models import DesignationProposal
+from programme.contribution_models import BIOGRAPHY_MAX_LENGTH, DesignationProposal
 from programme.contributions import SPEAKER_KINDS, default_publish
 from programme.enums import PublishWhen
+from speakers.models import Person
 
 AS_USUAL = ""
 
@@ -40,3 +41,23 @@ class UploadForm(forms.Form):
 
     def cleaned_publish(self):
         return self.cleaned_data["publish"] or default_publish(self.cleaned_data["kind"])
+
+
+class ProfileForm(forms.Form):
+    action = forms.CharField(widget=forms.HiddenInput, initial="profile")
+    biography = forms.CharField(
+        label=_("Short biography"),
+        required=False,
+        max_length=BIOGRAPHY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("A few lines, as they may appear on the programme."),
+    )
+    photo = forms.FileField(
+        label=_("Photo"), required=False, help_text=Person._meta.get_field("photo").help_text
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("biography") or "").strip() and not cleaned.get("photo"):
+            raise forms.ValidationError(_("Write a short biography or choose a photo, or both."))
+        return cleaned

@@ -18,7 +18,7 @@ from core.security import client_ip
 from programme import contributions
 from programme.contribution_models import ContributionLink
 from programme.enums import LinkState
-from public.contribute_forms import DesignationForm, UploadForm
+from public.contribute_forms import DesignationForm, ProfileForm, UploadForm
 
 ATTEMPT_LIMIT = 20
 ATTEMPT_WINDOW = 10 * 60
@@ -71,6 +71,18 @@ def _find_link(token):
     )
 
 
+def _sent_profile(link, form):
+    """Store the biography and photo, or put the checks' messages on the form."""
+    try:
+        contributions.send_profile(link, form.cleaned_data["biography"], form.cleaned_data["photo"])
+    except ValidationError as error:
+        for field, messages_of_field in error.message_dict.items():
+            for message in messages_of_field:
+                form.add_error(field if field in form.fields else None, message)
+        return False
+    return True
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def contribute(request, token):
     if (cache.get(_attempts_key(request)) or 0) >= ATTEMPT_LIMIT:
@@ -95,6 +107,7 @@ def contribute(request, token):
     printed = contributions.printed_fields(appearance)
     designation_form = DesignationForm(initial=printed)
     upload_form = UploadForm(initial={"language": request.LANGUAGE_CODE})
+    profile_form = ProfileForm()
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "designation":
@@ -107,6 +120,13 @@ def contribute(request, token):
                 contributions.propose_designation(link, data)
                 messages.success(
                     request, _("Thank you: the secretariat will check your correction.")
+                )
+                return _private(HttpResponseRedirect(request.path))
+        elif action == "profile":
+            profile_form = ProfileForm(request.POST, request.FILES)
+            if profile_form.is_valid() and _sent_profile(link, profile_form):
+                messages.success(
+                    request, _("Thank you: the secretariat will check your biography and photo.")
                 )
                 return _private(HttpResponseRedirect(request.path))
         elif action == "upload":
@@ -137,6 +157,8 @@ def contribute(request, token):
         "link": link,
         "designation_form": designation_form,
         "upload_form": upload_form,
+        "profile_form": profile_form,
+        "profiles": appearance.profile_submissions.all(),
         "submissions": appearance.document_submissions.select_related("document"),
         "proposals": appearance.designation_proposals.all(),
     }

@@ -93,7 +93,7 @@ class PersonAdmin(SpreadsheetMixin, OptimisticLockingAdminMixin, HistoryAdmin, T
         (None, {"fields": ["honorific", "given_names", "family_names", "slug"]}),
         (_("Current position"), {"fields": ["position", "organisation", "country"]}),
         (_("Public profile"), {"fields": ["biography", "photo"]}),
-        (_("Staff only"), {"fields": ["gender", "email", "phone"]}),
+        (_("Staff only"), {"fields": ["gender", "email", "phone", "language"]}),
     ]
 
     def get_queryset(self, request):

@@ -3,6 +3,7 @@
 import os
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -125,6 +126,13 @@ class Person(VersionedModel):
     )
     email = models.EmailField(_("email"), blank=True, help_text=_("Staff only."))
     phone = models.CharField(_("phone"), max_length=50, blank=True, help_text=_("Staff only."))
+    language = models.CharField(
+        _("preferred language"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("Staff only; the language of the messages Plenary sends this person."),
+    )
 
     objects = PersonQuerySet.as_manager()
 

@@ -48,7 +48,7 @@ def test_a_speaker_corrects_the_title_and_sends_remarks_from_a_phone(
     assert_readable(page, "contribute")
     screenshot(page, f"contribute-{language}")
 
-    page.locator("summary").click()
+    page.locator("summary").first.click()
     page.locator("#id_position").fill("Minister of Labour and Employment")
     page.locator("form.contribute__form button[type=submit]").first.click()
     expect(page.locator(".contribute__messages")).to_be_visible()
@@ -72,7 +72,7 @@ def test_a_speaker_corrects_the_title_and_sends_remarks_from_a_phone(
 def test_the_staff_checklist_reads_on_a_phone(live_server, page, screenshot):
     event, _slot, _first, _second = future_programme()
     UserFactory(
-        username="officer", password=PASSWORD, is_staff=True, groups=["Secretariat viewers"]
+        username="officer", password=PASSWORD, is_staff=True, groups=["Secretariat editors"]
     )
     address = f"/en/events/{event.slug}/checklist/"
     page.goto(f"{live_server.url}/admin/login/?next={address}")
@@ -81,5 +81,6 @@ def test_the_staff_checklist_reads_on_a_phone(live_server, page, screenshot):
     page.locator("#login-form [type=submit]").click()
     expect(page).to_have_url(f"{live_server.url}{address}")
     expect(page.locator("table").first).to_be_visible()
+    expect(page.locator(".checklist__actions button")).to_have_count(3)
     assert_readable(page, "checklist")
     screenshot(page, "checklist-en")

@@ -22,11 +22,14 @@ from tests.programme.contribution_helpers import speaker_sent_something
 pytestmark = pytest.mark.django_db
 
 PROGRAMME_APPS = {"conference", "programme", "speakers", "documents"}
-# Made from appearances (links) or sent by speakers (proposals, uploads): no add page.
+# Made from appearances (links), sent by speakers (proposals, uploads, biographies) or
+# logged when sent (messages): no add page.
 NO_ADD_PAGE = {
     "programme.ContributionLink",
     "programme.DesignationProposal",
     "programme.DocumentSubmission",
+    "programme.ProfileSubmission",
+    "programme.ContributionMessage",
 }
 
 
@@ -64,6 +67,9 @@ def test_every_programme_model_is_registered():
         "programme.ContributionLink",
         "programme.DesignationProposal",
         "programme.DocumentSubmission",
+        "programme.ProfileSubmission",
+        "programme.ContributionMessage",
+        "programme.ContributionMessageTemplate",
         "speakers.Person",
         "speakers.Organisation",
         "documents.Document",
@@ -131,6 +137,7 @@ def test_editor_adds_an_organisation_and_a_person(client, editor):
             "position_en": "Deputy Director General for Programmes",
             "organisation": who.pk,
             "gender": "",
+            "language": "en",
             "appearances-TOTAL_FORMS": "0",
             "appearances-INITIAL_FORMS": "0",
         },

@@ -27,6 +27,8 @@ REVIEWED_WITH_ACTIONS = {
     "programme.ContributionLink",
     "programme.DesignationProposal",
     "programme.DocumentSubmission",
+    "programme.ProfileSubmission",
+    "programme.ContributionMessage",
 }
 
 EDITABLE_ADMINS = sorted(

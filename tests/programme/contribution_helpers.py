@@ -9,7 +9,10 @@ from programme.contribution_models import (
     ContributionLink,
     DesignationProposal,
     DocumentSubmission,
+    ProfileSubmission,
 )
+from programme.enums import MessageKind
+from programme.message_models import ContributionMessage, ContributionMessageTemplate
 from programme.models import Appearance
 from tests.factories import (
     AppearanceFactory,
@@ -48,10 +51,26 @@ def link_for(appearance, **kwargs):
 
 
 def speaker_sent_something(event):
-    """A link, a proposal and an upload for the event's last appearance (for admin tests)."""
+    """A link, a proposal, an upload, a biography, a message text and a message sent for the
+    event's last appearance (for admin tests)."""
     speaker = Appearance.objects.filter(slot__day__event=event).last()
     link, _token = ContributionLink.issue(speaker)
     DesignationProposal.objects.create(appearance=speaker, link=link, family_names="Dialogue")
     document = DocumentFactory(appearance=speaker, is_public=False)
     DocumentSubmission.objects.create(appearance=speaker, link=link, document=document)
+    ProfileSubmission.objects.create(appearance=speaker, link=link, biography="Dialogue expert.")
+    ContributionMessageTemplate.objects.create(
+        event=event,
+        kind=MessageKind.LINK,
+        language="en",
+        subject="Dialogue: your link",
+        body="Dear {name}, {link}",
+    )
+    ContributionMessage.objects.create(
+        appearance=speaker,
+        kind=MessageKind.LINK,
+        language="en",
+        sent_to="speaker@example.org",
+        subject="Dialogue: your link",
+    )
     return link

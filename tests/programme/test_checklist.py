@@ -1,6 +1,7 @@
 """The staff checklist of an event: per appearance, what has come in and what is missing."""
 
 import pytest
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -36,6 +37,10 @@ def test_staff_see_what_each_speaker_sent_and_what_is_missing(admin_client, prog
     assert "Remarks (EN): received, awaiting review" in text
     assert "Remarks (EN): missing" in text
     assert "Used" in text  # first's link
+    ContributionLink.issue(first)  # a message carries a new link: what was used still shows
+    text = page_text(admin_client.get(reverse("public:event-checklist", args=[event.slug])))
+    assert "Used" in text
+    assert "Never opened" not in text
     assert "no link" in text  # second has none
     assert first.person.full_name in text
     assert second.person.full_name in text
@@ -46,7 +51,7 @@ def test_the_checklist_filters_and_exports(admin_client, programme):
     address = reverse("public:event-checklist-csv", args=[event.slug])
     csv_text = b"".join(admin_client.get(address).streaming_content).decode("utf-8-sig")
     assert csv_text.splitlines()[0] == (
-        "date,start,slot,person,role,designation,biography,photo,documents,link,missing"
+        "date,start,slot,person,role,designation,biography,photo,documents,link,messages,missing"
     )
     assert f"{second.person.full_name},Speaker,not confirmed" in csv_text
 
@@ -57,3 +62,24 @@ def test_visitors_never_see_the_checklist(client, programme, name):
     response = client.get(reverse(f"public:{name}", args=[event.slug]))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_staff_act_on_a_slot_from_the_checklist(admin_client, viewer, client, programme):
+    event, slot, _first, second = programme
+    page = admin_client.get(reverse("public:event-checklist", args=[event.slug]))
+    text = page_text(page)
+    assert "Send reminders to those missing something" in text
+    assert "Accept everything sent for this slot" in text
+    # The buttons post to the slot list's actions, as the browser submits them.
+    response = admin_client.post(
+        "/admin/programme/slot/",
+        {"action": "send_reminders", "index": "0", "_selected_action": str(slot.pk)},
+    )
+    assert "2 messages sent." in page_text(response)
+    assert {message.to[0] for message in mail.outbox} == {
+        programme[2].person.email,
+        second.person.email,
+    }
+    client.force_login(viewer)
+    viewer_page = page_text(client.get(reverse("public:event-checklist", args=[event.slug])))
+    assert "Send reminders" not in viewer_page

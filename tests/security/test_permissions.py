@@ -44,11 +44,14 @@ def expect(anonymous, bare_staff, viewer, editor, superuser):
 
 
 PROGRAMME_APPS = {"conference", "programme", "speakers", "documents"}
-# Made from appearances (links) or sent by speakers (proposals, uploads): no add page.
+# Made from appearances (links), sent by speakers (proposals, uploads, biographies) or
+# logged when sent (messages): no add page.
 NO_ADD_PAGE = {
     "programme.ContributionLink",
     "programme.DesignationProposal",
     "programme.DocumentSubmission",
+    "programme.ProfileSubmission",
+    "programme.ContributionMessage",
 }
 
 

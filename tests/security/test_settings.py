@@ -173,11 +173,14 @@ def test_csp_header_has_no_unsafe_inline(client, db):
     assert response["Referrer-Policy"] == "same-origin"
 
 
-# Made from appearances (links) or sent by speakers (proposals, uploads): no add page.
+# Made from appearances (links), sent by speakers (proposals, uploads, biographies) or
+# logged when sent (messages): no add page.
 NO_ADD_PAGE = {
     "programme.ContributionLink",
     "programme.DesignationProposal",
     "programme.DocumentSubmission",
+    "programme.ProfileSubmission",
+    "programme.ContributionMessage",
 }
 
 
