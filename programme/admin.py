@@ -10,6 +10,7 @@ from core.deletion import ConfirmedDeleteMixin
 from core.history import HistoryAdmin
 from core.locking import OptimisticLockingAdminMixin, OptimisticLockingInlineMixin
 from documents.models import Document
+from programme.change_admin import ChangeEntryAdmin  # noqa: F401 (registers it)
 from programme.contribution_admin import (
     generate_links_for_appearances,
     generate_links_for_slots,
@@ -71,6 +72,7 @@ class SlotAdmin(
     fieldsets = [
         (None, {"fields": ["day", "start_time", "end_time", "kind", "number", "title"]}),
         (_("Details"), {"fields": ["description", "video_url", "room"]}),
+        (_("Cancellation"), {"fields": ["cancelled", "cancellation_note"]}),
     ]
 
     @admin.display(description=_("event"), ordering="day__event__title")
