@@ -57,6 +57,8 @@ def event_changes_atom(request, slug):
         language=get_language(),
         feed_url=request.build_absolute_uri(),
         feed_guid=f"urn:uuid:{uuid.uuid5(GUID_NAMESPACE, f'event/{event.pk}/changes')}",
+        # Atom wants an author for the feed (RFC 4287, 4.1.1): the series, else the site.
+        author_name=str(event.series.name) if event.series else "Plenary",
     )
     for entry in worded(event, entries):
         link = f"{page}#change-{entry.pk}"

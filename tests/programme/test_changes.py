@@ -88,7 +88,7 @@ def test_an_edit_visitors_would_not_notice_records_nothing():
 
 
 def test_drafts_record_nothing():
-    event, day, slots, speaker = build(published=False)
+    _event, day, slots, speaker = build(published=False)
     slots[0].start_time = datetime.time(8, 0)
     slots[0].save()
     SlotFactory(day=day)
