@@ -96,3 +96,18 @@ def test_an_accepted_designation_is_recorded_as_corrected(superuser):
         f"{first.person.full_name} (Session {first.slot.number}): designation corrected to "
         "“Minister of Labour and Social Security”"
     ]
+
+
+def test_the_programme_editor_cancels_a_slot(editor):
+    import_programme(programme(), "idm")
+    event = Event.objects.get(slug="idm")
+    publish(event)
+    slot = Slot.objects.get(title_en="Opening Session")
+    client = Client()
+    client.force_login(editor)
+    data = edit_data(
+        slot, kind="opening", cancelled="on", cancellation_note="Held on the second day"
+    )
+    response = post(client, "slot_edit", event, slot.pk, data=data)
+    assert "<del>Opening Session</del> <strong>Cancelled</strong>" in response.content.decode()
+    assert sentences(event) == ["“Opening Session” cancelled: Held on the second day"]
