@@ -2,7 +2,25 @@
 
 import django.db.models.deletion
 import django.utils.timezone
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+
+def grant(apps, schema_editor):
+    """Editors may silence or publish a waiting change; viewers see the list."""
+    app_config = apps.get_app_config("programme")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    editors, _ = Group.objects.get_or_create(name="Secretariat editors")
+    viewers, _ = Group.objects.get_or_create(name="Secretariat viewers")
+    permissions = Permission.objects.filter(
+        content_type__app_label="programme", content_type__model="changeentry"
+    )
+    editors.permissions.add(*permissions.filter(codename__in=["change_changeentry", "view_changeentry"]))
+    viewers.permissions.add(*permissions.filter(codename="view_changeentry"))
 
 
 class Migration(migrations.Migration):
@@ -57,4 +75,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(('publish_at__gte', models.F('created_at'))), name='change_entry_public_after_recorded', violation_error_message='A change cannot be public before it was recorded.'), models.CheckConstraint(condition=models.Q(('kind__in', ['slot-added', 'slot-removed', 'slot-moved', 'slot-retimed', 'slot-cancelled', 'slot-reinstated', 'speaker-added', 'speaker-replaced', 'speaker-removed', 'designation-corrected', 'document-added', 'video-added'])), name='change_entry_kind_valid')],
             },
         ),
+        migrations.RunPython(grant, migrations.RunPython.noop),
     ]
