@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 
 def grant(apps, schema_editor):
-    """Editors may silence or publish a waiting change; viewers see the list."""
+    """Editors may silence, publish or delete a change; viewers see the list."""
     app_config = apps.get_app_config("programme")
     app_config.models_module = True
     create_permissions(app_config, apps=apps, verbosity=0)
@@ -19,60 +19,180 @@ def grant(apps, schema_editor):
     permissions = Permission.objects.filter(
         content_type__app_label="programme", content_type__model="changeentry"
     )
-    editors.permissions.add(*permissions.filter(codename__in=["change_changeentry", "view_changeentry"]))
+    editors.permissions.add(
+        *permissions.filter(
+            codename__in=["change_changeentry", "delete_changeentry", "view_changeentry"]
+        )
+    )
     viewers.permissions.add(*permissions.filter(codename="view_changeentry"))
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('conference', '0003_unaccent_extension'),
-        ('programme', '0008_secretariat_permissions_for_contributions'),
+        ("conference", "0003_unaccent_extension"),
+        ("programme", "0008_secretariat_permissions_for_contributions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='slot',
-            name='cancellation_note',
-            field=models.CharField(blank=True, help_text='Printed under a cancelled slot: “Postponed to the afternoon”.', max_length=300, verbose_name='cancellation note'),
+            model_name="slot",
+            name="cancellation_note",
+            field=models.CharField(
+                blank=True,
+                help_text="Printed under a cancelled slot: “Postponed to the afternoon”.",
+                max_length=300,
+                verbose_name="cancellation note",
+            ),
         ),
         migrations.AddField(
-            model_name='slot',
-            name='cancellation_note_en',
-            field=models.CharField(blank=True, help_text='Printed under a cancelled slot: “Postponed to the afternoon”.', max_length=300, null=True, verbose_name='cancellation note'),
+            model_name="slot",
+            name="cancellation_note_en",
+            field=models.CharField(
+                blank=True,
+                help_text="Printed under a cancelled slot: “Postponed to the afternoon”.",
+                max_length=300,
+                null=True,
+                verbose_name="cancellation note",
+            ),
         ),
         migrations.AddField(
-            model_name='slot',
-            name='cancellation_note_es',
-            field=models.CharField(blank=True, help_text='Printed under a cancelled slot: “Postponed to the afternoon”.', max_length=300, null=True, verbose_name='cancellation note'),
+            model_name="slot",
+            name="cancellation_note_es",
+            field=models.CharField(
+                blank=True,
+                help_text="Printed under a cancelled slot: “Postponed to the afternoon”.",
+                max_length=300,
+                null=True,
+                verbose_name="cancellation note",
+            ),
         ),
         migrations.AddField(
-            model_name='slot',
-            name='cancellation_note_fr',
-            field=models.CharField(blank=True, help_text='Printed under a cancelled slot: “Postponed to the afternoon”.', max_length=300, null=True, verbose_name='cancellation note'),
+            model_name="slot",
+            name="cancellation_note_fr",
+            field=models.CharField(
+                blank=True,
+                help_text="Printed under a cancelled slot: “Postponed to the afternoon”.",
+                max_length=300,
+                null=True,
+                verbose_name="cancellation note",
+            ),
         ),
         migrations.AddField(
-            model_name='slot',
-            name='cancelled',
-            field=models.BooleanField(default=False, help_text='Stays in the programme, struck through, with the note below.', verbose_name='cancelled'),
+            model_name="slot",
+            name="cancelled",
+            field=models.BooleanField(
+                default=False,
+                help_text="Stays in the programme, struck through, with the note below.",
+                verbose_name="cancelled",
+            ),
         ),
         migrations.CreateModel(
-            name='ChangeEntry',
+            name="ChangeEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('slot-added', 'Slot added'), ('slot-removed', 'Slot removed'), ('slot-moved', 'Slot moved'), ('slot-retimed', 'Slot retimed'), ('slot-cancelled', 'Slot cancelled'), ('slot-reinstated', 'Slot reinstated'), ('speaker-added', 'Speaker added'), ('speaker-replaced', 'Speaker replaced'), ('speaker-removed', 'Speaker removed'), ('designation-corrected', 'Designation corrected'), ('document-added', 'Document added'), ('video-added', 'Video added')], max_length=30, verbose_name='kind')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='data')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='recorded at')),
-                ('publish_at', models.DateTimeField(db_index=True, help_text='Listed publicly from this moment, unless marked silent.', verbose_name='public from')),
-                ('silent', models.BooleanField(default=False, help_text='A correction visitors need not be told about (a typo): never listed.', verbose_name='silent')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='change_entries', to='conference.event', verbose_name='event')),
-                ('slot', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='change_entries', to='programme.slot', verbose_name='slot')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("slot-added", "Slot added"),
+                            ("slot-removed", "Slot removed"),
+                            ("slot-moved", "Slot moved"),
+                            ("slot-retimed", "Slot retimed"),
+                            ("slot-cancelled", "Slot cancelled"),
+                            ("slot-reinstated", "Slot reinstated"),
+                            ("speaker-added", "Speaker added"),
+                            ("speaker-replaced", "Speaker replaced"),
+                            ("speaker-removed", "Speaker removed"),
+                            ("designation-corrected", "Designation corrected"),
+                            ("document-added", "Document added"),
+                            ("video-added", "Video added"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="data")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="recorded at"
+                    ),
+                ),
+                (
+                    "publish_at",
+                    models.DateTimeField(
+                        db_index=True,
+                        help_text="Listed publicly from this moment, unless marked silent.",
+                        verbose_name="public from",
+                    ),
+                ),
+                (
+                    "silent",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A correction visitors need not be told about (a typo): never listed.",
+                        verbose_name="silent",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="change_entries",
+                        to="conference.event",
+                        verbose_name="event",
+                    ),
+                ),
+                (
+                    "slot",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="change_entries",
+                        to="programme.slot",
+                        verbose_name="slot",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'change',
-                'verbose_name_plural': 'changes',
-                'ordering': ['-publish_at', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('publish_at__gte', models.F('created_at'))), name='change_entry_public_after_recorded', violation_error_message='A change cannot be public before it was recorded.'), models.CheckConstraint(condition=models.Q(('kind__in', ['slot-added', 'slot-removed', 'slot-moved', 'slot-retimed', 'slot-cancelled', 'slot-reinstated', 'speaker-added', 'speaker-replaced', 'speaker-removed', 'designation-corrected', 'document-added', 'video-added'])), name='change_entry_kind_valid')],
+                "verbose_name": "change",
+                "verbose_name_plural": "changes",
+                "ordering": ["-publish_at", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("publish_at__gte", models.F("created_at"))),
+                        name="change_entry_public_after_recorded",
+                        violation_error_message="A change cannot be public before it was recorded.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "kind__in",
+                                [
+                                    "slot-added",
+                                    "slot-removed",
+                                    "slot-moved",
+                                    "slot-retimed",
+                                    "slot-cancelled",
+                                    "slot-reinstated",
+                                    "speaker-added",
+                                    "speaker-replaced",
+                                    "speaker-removed",
+                                    "designation-corrected",
+                                    "document-added",
+                                    "video-added",
+                                ],
+                            )
+                        ),
+                        name="change_entry_kind_valid",
+                    ),
+                ],
             },
         ),
         migrations.RunPython(grant, migrations.RunPython.noop),

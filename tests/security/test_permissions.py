@@ -46,6 +46,7 @@ def expect(anonymous, bare_staff, viewer, editor, superuser):
 PROGRAMME_APPS = {"conference", "programme", "speakers", "documents"}
 # Made from appearances (links) or sent by speakers (proposals, uploads): no add page.
 NO_ADD_PAGE = {
+    "programme.ChangeEntry",  # written by programme.changes only
     "programme.ContributionLink",
     "programme.DesignationProposal",
     "programme.DocumentSubmission",
