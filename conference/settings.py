@@ -126,6 +126,9 @@ else:
 PAGE_CACHE_ENABLED = env.bool("PLENARY_PAGE_CACHE", default=True)
 # Seconds a cached page is kept; changes invalidate it at once whatever this says.
 PAGE_CACHE_TIMEOUT = env.int("PLENARY_PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
+# Minutes a change to a published programme waits before it is listed publicly, so that
+# staff can mark a typo fix silent (programme/changes.py); 0 lists changes at once.
+CHANGES_GRACE_MINUTES = env.int("PLENARY_CHANGES_GRACE_MINUTES", default=10)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -16,6 +16,11 @@ request after one of its embargoes lifted:
 
 A page rendered before a lift is stored under a generation that the bump replaces, so no
 visitor is served it after the lift, whatever ``PAGE_CACHE_TIMEOUT`` is.
+
+Other rows that become public at a stored moment without a write (the programme's change
+entries at the end of their grace period) use the same lifts: their app registers where
+its moments are (:func:`register_moments`) and announces each new one
+(:func:`schedule_moment`).
 """
 
 import datetime
@@ -68,6 +73,46 @@ def event_slugs_lifted_between(start, end):
     return slugs
 
 
+# (next moment after a given one, slugs of the events lifted between two moments), per kind.
+_SOURCES = [(next_lift_after, event_slugs_lifted_between)]
+
+
+def register_moments(next_after, event_slugs_between):
+    """Lift at the moments of another kind of row too (called once, when its app loads)."""
+    if (next_after, event_slugs_between) not in _SOURCES:
+        _SOURCES.append((next_after, event_slugs_between))
+
+
+def _next_moment_after(moment):
+    upcoming = [found for next_after, _slugs in _SOURCES if (found := next_after(moment))]
+    return min(upcoming, default=None)
+
+
+def _event_slugs_between(start, end):
+    slugs = set()
+    for _next_after, event_slugs_between in _SOURCES:
+        slugs |= event_slugs_between(start, end)
+    return slugs
+
+
+def schedule_moment(moment):
+    """A row becomes public at ``moment``: the first request after it bumps its events.
+
+    Lowers the stored next lift when the new moment comes first (no query). Two processes
+    that lower it at once may leave the later of their moments: the earlier lifts then at
+    the later one, a few moments late at most when both come from the same grace period.
+    """
+    try:
+        stored = cache.get(NEXT_LIFT)
+        if stored is None:
+            return  # unknown already: the next request works it out
+        if stored == NOTHING_AHEAD or stored > moment:
+            cache.set(NEXT_LIFT, moment, timeout=None)
+        _remembered.update(value=None, until=0.0)
+    except Exception:
+        logger.exception("The next lift could not be scheduled")
+
+
 def nothing_held_ahead():
     """Say that no embargo is ahead (the state of an empty database), without a query."""
     cache.set(NEXT_LIFT, NOTHING_AHEAD, timeout=None)
@@ -106,10 +151,10 @@ def lift_due_embargoes(now=None):
         since = now - datetime.timedelta(seconds=settings.PAGE_CACHE_TIMEOUT)
     else:
         since = stored - datetime.timedelta(microseconds=1)
-    lifted = event_slugs_lifted_between(since, now)
+    lifted = _event_slugs_between(since, now)
     if lifted:
         bump_event_slugs(lifted)
-    upcoming = next_lift_after(now) or NOTHING_AHEAD
+    upcoming = _next_moment_after(now) or NOTHING_AHEAD
     cache.set(NEXT_LIFT, upcoming, timeout=None)
     _remember(upcoming)
 

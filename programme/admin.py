@@ -10,6 +10,7 @@ from core.deletion import ConfirmedDeleteMixin
 from core.history import HistoryAdmin
 from core.locking import OptimisticLockingAdminMixin, OptimisticLockingInlineMixin
 from documents.models import Document
+from programme.change_admin import ChangeEntryAdmin  # noqa: F401 (registers it)
 from programme.contribution_admin import (
     accept_all_in_slots,
     generate_links_for_appearances,
@@ -75,6 +76,7 @@ class SlotAdmin(
     fieldsets = [
         (None, {"fields": ["day", "start_time", "end_time", "kind", "number", "title"]}),
         (_("Details"), {"fields": ["description", "video_url", "room"]}),
+        (_("Cancellation"), {"fields": ["cancelled", "cancellation_note"]}),
     ]
 
     @admin.display(description=_("event"), ordering="day__event__title")

@@ -35,3 +35,20 @@ class PublishWhen(models.TextChoices):
 class MessageKind(models.TextChoices):
     LINK = "link", _("Personal link")
     REMINDER = "reminder", _("Reminder")
+
+
+class ChangeKind(models.TextChoices):
+    """What changed in a published programme, as a visitor would notice it."""
+
+    SLOT_ADDED = "slot-added", _("Slot added")
+    SLOT_REMOVED = "slot-removed", _("Slot removed")
+    SLOT_MOVED = "slot-moved", _("Slot moved")
+    SLOT_RETIMED = "slot-retimed", _("Slot retimed")
+    SLOT_CANCELLED = "slot-cancelled", _("Slot cancelled")
+    SLOT_REINSTATED = "slot-reinstated", _("Slot reinstated")
+    SPEAKER_ADDED = "speaker-added", _("Speaker added")
+    SPEAKER_REPLACED = "speaker-replaced", _("Speaker replaced")
+    SPEAKER_REMOVED = "speaker-removed", _("Speaker removed")
+    DESIGNATION_CORRECTED = "designation-corrected", _("Designation corrected")
+    DOCUMENT_ADDED = "document-added", _("Document added")
+    VIDEO_ADDED = "video-added", _("Video added")

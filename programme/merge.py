@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
+from programme.changes import not_recorded
 from programme.models import Appearance
 from speakers.models import Person
 
@@ -83,7 +84,8 @@ def merge_people(keep, others, user=None):
     others = [person for person in others if person.pk != keep.pk]
     if not others:
         raise MergeError(_("Select at least two people, and keep one of them."))
-    with transaction.atomic():
+    # The same people under one record: nothing a visitor is told about as a change.
+    with transaction.atomic(), not_recorded():
         keep = Person.objects.select_for_update().get(pk=keep.pk)
         others = list(Person.objects.select_for_update().filter(pk__in=[p.pk for p in others]))
         comment = merge_comment(keep, others)

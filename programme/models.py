@@ -65,6 +65,17 @@ class Slot(VersionedModel):
     video_url = models.URLField(_("video of the session"), blank=True)
     room = models.CharField(_("room"), max_length=200, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_("Stays in the programme, struck through, with the note below."),
+    )
+    cancellation_note = models.CharField(
+        _("cancellation note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Printed under a cancelled slot: “Postponed to the afternoon”."),
+    )
 
     objects = SlotQuerySet.as_manager()
 
@@ -229,8 +240,10 @@ class Appearance(VersionedModel):
 
 
 # Links, proposals and uploads of speakers live in their own module; the receivers that keep
-# embargo lift moments in step with the timetable are connected on import.
-from programme import embargoes  # noqa: E402, F401
+# embargo lift moments in step with the timetable, and those that record the changes of
+# published programmes (programme.changes), are connected on import.
+from programme import changes, embargoes  # noqa: E402, F401
+from programme.change_models import ChangeEntry  # noqa: E402
 from programme.contribution_models import (  # noqa: E402
     ContributionLink,
     DesignationProposal,
@@ -244,6 +257,7 @@ from programme.message_models import (  # noqa: E402
 
 __all__ = [
     "Appearance",
+    "ChangeEntry",
     "ContributionLink",
     "ContributionMessage",
     "ContributionMessageTemplate",

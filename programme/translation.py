@@ -7,7 +7,7 @@ from programme.models import Appearance, Role, Slot
 
 @register(Slot)
 class SlotTranslationOptions(TranslationOptions):
-    fields = ("title", "description", "room")
+    fields = ("title", "description", "room", "cancellation_note")
 
 
 @register(Role)

@@ -15,6 +15,7 @@ from conference.models import Event, EventSeries
 from conference.visibility import can_see_unpublished
 from core.cache import cached_public_page
 from programme import list_of_speakers
+from programme.changes import change_counts
 from programme.exports import EXPORTS, csv_response, without_private_columns
 from programme.feeds import frab, ical, programme_json
 from programme.feeds.data import programme_data, slot_data
@@ -215,7 +216,9 @@ def _calendar_response(body, filename):
 
 def _programme_data(event, *, with_event_documents=False):
     documents = public_event_documents(event) if with_event_documents else ()
-    return programme_data(event, public_programme_for_feeds(event), documents)
+    return programme_data(
+        event, public_programme_for_feeds(event), documents, changes=change_counts(event)
+    )
 
 
 @require_safe
@@ -234,7 +237,9 @@ def slot_ics(request, slug, pk):
     slot = slot_for_feed(event, pk)
     if slot is None:
         raise Http404(_("This event has no such slot."))
-    body = ical.calendar(event, [slot_data(slot)], base_url_for(request), request.get_host())
+    sequence = change_counts(event)[1].get(slot.pk, 0)
+    items = [slot_data(slot, sequence)]
+    body = ical.calendar(event, items, base_url_for(request), request.get_host())
     return _private_for_drafts(
         event, _calendar_response(body, f"{event.slug}-session-{slot.pk}.ics")
     )

@@ -32,6 +32,7 @@ EVENTS_SHOWING = {
         Q(documents=pk) | Q(days__slots__documents=pk) | Q(days__slots__appearances__documents=pk)
     ),
     "documents.photo": lambda pk: Q(photos=pk),
+    "programme.changeentry": lambda pk: Q(change_entries=pk),
 }
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
@@ -21,7 +21,7 @@ from documents.queries import (
     group_translations,
     photos_visible_to,
 )
-from programme.models import Appearance, Slot
+from programme.models import Appearance, ChangeEntry, Slot
 from programme.queries import APPEARANCE_PRINTED_ORDER, appearances_in_printed_order
 from public.display import label_documents
 from speakers.models import Organisation, Person
@@ -87,17 +87,47 @@ class PeopleList:
 
 
 @dataclass
+class ChangeSummary:
+    """“Updated <date>: N changes” on the programme page."""
+
+    count: int = 0
+    latest: object = None  # the date, in the event's time zone
+
+
+@dataclass
 class Programme:
     event: Event
     days: list
     documents: list
     photos: list
+    changes: ChangeSummary = field(default_factory=ChangeSummary)
+
+
+def change_summary(event):
+    """How many public changes the event has, and when the latest was listed (one query)."""
+    found = (
+        ChangeEntry.objects.public()
+        .filter(event=event)
+        .aggregate(count=Count("pk"), latest=Max("publish_at"))
+    )
+    latest = found["latest"]
+    return ChangeSummary(
+        count=found["count"], latest=latest.astimezone(event.tzinfo).date() if latest else None
+    )
+
+
+def event_changes(slug, user):
+    """The changes page and its feed: the event and its public changes, newest first."""
+    event = visible_event(slug, user, "series")
+    entries = ChangeEntry.objects.public().filter(event=event).order_by("-publish_at", "-pk")
+    return event, list(entries)
 
 
 def event_programme(slug, user):
     """The programme page: days, slots, people in printed order, documents, photos.
 
-    Six queries whatever the size: event, days, slots, appearances, documents, photos.
+    Seven queries whatever the size: event, days, slots, appearances, documents, photos,
+    the count of public changes.
     """
     event = visible_event(slug, user, "series")
     slots = Slot.objects.order_by("order", "start_time").prefetch_related(
@@ -131,7 +161,13 @@ def event_programme(slug, user):
             ]
     photos = list(photos_visible_to(user).filter(event=event).order_by("order", "pk"))
     # The slots' documents are labelled when a slot is rendered (public.fragments).
-    return Programme(event=event, days=days, documents=label_documents(by_event), photos=photos)
+    return Programme(
+        event=event,
+        days=days,
+        documents=label_documents(by_event),
+        photos=photos,
+        changes=change_summary(event),
+    )
 
 
 @dataclass

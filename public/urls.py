@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from public import checklist_views, contribute_views, feed_views, live_views, views
+from public import change_views, checklist_views, contribute_views, feed_views, live_views, views
 
 app_name = "public"
 
@@ -17,6 +17,12 @@ urlpatterns = [
         "events/<slug:slug>/now/fragment/",
         live_views.event_now_fragment,
         name="event-now-fragment",
+    ),
+    path("events/<slug:slug>/changes/", change_views.event_changes, name="event-changes"),
+    path(
+        "events/<slug:slug>/changes.atom",
+        change_views.event_changes_atom,
+        name="event-changes-atom",
     ),
     path("search/", views.search, name="search"),
     path("speakers/<slug:slug>/", views.person_detail, name="person-detail"),

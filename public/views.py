@@ -54,6 +54,7 @@ def event_detail(request, slug):
         "days": programme.days,
         "documents": programme.documents,
         "photos": programme.photos,
+        "changes": programme.changes,
         "description": event_summary(event),
         "json_ld": event_json_ld(request, event, programme.days, programme.photos),
     }

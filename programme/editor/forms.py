@@ -145,10 +145,27 @@ class SlotEditForm(LockingFormMixin, SlotForm):
     """Everything printed about a slot; refused when someone saved it meanwhile."""
 
     class Meta(SlotForm.Meta):
-        fields = ["title", "kind", "number", "room", "description"]
+        fields = [
+            "title",
+            "kind",
+            "number",
+            "room",
+            "description",
+            "cancelled",
+            "cancellation_note",
+        ]
         widgets = {**SlotForm.Meta.widgets, "description": forms.Textarea(attrs={"rows": 3})}
 
-    field_order = ["times", "title", "kind", "number", "room", "description"]
+    field_order = [
+        "times",
+        "title",
+        "kind",
+        "number",
+        "room",
+        "description",
+        "cancelled",
+        "cancellation_note",
+    ]
 
 
 class VideoForm(EditorFormMixin, LockingFormMixin, forms.ModelForm):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext
 
+from programme.changes import schedule_version
 from programme.exports import printed_name
 from programme.links import document_url
 
@@ -39,6 +40,7 @@ class ProgrammeSlot:
     ends_at: datetime.datetime | None
     appearances: list
     documents: list  # the slot's own
+    sequence: int = 0  # the slot's public changes (programme.changes.change_counts)
 
     @property
     def all_documents(self):
@@ -61,15 +63,17 @@ class ProgrammeData:
     event: object
     days: list
     documents: list  # attached to the event itself
+    version: str = ""  # of the schedule: advances with each public change
 
     @property
     def slots(self):
         return [slot for day in self.days for slot in day.slots]
 
 
-def slot_data(slot):
+def slot_data(slot, sequence=0):
     """One slot (its day and event loaded) with its people and public documents."""
     return ProgrammeSlot(
+        sequence=sequence,
         slot=slot,
         starts_at=slot.starts_at,
         ends_at=slot.ends_at,
@@ -81,20 +85,24 @@ def slot_data(slot):
     )
 
 
-def programme_data(event, days, event_documents=()):
+def programme_data(event, days, event_documents=(), changes=(0, {})):
     """What every format renders, from public_programme_for_feeds(event) (and, for the
-    formats that list them, public_event_documents(event))."""
+    formats that list them, public_event_documents(event)); ``changes`` is
+    programme.changes.change_counts(event), for the schedule's version and the slots'
+    sequence numbers."""
+    total, per_slot = changes
     return ProgrammeData(
         event=event,
         days=[
             ProgrammeDay(
                 date=day.date,
                 label=day.label,
-                slots=[slot_data(slot) for slot in day.slots.all()],
+                slots=[slot_data(slot, per_slot.get(slot.pk, 0)) for slot in day.slots.all()],
             )
             for day in days
         ],
         documents=list(event_documents),
+        version=schedule_version(event, total),
     )
 
 

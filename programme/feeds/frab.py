@@ -159,7 +159,7 @@ def frab_schedule(data, base):
         "$schema": "https://c3voc.de/schedule/schema.json",
         "generator": {"name": GENERATOR},
         "schedule": {
-            "version": str(event.version),
+            "version": data.version or str(event.version),
             "base_url": base,
             "conference": conference,
         },

@@ -13,7 +13,7 @@ def _vevent(event, item, base, host):
     vevent.add("uid", f"session-{slot.pk}@{host}")
     vevent.add("dtstamp", slot.updated_at)
     vevent.add("last-modified", slot.updated_at)
-    vevent.add("sequence", slot.version)
+    vevent.add("sequence", item.sequence)
     vevent.add("dtstart", item.starts_at)
     if item.ends_at is not None:
         vevent.add("dtend", item.ends_at)
@@ -26,7 +26,7 @@ def _vevent(event, item, base, host):
         vevent.add("location", place)
     vevent.add("url", slot_url(base, slot, event))
     vevent.add("categories", [str(slot.get_kind_display())])
-    vevent.add("status", "CONFIRMED")
+    vevent.add("status", "CANCELLED" if slot.cancelled else "CONFIRMED")
     return vevent
 
 

@@ -184,7 +184,8 @@ def test_programme_queries_do_not_grow(client, django_assert_num_queries, slots)
     event = EventFactory(published=True, slots=slots, speakers_per_slot=4)
     DocumentFactory(event=event)
     PhotoFactory(event=event)
-    with django_assert_num_queries(6):
+    # Event, days, slots, appearances, documents, photos, the count of public changes.
+    with django_assert_num_queries(7):
         response = client.get(event.get_absolute_url())
     assert page_text(response).count("Remarks (PDF, 1 KB)") == slots * 4 + 1
 
@@ -192,7 +193,7 @@ def test_programme_queries_do_not_grow(client, django_assert_num_queries, slots)
 @pytest.mark.parametrize("slots", [1, 8])
 def test_programme_queries_for_staff_do_not_grow(staff_client, django_assert_num_queries, slots):
     event = EventFactory(slots=slots, speakers_per_slot=4)
-    # The staff member's session and user, then the same six queries.
-    with django_assert_num_queries(8):
+    # The staff member's session and user, then the same seven queries.
+    with django_assert_num_queries(9):
         response = staff_client.get(event.get_absolute_url())
     assert "Draft: not public" in page_text(response)

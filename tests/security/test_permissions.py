@@ -47,6 +47,7 @@ PROGRAMME_APPS = {"conference", "programme", "speakers", "documents"}
 # Made from appearances (links), sent by speakers (proposals, uploads, biographies) or
 # logged when sent (messages): no add page.
 NO_ADD_PAGE = {
+    "programme.ChangeEntry",  # written by programme.changes only
     "programme.ContributionLink",
     "programme.DesignationProposal",
     "programme.DocumentSubmission",
