@@ -29,6 +29,7 @@ REVIEWED_WITH_ACTIONS = {
     "programme.DocumentSubmission",
     "programme.ProfileSubmission",
     "programme.ContributionMessage",
+    "programme.ChangeEntry",
 }
 
 EDITABLE_ADMINS = sorted(
