@@ -134,24 +134,15 @@ def receivers_suspended():
 
 
 @contextlib.contextmanager
-def bulk_changes():
-    """Skip the per-object receivers inside the block, then invalidate everything once."""
-    try:
-        with receivers_off():
-            yield
-    finally:
-        bump_all()
-
-
-@contextlib.contextmanager
-def receivers_off():
-    """Skip the per-object receivers inside the block and invalidate nothing: for writes
-    that are rolled back (the dry run of a spreadsheet import)."""
+def bulk_changes(*, invalidate=True):
+    """Skip the per-object receivers inside the block, then (if ``invalidate``) bump all once."""
     token = _suspended.set(True)
     try:
         yield
     finally:
         _suspended.reset(token)
+        if invalidate:
+            bump_all()
 
 
 def generations(keys):

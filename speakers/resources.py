@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from core.cache import receivers_off
+from core.cache import bulk_changes
 from core.history import bulk_revision
 from speakers.countries import country_code
 from speakers.models import Organisation, Person
@@ -100,7 +100,7 @@ class SafeSpreadsheetResource(resources.ModelResource):
         """A confirmed import is one history version and one invalidation of the page cache;
         the preview (dry run) records nothing."""
         if dry_run:  # rolled back: nothing for the page cache to know
-            with receivers_off():
+            with bulk_changes(invalidate=False):
                 return super().import_data(dataset, dry_run=dry_run, **kwargs)
         with bulk_revision(_("Imported from a spreadsheet"), user=kwargs.get("user")):
             return super().import_data(dataset, dry_run=dry_run, **kwargs)
