@@ -29,6 +29,11 @@ from programme.importer.sources import SourceError, read_upload
 from programme.parser import parse_programme, split_lines
 
 MAX_TEXT_LENGTH = 200_000
+# A longer preview shows its first slots, and only the unplaced lines of the text: printing
+# every slot of a programme of 4,500 took longer than a request may last. Its summary, notes
+# and list of unplaced lines still count and name everything; the import writes everything.
+PREVIEW_MAX_SLOTS = 300
+PREVIEW_MAX_LINES = 1_000
 
 
 class ProgrammeTextForm(forms.Form):
@@ -205,8 +210,31 @@ def import_programme_view(model_admin, request, object_id):
     return _preview(request, template, context, confirm_form, plan, text, to_check)
 
 
+class _PreviewDay:
+    """A day of the plan with the slots the preview prints."""
+
+    def __init__(self, day, slots):
+        self.label, self.date, self.is_new, self.slots = day.label, day.date, day.is_new, slots
+
+
+def _preview_days(plan):
+    """(days with at most PREVIEW_MAX_SLOTS slots in all, number of slots left out)."""
+    days, room = [], PREVIEW_MAX_SLOTS
+    for day in plan.days:
+        if room <= 0:
+            break
+        days.append(_PreviewDay(day, day.slots[:room]))
+        room -= len(day.slots)
+    return days, max(0, -room)
+
+
 def _preview(request, template, context, form, plan, text, to_check=()):
     mark_people_to_check(plan, to_check)
+    lines = numbered_lines(text, plan.unplaced, to_check)
+    all_lines = len(lines)
+    if all_lines > PREVIEW_MAX_LINES:
+        lines = [line for line in lines if line["unplaced"] or line["check"]]
+    days, hidden_slots = _preview_days(plan)
     return TemplateResponse(
         request,
         template,
@@ -216,8 +244,12 @@ def _preview(request, template, context, form, plan, text, to_check=()):
             "form": form,
             "plan": plan,
             "summary": plan.summary(),
-            "lines": numbered_lines(text, plan.unplaced, to_check),
+            "lines": lines,
             "to_check": to_check,
+            "all_lines": all_lines,
+            "lines_cut": len(lines) < all_lines,
+            "preview_days": days,
+            "hidden_slots": hidden_slots,
             "date_change": published_date_change(plan),
         },
     )

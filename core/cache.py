@@ -134,14 +134,15 @@ def receivers_suspended():
 
 
 @contextlib.contextmanager
-def bulk_changes():
-    """Skip the per-object receivers inside the block, then invalidate everything once."""
+def bulk_changes(*, invalidate=True):
+    """Skip the per-object receivers inside the block, then (if ``invalidate``) bump all once."""
     token = _suspended.set(True)
     try:
         yield
     finally:
         _suspended.reset(token)
-        bump_all()
+        if invalidate:
+            bump_all()
 
 
 def generations(keys):

@@ -2,12 +2,15 @@
 
 import functools
 import json
+import logging
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -26,6 +29,10 @@ from programme.statistics import STATISTICS_COLUMNS, compute_statistics
 from programme.workbooks import role_labels, workbook_response, write_workbook
 
 XLSX = "xlsx"
+logger = logging.getLogger(__name__)
+# A programme PDF that failed is not rendered again for this long (seconds): a failing render
+# would otherwise tie up a worker on every request.
+PDF_FAILURE_SECONDS = 60
 
 
 def permission_required(view):
@@ -292,9 +299,23 @@ def event_pdf(request, slug):
     event = _visible_event(request, slug)
     if pdf_unavailable_reason() is not None:
         return _pdf_unavailable(request, event)
+    failed_key = f"plenary:pdf-failed:{event.slug}:{get_language()}"
+    if cache.get(failed_key):
+        return _pdf_failed(request, event)
     data = _programme_data(event, with_event_documents=True)
-    response = HttpResponse(
-        render_programme_pdf(data, base_url_for(request)), content_type="application/pdf"
-    )
+    try:
+        content = render_programme_pdf(data, base_url_for(request))
+    except Exception:  # WeasyPrint's errors have no common class; the page must answer anyway
+        logger.exception("The PDF of %s could not be made", event.slug)
+        cache.set(failed_key, True, PDF_FAILURE_SECONDS)
+        return _pdf_failed(request, event)
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{event.slug}.pdf"'
+    return _private_for_drafts(event, response)
+
+
+def _pdf_failed(request, event):
+    """503 with a plain message; the failure is remembered for PDF_FAILURE_SECONDS."""
+    response = render(request, "programme/pdf_failed.html", {"event": event}, status=503)
+    response["Retry-After"] = str(PDF_FAILURE_SECONDS)
     return _private_for_drafts(event, response)

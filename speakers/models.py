@@ -24,9 +24,29 @@ def person_photo_upload_to(instance, filename):
     return f"people/{uuid.uuid4().hex}{extension}"
 
 
+def _slug_base(text, max_length):
+    return slugify(text)[: max_length - 6] or "item"
+
+
+def unique_slugs(model, texts, *, max_length=100):
+    """unique_slug() for many new rows at once, in one query (every stored slug): no two of
+    them, and none of the rows already stored, get the same slug."""
+    bases = [_slug_base(text, max_length) for text in texts]
+    taken = set(model.objects.values_list("slug", flat=True))
+    slugs = []
+    for base in bases:
+        candidate, counter = base, 1
+        while candidate in taken:
+            counter += 1
+            candidate = f"{base}-{counter}"
+        taken.add(candidate)
+        slugs.append(candidate)
+    return slugs
+
+
 def unique_slug(model, text, *, exclude_pk=None, max_length=100):
     """A slug from text that no other row of model uses yet (“name”, “name-2”, …)."""
-    base = slugify(text)[: max_length - 6] or "item"
+    base = _slug_base(text, max_length)
     candidate, counter = base, 1
     existing = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
     while existing.filter(slug=candidate).exists():

@@ -45,22 +45,31 @@ FAMILY_NAME_PARTICLES = {
 }
 
 
+# ASCII control characters that are not spaces (the tab and line ends are spaces).
+_ASCII_CONTROLS = dict.fromkeys(code for code in [*range(0x20), 0x7F] if not chr(code).isspace())
+_NOT_WORD_RE = re.compile(r"[^\w]+|_")
+
+
 def normalise_name(text):
     """A key for comparing names: “  Antonio  VITORINO” and “António Vitorino” give one key.
 
     Case, accents, punctuation (dots, hyphens, apostrophes) and runs of spaces, including
     non-breaking ones, do not count.
     """
-    text = unicodedata.normalize("NFKD", str(text or "")).translate(_FOLD)
-    # Control and format characters (stray \x0f, zero-width spaces) do not separate words.
-    text = "".join(
-        char
-        for char in text
-        if char.isspace()
-        or not (unicodedata.combining(char) or unicodedata.category(char) in ("Cc", "Cf"))
-    )
+    text = str(text or "")
+    if text.isascii():  # most names: nothing to decompose, only control characters to drop
+        text = text.translate(_ASCII_CONTROLS)
+    else:
+        text = unicodedata.normalize("NFKD", text).translate(_FOLD)
+        # Control and format characters (stray \x0f, zero-width spaces) do not separate words.
+        text = "".join(
+            char
+            for char in text
+            if char.isspace()
+            or not (unicodedata.combining(char) or unicodedata.category(char) in ("Cc", "Cf"))
+        )
     text = text.casefold()
-    text = re.sub(r"[^\w]+|_", " ", text)
+    text = _NOT_WORD_RE.sub(" ", text)
     return " ".join(text.split())
 
 

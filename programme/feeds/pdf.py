@@ -3,6 +3,10 @@
 WeasyPrint needs Pango and HarfBuzz from the system. Without them the rest of the site
 runs: pdf_unavailable_reason() says what is missing, the feed links hide the PDF and the
 PDF address answers 503 with that explanation.
+
+The introduction is printed up to ``DESCRIPTION_MAX_CHARS`` characters (cut at a paragraph
+or a word, with "…" and the address of the full text on the programme page): a description
+of megabytes would otherwise take WeasyPrint longer than a request may last.
 """
 
 import functools
@@ -16,6 +20,8 @@ from django.utils.safestring import mark_safe
 from programme.links import event_url
 
 PRINT_STYLESHEET = "css/programme-print.css"
+#: The longest introduction the PDF prints; a longer one is cut and links to the full text.
+DESCRIPTION_MAX_CHARS = 20_000
 
 
 @functools.cache
@@ -37,6 +43,21 @@ def rendered_description(text):
     return mark_safe(nh3.clean(markdown.markdown(str(text or ""))))  # cleaned by nh3 first
 
 
+def capped_description(text, limit=DESCRIPTION_MAX_CHARS):
+    """(text, cut): the introduction up to ``limit`` characters, cut at the last paragraph
+    break (else the last space) before it, with "…" added where it was cut."""
+    text = str(text or "")
+    if len(text) <= limit:
+        return text, False
+    head = text[:limit]
+    cut = head.rfind("\n\n")
+    if cut < limit // 2:
+        cut = head.rfind(" ")
+    if cut < limit // 2:
+        cut = limit
+    return head[:cut].rstrip() + " …", True
+
+
 def _refusing_fetcher():
     """A fetcher that loads nothing from the network or the disk (data: URIs only)."""
     from weasyprint.urls import URLFetcher
@@ -51,9 +72,11 @@ def programme_html(data, base):
 
 def programme_context(data, base):
     event = data.event
+    description, cut = capped_description(event.description)
     return {
         "event": event,
-        "description": rendered_description(event.description),
+        "description": rendered_description(description),
+        "description_cut": cut,
         "days": data.days,
         "event_documents": data.documents,
         "base_url": base,

@@ -25,6 +25,8 @@ from programme.vocabulary import document_kind, honorific_choice, role_synonym
 from speakers.models import Organisation, Person
 from speakers.names import normalise_name, split_name
 
+_SLOT_KINDS = frozenset(SlotKind.values)
+
 
 class _Planner:
     """Builds an ImportPlan, reading the database once per kind of thing."""
@@ -40,6 +42,7 @@ class _Planner:
         for organisation in Organisation.objects.order_by("pk"):
             self._remember_organisation(organisation)
         self.roles = {}
+        self._role_for_label = {}
         for role in Role.objects.order_by("pk"):
             for text in (role.name, role.label_en, role.label_fr, role.label_es):
                 if text:
@@ -55,6 +58,14 @@ class _Planner:
         return self.organisations.get(normalise_name(text))
 
     def role_for(self, label):
+        """The role printed as ``label`` (the same answer for the same label, remembered)."""
+        if not isinstance(label, str):
+            return self._role_for(label)
+        if label not in self._role_for_label:
+            self._role_for_label[label] = self._role_for(label)
+        return self._role_for_label[label]
+
+    def _role_for(self, label):
         label = _clip(label, 150)
         key = normalise_name(label)
         if not key:
@@ -254,7 +265,7 @@ class _Planner:
                 % {"end": end.strftime("%H:%M")}
             )
             end = None
-        kind = data.get("kind") if data.get("kind") in SlotKind.values else SlotKind.OTHER
+        kind = data.get("kind") if data.get("kind") in _SLOT_KINDS else SlotKind.OTHER
         number = data.get("number")
         number = number if isinstance(number, int) and 0 < number < 32768 else None
         plan = SlotPlan(
@@ -270,6 +281,8 @@ class _Planner:
         return plan
 
     def _match_slot(self, existing, taken, plan):
+        if not existing:
+            return None
         key = normalise_name(plan.title)
         same_title = [
             slot

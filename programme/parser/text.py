@@ -84,6 +84,9 @@ def _looks_like_person(text: str, *, bare_name: bool) -> bool:
     return bool(comma or honorific or bare_name) and _is_name(name)
 
 
+_SPACE_BEFORE_PUNCTUATION_RE = re.compile(r" ([,;])")
+
+
 @dataclass
 class _Brackets:
     """A text with its document markers, role and time zone brackets taken out."""
@@ -104,6 +107,8 @@ def _marker_parts(content: str) -> list[str] | None:
 
 def _extract_brackets(text: str, *, timezones: bool = False) -> _Brackets:
     """Take markers (and a role or a time zone) out of text; other brackets stay."""
+    if "(" not in text and ")" not in text:  # every bracket the pattern finds has one
+        return _Brackets(text=_SPACE_BEFORE_PUNCTUATION_RE.sub(r"\1", " ".join(text.split())))
     found = _Brackets(text="")
     kept: list[str] = []
     position = 0
@@ -122,5 +127,5 @@ def _extract_brackets(text: str, *, timezones: bool = False) -> _Brackets:
         kept.append(text[position : match.start()])
         position = match.end()
     kept.append(text[position:])
-    found.text = re.sub(r" ([,;])", r"\1", " ".join("".join(kept).split()))
+    found.text = _SPACE_BEFORE_PUNCTUATION_RE.sub(r"\1", " ".join("".join(kept).split()))
     return found

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from conference import admin_views
 from conference.models import Event
 from documents.models import Document
 from programme.models import Appearance, Slot
@@ -215,3 +216,22 @@ def test_no_inline_script_or_style(staff_client, event, step):
     assert "<style" not in content
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", content)
     assert not re.search(r"\son[a-z]+=", content)
+
+
+def test_a_long_preview_shows_its_first_slots_and_only_the_unplaced_lines(
+    staff_client, event, monkeypatch
+):
+    monkeypatch.setattr(admin_views, "PREVIEW_MAX_SLOTS", 1)
+    monkeypatch.setattr(admin_views, "PREVIEW_MAX_LINES", 3)
+
+    content = staff_client.post(url(event), {"text": TEXT, "_preview": "1"}).content.decode()
+
+    assert content.count('<table class="import-preview">') == 1  # the second is counted only
+    assert "1 more slot is not shown here" in content
+    assert "2 slots (2 new)" in content
+    assert "The text has 9 lines: only those that were not placed are shown." in content
+    assert 'id="line-5"' in content  # "#### ????", unplaced
+    assert 'id="line-4"' not in content
+
+    staff_client.post(url(event), {"text": TEXT, "_confirm": "1"})
+    assert Slot.objects.filter(day__event=event).count() == 2  # everything is imported

@@ -379,16 +379,15 @@ def test_an_existing_event_keeps_its_introduction_and_widens_its_dates():
 
 
 def test_nothing_is_written_when_a_write_fails_half_way(monkeypatch):
-    original = Document.save
-    saved = []
+    manager = type(Document.objects)
+    original = manager.bulk_create
 
-    def failing_save(self, *args, **kwargs):
-        if len(saved) == 3:
+    def failing_bulk_create(self, objs, *args, **kwargs):
+        if self.model is Document:  # the last insert: slots and people are written by then
             raise RuntimeError("disk full")
-        saved.append(self)
-        return original(self, *args, **kwargs)
+        return original(self, objs, *args, **kwargs)
 
-    monkeypatch.setattr(Document, "save", failing_save)
+    monkeypatch.setattr(manager, "bulk_create", failing_bulk_create)
     with pytest.raises(RuntimeError):
         import_programme(programme(), "idm")
 

@@ -9,7 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from programme.feeds import pdf
+from programme.feeds.data import programme_data
 from programme.models import Appearance, Slot
+from programme.queries import public_programme_for_feeds
 from public import feed_views as views
 from tests.factories import EventFactory
 
@@ -91,3 +93,45 @@ def test_pdf_queries_do_not_grow(client, db, django_assert_num_queries, slots):
         response = client.get(reverse("public:event-pdf", kwargs={"slug": event.slug}))
     _reader, text = pdf_text(response.content)
     assert text.count("Moderator: ") == slots
+
+
+def test_a_long_introduction_is_cut_in_the_pdf_with_a_link_to_the_full_text(db):
+    paragraphs = [f"Paragraph {number} of the introduction." * 20 for number in range(200)]
+    event = EventFactory(published=True, slots=1, description="\n\n".join(paragraphs))
+    assert len(event.description) > pdf.DESCRIPTION_MAX_CHARS
+
+    html = pdf.programme_html(
+        programme_data(event, public_programme_for_feeds(event)), "https://example.org"
+    )
+
+    assert "Paragraph 0 of the introduction." in html
+    assert "Paragraph 199 of the introduction." not in html
+    assert " …" in html
+    assert "The introduction is shortened here; read it in full at https://example.org/" in html
+
+
+def test_a_short_introduction_is_printed_whole():
+    assert pdf.capped_description("One.\n\nTwo.") == ("One.\n\nTwo.", False)
+    text, cut = pdf.capped_description("word " * 100, limit=42)
+    assert cut
+    assert text == ("word " * 8).strip() + " …"
+
+
+def test_a_failing_pdf_answers_503_and_is_not_rendered_again_for_a_minute(client, db, monkeypatch):
+    renders = []
+
+    def failing(*args):
+        renders.append(args)
+        raise RuntimeError("WeasyPrint gave up")
+
+    monkeypatch.setattr(views, "render_programme_pdf", failing)
+    event = EventFactory(published=True, slots=1)
+    url = reverse("public:event-pdf", kwargs={"slug": event.slug})
+
+    first, second = client.get(url), client.get(url)
+
+    assert (first.status_code, second.status_code) == (503, 503)
+    assert len(renders) == 1  # the second request was answered from the remembered failure
+    assert "The printable programme could not be made" in second.content.decode()
+    assert "try again in a minute" in second.content.decode()
+    assert second["Retry-After"] == "60"
