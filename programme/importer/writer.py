@@ -93,9 +93,13 @@ class _Writer:
         self.new_appearances = {}
         self.new_documents = {}
         self.pending_documents = []
+        self.published = False
 
     def write(self):
         event = self._event()
+        # Into a published event, rows visitors see are saved one by one: their save signals
+        # record the public change entries (programme.changes). Drafts take the bulk path.
+        self.published = event.status == EventStatus.PUBLISHED
         for document_plan in self.plan.documents:
             self._document(document_plan, event=event)
         slots = self._slots(event)
@@ -119,7 +123,11 @@ class _Writer:
         return obj
 
     def _create_rows(self, what, model, rows):
-        create_rows(model, rows)
+        if self.published and model in (Slot, Appearance, Document):
+            for row in rows:
+                row.save()
+        else:
+            create_rows(model, rows)
         self.created[what] += len(rows)
         return rows
 
