@@ -9,6 +9,8 @@ The full printed line is always kept on the appearance, so nothing is lost eithe
 import re
 from dataclasses import dataclass
 
+from django_countries.fields import Country
+
 from core.choices import country_name
 from speakers.countries import country_code
 
@@ -162,7 +164,7 @@ def designation_line(position, organisation=None, country=None):
         if not any(_mentions(position, name) for name in names):
             parts.append(str(organisation.name))
     if country:
-        name = country_name(country) if hasattr(country, "code") else str(country)
+        name = country_name(Country(code=country) if isinstance(country, str) else country)
         if not _mentions(", ".join(parts), name):
             parts.append(name)
     return ", ".join(part for part in parts if part)
