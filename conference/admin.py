@@ -2,6 +2,7 @@
 
 import reversion
 from adminsortable2.admin import SortableAdminBase, SortableTabularInline
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import F, Q
@@ -15,13 +16,11 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from conference import admin_views
 from conference.models import Day, Event, EventSeries, User
+from core.admin_forms import name_expected_date_format
 from core.deletion import ConfirmedDeleteMixin
 from core.history import HistoryAdmin
-from core.locking import (
-    OptimisticLockingAdminMixin,
-    OptimisticLockingInlineMixin,
-    RefusesConcurrentEditsMixin,
-)
+from core.locking import OptimisticLockingAdminMixin, OptimisticLockingInlineMixin
+from core.time_zones import time_zone_choices
 from documents.models import Document
 from programme.admin_actions import EVENT_EXPORT_ACTIONS
 from programme.contribution_admin import generate_links_for_events
@@ -62,11 +61,15 @@ class EventSeriesAdmin(HistoryAdmin, TranslationAdmin):
         return obj._event_count
 
 
-class DayInline(TranslationTabularInline):
+class DayInline(OptimisticLockingInlineMixin, TranslationTabularInline):
     model = Day
     extra = 0
     fields = ["date", "label"]
     show_change_link = True
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return name_expected_date_format(field)
 
 
 @admin.register(Event)
@@ -119,6 +122,11 @@ class EventAdmin(ConfirmedDeleteMixin, OptimisticLockingAdminMixin, HistoryAdmin
         (_("Introduction"), {"fields": ["description", "website"]}),
         (_("Programme"), {"fields": ["programme_overview"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "time_zone":
+            kwargs["widget"] = forms.Select(choices=time_zone_choices())
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def history_related(self, event):
         """The event's History lists the changes of its days, slots, people and documents."""
@@ -233,7 +241,7 @@ class SlotInline(OptimisticLockingInlineMixin, SortableTabularInline, Translatio
 @admin.register(Day)
 class DayAdmin(
     ConfirmedDeleteMixin,
-    RefusesConcurrentEditsMixin,
+    OptimisticLockingAdminMixin,
     HistoryAdmin,
     SortableAdminBase,
     TranslationAdmin,

@@ -37,9 +37,16 @@ class EventSeries(models.Model):
     """A recurring meeting, such as the International Dialogue on Migration."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Part of the public address, for example /en/series/idm/."),
+    )
     description = models.TextField(_("description"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("For example https://www.iom.int/idm.")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -80,7 +87,10 @@ class Event(VersionedModel):
         _("slug"),
         max_length=100,
         unique=True,
-        help_text=_("Part of the public address: /events/<slug>/. Do not change once published."),
+        help_text=_(
+            "Part of the public address, for example /en/events/idm-2019-first-session/. "
+            "Do not change once published."
+        ),
     )
     subtitle = models.CharField(_("subtitle or theme"), max_length=300, blank=True)
     edition = models.CharField(
@@ -101,9 +111,13 @@ class Event(VersionedModel):
         max_length=64,
         default="Europe/Zurich",
         validators=[validate_time_zone],
-        help_text=_("IANA name, for example Europe/Zurich or America/New_York."),
+        help_text=_("Slot times are typed in this zone: New York for an event in New York."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        help_text=_("The event's own page, for example https://www.iom.int/idm-2019."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus, default=EventStatus.DRAFT
     )
@@ -176,7 +190,7 @@ class Event(VersionedModel):
                     )
 
 
-class Day(models.Model):
+class Day(VersionedModel):
     """A day of an event's programme, printed as a heading (“DAY ONE – 8 October 2018”)."""
 
     event = models.ForeignKey(

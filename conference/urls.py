@@ -9,6 +9,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from conference.forms import StaffPasswordResetForm
+from core.admin_labels import LabelledAutocompleteJsonView
 from core.cache import cached_public_page
 from core.views import healthz
 from public.embed_views import event_embed
@@ -48,6 +49,12 @@ urlpatterns = [
             extra_context={"site_header": admin.site.site_header}
         ),
         name="password_reset_complete",
+    ),
+    # The admin's autocomplete, with rows labelled by their ModelAdmin (core.admin_labels);
+    # the admin still reverses "admin:autocomplete" to this same address.
+    path(
+        "admin/autocomplete/",
+        admin.site.admin_view(LabelledAutocompleteJsonView.as_view(admin_site=admin.site)),
     ),
     path("admin/", admin.site.urls),
     path(

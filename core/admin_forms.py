@@ -7,8 +7,15 @@ HistoryAdmin put such an error on the default language's field, or on the form a
 whole when there is no such field.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.formats import get_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+
+#: strftime directives as a person reads them in “DD/MM/YYYY”.
+_FORMAT_WORDS = {"%d": "DD", "%m": "MM", "%Y": "YYYY", "%y": "YY", "%B": "MONTH", "%b": "MON"}
 
 
 class MappedErrorsFormMixin:
@@ -30,3 +37,23 @@ def with_mapped_errors(form_class):
     if issubclass(form_class, MappedErrorsFormMixin):
         return form_class
     return type(form_class.__name__, (MappedErrorsFormMixin, form_class), {})
+
+
+def _date_error_message():
+    """“Enter a date as DD/MM/YYYY or YYYY-MM-DD.”: the first format of the active language."""
+    typed = get_format("DATE_INPUT_FORMATS")[0]
+    for directive, word in _FORMAT_WORDS.items():
+        typed = typed.replace(directive, word)
+    if typed == "YYYY-MM-DD":
+        return gettext("Enter a date as YYYY-MM-DD.")
+    return gettext("Enter a date as %(format)s or YYYY-MM-DD.") % {"format": typed}
+
+
+date_error_message = lazy(_date_error_message, str)
+
+
+def name_expected_date_format(field):
+    """A date form field whose error says what to type, in the staff member's language."""
+    if isinstance(field, forms.DateField) and not isinstance(field, forms.DateTimeField):
+        field.error_messages = {**field.error_messages, "invalid": date_error_message()}
+    return field

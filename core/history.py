@@ -28,7 +28,8 @@ from reversion.errors import RevertError
 from reversion.models import Version
 from reversion.utils import mute_signals
 
-from core.admin_forms import with_mapped_errors
+from core.admin_forms import name_expected_date_format, with_mapped_errors
+from core.admin_labels import labelled_choice_field, labelled_queryset, object_label
 from core.cache import bulk_changes
 
 # Bookkeeping columns that change on every save and say nothing to a reader.
@@ -135,6 +136,11 @@ class HistoryAdmin(VersionAdmin):
         """Querysets of the records whose versions this record's history page lists too."""
         return []
 
+    def _label(self, obj):
+        """The row as the back office names it (object_label of core.admin_labels)."""
+        obj = labelled_queryset(self, self.model._base_manager.filter(pk=obj.pk)).first() or obj
+        return object_label(self, obj)
+
     def _revision_url(self, model, version):
         opts = model._meta
         if model not in self.admin_site._registry:
@@ -226,6 +232,8 @@ class HistoryAdmin(VersionAdmin):
         action_list = sorted(actions.values(), key=lambda action: action["revision"].pk)
         action_list.reverse()
         context = {"action_list": action_list, **(extra_context or {})}
+        if obj is not None:
+            context.setdefault("title", _("Change history: %s") % self._label(obj))
         return super().history_view(request, object_id, context)
 
     def _protected_by_revert(self, version):
@@ -277,13 +285,24 @@ class HistoryAdmin(VersionAdmin):
                 )
             except Exception:  # data saved by an older schema
                 differences = []
+        label = self._label(current) if current is not None else version.object_repr
         context = {
+            "title": _("Revert %(name)s") % {"name": label},
+            "subtitle": label,
             "version_differences": differences,
             "version_date": version.revision.date_created,
             "version_user": version.revision.user,
             **(extra_context or {}),
         }
         return super().revision_view(request, object_id, version_id, context)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return name_expected_date_format(field)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return labelled_choice_field(self.admin_site, db_field, field)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = with_mapped_errors(kwargs.get("form", self.form))

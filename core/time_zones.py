@@ -1,9 +1,10 @@
 """Saying in which time zone times are: “Times are Geneva time, CEST (UTC+2)”."""
 
 import datetime
+import functools
 import zoneinfo
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 UNIVERSAL = {"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT", "Universal", "Zulu"}
 
@@ -58,3 +59,22 @@ def time_zone_statement(name, date, place=""):
             "offset": offset,
         }
     return gettext("Times are %(place)s time (%(offset)s)") % {"place": place, "offset": offset}
+
+
+@functools.cache
+def time_zone_choices():
+    """Every IANA zone for a select, grouped by region and sorted: (“America”, [(“America/
+    New_York”, “New York”) …]) …; UTC and the zones of no region come first."""
+    groups, single = {}, []
+    for name in sorted(zoneinfo.available_timezones()):
+        if name.startswith(("Etc/", "SystemV/")) or name in {"Factory", "localtime"}:
+            continue
+        region, _, place = name.partition("/")
+        if place and region[0].isupper():
+            groups.setdefault(region, []).append((name, place.replace("_", " ")))
+        elif name == "UTC":
+            single.insert(0, (name, name))
+        else:  # older names the database still accepts: GMT, Japan, EST5EDT …
+            groups.setdefault(gettext_lazy("Other"), []).append((name, name))
+    other = groups.pop(gettext_lazy("Other"), [])
+    return [*single, *sorted(groups.items()), *([(gettext_lazy("Other"), other)] if other else [])]

@@ -9,6 +9,9 @@ The full printed line is always kept on the appearance, so nothing is lost eithe
 import re
 from dataclasses import dataclass
 
+from django_countries.fields import Country
+
+from core.choices import country_name
 from speakers.countries import country_code
 
 # Words that begin or end a position rather than an organisation's name.
@@ -138,3 +141,30 @@ def split_designation(printed, find_organisation):
         return result
     result.position = ", ".join(parts)
     return result
+
+
+def _mentions(text, name):
+    """Whether ``name`` appears in ``text`` as whole words, ignoring case."""
+    name = " ".join(str(name or "").split())
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+
+
+def designation_line(position, organisation=None, country=None):
+    """“Position, Organisation, Country” as printed when no designation was typed, without
+    repeating what the position already says: “Permanent Representative of Ecuador to the
+    United Nations” is not followed by “, Ecuador”, nor “Director General of IOM” by “, IOM”.
+
+    ``organisation`` is a speakers Organisation or None, ``country`` a django-countries
+    Country (or its code) or empty.
+    """
+    position = " ".join(str(position or "").split())
+    parts = [position]
+    if organisation is not None:
+        names = [organisation.name, getattr(organisation, "acronym", "")]
+        if not any(_mentions(position, name) for name in names):
+            parts.append(str(organisation.name))
+    if country:
+        name = country_name(Country(code=country) if isinstance(country, str) else country)
+        if not _mentions(", ".join(parts), name):
+            parts.append(name)
+    return ", ".join(part for part in parts if part)

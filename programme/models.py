@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from conference.enums import EventStatus
-from core.choices import choice_label, country_name
 from core.models import VersionedModel
+from programme.designations import designation_line
 from programme.enums import SlotKind
-from speakers.enums import Honorific
+from speakers.enums import Honorific, honorific_label
 
 
 class Role(models.Model):
@@ -54,15 +54,21 @@ class Slot(VersionedModel):
     start_time = models.TimeField(_("start time"))
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=SlotKind, default=SlotKind.PANEL)
-    number = models.PositiveSmallIntegerField(
+    number = models.CharField(
         _("number"),
-        null=True,
+        max_length=10,
         blank=True,
-        help_text=_("Printed as “Session 4”. Leave blank if none."),
+        help_text=_("As printed: “4”, “IV” or “4a” prints “Session 4”. Leave blank if none."),
     )
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
-    video_url = models.URLField(_("video of the session"), blank=True)
+    video_url = models.URLField(
+        _("video of the session"),
+        blank=True,
+        help_text=_(
+            "The address of the recording, for example https://www.youtube.com/watch?v=… or https://webtv.un.org/en/asset/…."
+        ),
+    )
     room = models.CharField(_("room"), max_length=200, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
     cancelled = models.BooleanField(
@@ -201,19 +207,17 @@ class Appearance(VersionedModel):
         super().save(*args, **kwargs)
 
     def get_honorific_display(self):
-        return choice_label(Honorific, self.honorific)
+        """As printed in the reader's language (“M.”, “Sr.”, “S. E. Mme”): pages, the PDF
+        and the back office alike print this (speakers.enums.honorific_label)."""
+        return honorific_label(self.honorific)
 
     @property
     def printed_designation(self):
         """The designation as printed on the programme for this appearance."""
         if self.designation:
             return self.designation
-        parts = [self.position]
-        if self.organisation_id:
-            parts.append(self.organisation.name)
-        if self.country:
-            parts.append(country_name(self.country))
-        return ", ".join(str(part) for part in parts if part)
+        organisation = self.organisation if self.organisation_id else None
+        return designation_line(self.position, organisation, self.country)
 
     def fill_from_person(self):
         """Start a new appearance from the person's current position."""

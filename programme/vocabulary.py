@@ -188,15 +188,39 @@ HONORIFICS = {
 }
 
 
-def honorific_choice(printed: str) -> str:
-    """The stored honorific for a printed one (“H.E. Mr.” → “H.E.”), or “” when unknown.
+#: Compounds stored whole (letters only, lower case) → the stored choice.
+COMPOUND_HONORIFICS = {
+    "hemr": Honorific.HE_MR,
+    "hems": Honorific.HE_MS,
+    "hemrs": Honorific.HE_MS,
+    "sem": Honorific.HE_MR,
+    "semme": Honorific.HE_MS,
+    "sesr": Honorific.HE_MR,
+    "sesra": Honorific.HE_MS,
+    "excmosr": Honorific.HE_MR,
+    "excmasra": Honorific.HE_MS,
+    "hisexcellencymr": Honorific.HE_MR,
+    "herexcellencyms": Honorific.HE_MS,
+    "herexcellencymrs": Honorific.HE_MS,
+    "profdr": Honorific.PROF_DR,
+    "professordr": Honorific.PROF_DR,
+    "prdr": Honorific.PROF_DR,
+    "profdra": Honorific.PROF_DR,
+}
 
-    A compound keeps its highest word: “S.E. Mme” and “His Excellency Dr.” are H.E.,
-    “Hon. Dr.” is Hon., “Prof. Dr.” is Prof.
+
+def honorific_choice(printed: str) -> str:
+    """The stored honorific for a printed one (“H.E. Mr.” → “H.E. Mr.”), or “” when unknown.
+
+    “H.E. Mr.”, “H.E. Ms.” and “Prof. Dr.” (and their French and Spanish forms, “S.E.M.”,
+    “Excma. Sra.”) are kept whole; any other compound keeps its highest word: “His
+    Excellency Dr.” is H.E., “Hon. Dr.” is Hon.
     """
     key = re.sub(r"[^a-z]", "", normalise_name(printed))
     if not key:
         return ""
+    if key in COMPOUND_HONORIFICS:
+        return COMPOUND_HONORIFICS[key]
     if (key[:2] in ("he", "se") and len(key) <= 5) or "excellency" in key:
         return Honorific.HE
     if key in HONORIFICS:

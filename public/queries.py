@@ -296,7 +296,7 @@ def search_published(query):
     )
     number, title_terms = slot_number_query(terms)
     if number is not None:
-        slots = slots.filter(number=number)
+        slots = slots.filter(number=str(number))
     if title_terms:
         slots = matching(slots, title_fields, title_terms)
     results.slots = list(slots[:SEARCH_LIMIT])

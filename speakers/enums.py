@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import choice_label
+
 
 class Honorific(models.TextChoices):
     NONE = "", _("(none)")
@@ -12,6 +14,29 @@ class Honorific(models.TextChoices):
     HE = "H.E.", _("H.E.")
     HON = "Hon.", _("Hon.")
     AMB = "Amb.", _("Amb.")
+    # Compounds printed whole: “H.E. Mr. Carlos Pérez”, “Prof. Dr. Ana Gómez”.
+    HE_MR = "H.E. Mr.", _("H.E. Mr.")
+    HE_MS = "H.E. Ms.", _("H.E. Ms.")
+    PROF_DR = "Prof. Dr.", _("Prof. Dr.")
+
+
+#: A compound honorific is printed as its words, each in the reader's language.
+HONORIFIC_WORDS = {
+    Honorific.HE_MR: (Honorific.HE, Honorific.MR),
+    Honorific.HE_MS: (Honorific.HE, Honorific.MS),
+    Honorific.PROF_DR: (Honorific.PROF, Honorific.DR),
+}
+
+
+def honorific_label(value):
+    """An honorific as printed in the active language: “M.”, “Sr.”, “S. E. Mme”, “Pr Dr”.
+
+    The one way pages, the PDF and the back office print a stored honorific.
+    """
+    if not value:
+        return ""
+    words = HONORIFIC_WORDS.get(value, (value,))
+    return " ".join(choice_label(Honorific, word) for word in words)
 
 
 class Gender(models.TextChoices):

@@ -14,6 +14,8 @@ GENDER_OF_HONORIFIC = {
     "mrs": Gender.FEMALE,
     "mme": Gender.FEMALE,
     "sra": Gender.FEMALE,
+    "h.e. mr": Gender.MALE,
+    "h.e. ms": Gender.FEMALE,
 }
 
 

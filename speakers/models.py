@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from conference.enums import EventStatus
-from core.choices import choice_label, row_url
+from core.choices import row_url
 from core.models import VersionedModel
 from core.uploads import replace_with_reencoded, validate_image_upload
-from speakers.enums import Gender, Honorific, OrganisationCategory
+from speakers.enums import Gender, Honorific, OrganisationCategory, honorific_label
 
 
 def person_photo_upload_to(instance, filename):
@@ -116,7 +116,10 @@ class Person(VersionedModel):
         max_length=100,
         unique=True,
         blank=True,
-        help_text=_("Part of the public address /speakers/<slug>/. Made from the name if blank."),
+        help_text=_(
+            "Part of the public address, for example /en/speakers/amy-pope/. "
+            "Made from the name if blank."
+        ),
     )
     gender = models.CharField(
         _("gender"),
@@ -186,7 +189,7 @@ class Person(VersionedModel):
         return row_url("public:person-detail", "slug", self.slug)
 
     def get_honorific_display(self):
-        return choice_label(Honorific, self.honorific)
+        return honorific_label(self.honorific)
 
     @property
     def full_name(self):

@@ -136,7 +136,7 @@ class EventFactory(factory.django.DjangoModelFactory):
             slot = SlotFactory(
                 day=day,
                 order=index,
-                number=index + 1,
+                number=str(index + 1),
                 start_time=datetime.time(8 + index % 12, 0),
                 end_time=datetime.time(8 + index % 12, 45),
             )
@@ -164,7 +164,7 @@ class SlotFactory(factory.django.DjangoModelFactory):
     start_time = datetime.time(10, 0)
     end_time = datetime.time(11, 0)
     kind = SlotKind.PANEL
-    number = factory.Sequence(lambda n: n + 1)
+    number = factory.Sequence(lambda n: str(n + 1))
     title = factory.Sequence(lambda n: f"Panel on capacity development {n}")
     video_url = "https://video.example.org/session"
 

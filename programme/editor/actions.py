@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from conference.models import Day
+from core.history import bump_versions
 from documents.models import Document
 from programme.deletion import children_of_appearance, children_of_day, children_of_slot
 from programme.editor import forms
@@ -50,6 +51,7 @@ def edit_day(request, event, pk):
     if not form.is_valid():
         return Outcome(failed=("day-edit", pk, form))
     form.save()
+    bump_versions([day])  # a Day admin page opened before this cannot overwrite it
     return Outcome(comment=_("changed the day %(day)s.") % {"day": day}, focus=("day", pk))
 
 

@@ -14,7 +14,8 @@ from documents.enums import DocumentKind
 from documents.models import Document
 from programme.enums import SlotKind
 from programme.models import Appearance, Slot
-from speakers.enums import Honorific
+from programme.parser.patterns import _HONORIFIC_RE as HONORIFIC_RE
+from programme.vocabulary import honorific_choice
 from speakers.models import Person
 from speakers.names import split_name
 
@@ -22,7 +23,6 @@ TIME = r"(?P<{0}h>[0-2]?\d)(?:[:.h](?P<{0}m>[0-5]\d))?"
 TIME_RANGE = re.compile(
     rf"^\s*{TIME.format('s')}\s*(?:(?:[-–—]|to)\s*{TIME.format('e')})?\s*$", re.IGNORECASE
 )
-HONORIFICS = sorted((value for value in Honorific.values if value), key=len, reverse=True)
 
 
 def parse_time_range(text):
@@ -46,18 +46,16 @@ def format_time_range(slot):
 
 
 def split_honorific(text):
-    """(honorific, name) from “Dr. Ana Gómez”: the first honorific is kept, later ones
-    (“H.E. Mr.”) are dropped until the vocabulary holds compound honorifics."""
+    """(honorific, name) from “Dr. Ana Gómez” or “H.E. Mr. Carlos Pérez”: the honorifics
+    the importer knows (programme.vocabulary), compounds kept whole (“H.E. Mr.”)."""
     text = " ".join((text or "").split())
-    honorific = ""
-    while True:
-        for value in HONORIFICS:
-            if text.casefold().startswith(value.casefold() + " "):
-                honorific = honorific or value
-                text = text[len(value) :].strip()
-                break
-        else:
-            return honorific, text
+    match = HONORIFIC_RE.match(text)
+    if match is None or not match.end() < len(text):
+        return "", text
+    honorific = honorific_choice(match["h"])
+    if not honorific:
+        return "", text
+    return honorific, text[match.end() :].strip()
 
 
 class EditorFormMixin(MappedErrorsFormMixin):
@@ -128,7 +126,7 @@ class SlotForm(EditorFormMixin, TimeRangeMixin, forms.ModelForm):
         fields = ["title", "kind", "number"]
         widgets = {
             "title": forms.TextInput(attrs={"size": 40}),
-            "number": forms.NumberInput(attrs={"class": "editor-narrow"}),
+            "number": forms.TextInput(attrs={"class": "editor-narrow"}),
         }
 
     field_order = ["times", "title", "kind", "number"]

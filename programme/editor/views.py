@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from conference.models import Event
-from core.choices import country_name
+from programme.designations import designation_line
 from programme.editor import forms
 from programme.editor.queries import (
     editor_programme,
@@ -201,16 +201,13 @@ def people_suggestions(model_admin, request, event_id):
     editor_event(model_admin, request, event_id)
     results = []
     for person in people_matching(request.GET.get("term", "")[:100]):
-        details = [person.position]
-        if person.organisation_id:
-            details.append(str(person.organisation))
-        details.append(country_name(person.country))
+        organisation = person.organisation if person.organisation_id else None
         results.append(
             {
                 "id": person.pk,
                 "name": person.full_name,
                 "honorific": person.get_honorific_display() if person.honorific else "",
-                "details": ", ".join(part for part in details if part),
+                "details": designation_line(person.position, organisation, person.country),
             }
         )
     return JsonResponse({"results": results})

@@ -72,7 +72,8 @@ def _slot_json(base, event, item):
         "end": item.ends_at.isoformat() if item.ends_at else None,
         "kind": slot.kind,
         "kind_label": str(slot.get_kind_display()),
-        "number": slot.number,
+        # A number as before (4); a printed “IV” or “4a” as text; null when none.
+        "number": int(slot.number) if str(slot.number).isdigit() else (slot.number or None),
         "title": str(slot.title),
         "heading": str(slot.heading),
         "description": str(slot.description),

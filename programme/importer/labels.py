@@ -23,6 +23,16 @@ def _clean(text):
     return _CONTROL.sub("", str(text or ""))
 
 
+def slot_number(value):
+    """The slot number as stored (“4”, “IV”, “4a”), “” for none: the parser reads numbers
+    as integers, a hand-made plan may give text."""
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value) if value > 0 else ""
+    return " ".join(str(value).split())[:10]
+
+
 def _clip(text, length):
     text = " ".join(_clean(text).split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"

@@ -71,7 +71,7 @@ class PersonPlan:
 class SlotPlan:
     start: datetime.time
     end: datetime.time | None
-    number: int | None
+    number: str
     title: str
     kind: str
     video: bool

@@ -16,6 +16,7 @@ from programme.importer.labels import (
     ProgrammeImportError,
     _clean,
     _clip,
+    slot_number,
     title_from_slug,
 )
 from programme.importer.plan import DayPlan, DocumentPlan, ImportPlan, PersonPlan, SlotPlan
@@ -267,7 +268,7 @@ class _Planner:
             end = None
         kind = data.get("kind") if data.get("kind") in _SLOT_KINDS else SlotKind.OTHER
         number = data.get("number")
-        number = number if isinstance(number, int) and 0 < number < 32768 else None
+        number = slot_number(number)
         plan = SlotPlan(
             start=start,
             end=end,

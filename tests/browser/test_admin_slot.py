@@ -70,7 +70,7 @@ def test_editor_adds_slot_with_two_speakers(live_server, page, screenshot):
     slot = Slot.objects.get()
     assert slot.title_en == "Youth and migration: a shared future"
     assert slot.title_fr == "Jeunesse et migration : un avenir commun"
-    assert (slot.day.date, slot.number) == (datetime.date(2018, 10, 8), 2)
+    assert (slot.day.date, slot.number) == (datetime.date(2018, 10, 8), "2")
     assert (slot.start_time, slot.end_time) == (datetime.time(10), datetime.time(11, 30))
     appearances = Appearance.objects.filter(slot=slot).select_related("person", "role")
     assert sorted((p.person.full_name, p.role.name) for p in appearances) == [

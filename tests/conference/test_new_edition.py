@@ -22,7 +22,7 @@ def event():
         published=True, slug="idm-2018", slots=2, speakers_per_slot=2, title="IDM 2018"
     )
     second_day = DayFactory(event=event, date=datetime.date(2018, 10, 9), label="DAY TWO")
-    SlotFactory(day=second_day, title="Closing remarks", kind="closing", number=None)
+    SlotFactory(day=second_day, title="Closing remarks", kind="closing", number="")
     appearance = Appearance.objects.filter(slot__day__event=event).first()
     appearance.designation = "Director General, IOM"
     appearance.save()

@@ -59,7 +59,7 @@ def opening_session(day):
     return SlotFactory(
         day=day,
         title="Opening session",
-        number=None,
+        number="",
         start_time=datetime.time(10),
         end_time=datetime.time(11),
         order=0,

@@ -233,7 +233,7 @@ def test_move_slots_up_down_and_to_a_place(editor_client, day):
         SlotFactory(
             day=day,
             title=title,
-            number=None,
+            number="",
             order=order,
             start_time=datetime.time(9 + order),
             end_time=datetime.time(9 + order, 30),

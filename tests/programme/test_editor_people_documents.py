@@ -237,4 +237,4 @@ def test_staff_open_a_drafts_feeds_and_visitors_do_not(staff_client, slot, feed)
 def test_honorifics_are_read_from_the_name():
     assert split_honorific("Dr. Ana Gómez") == ("Dr.", "Ana Gómez")
     assert split_honorific("Ana Gómez") == ("", "Ana Gómez")
-    assert split_honorific("h.e. Mr.  Carlos Pérez") == ("H.E.", "Carlos Pérez")
+    assert split_honorific("h.e. Mr.  Carlos Pérez") == ("H.E. Mr.", "Carlos Pérez")

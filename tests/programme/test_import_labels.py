@@ -39,7 +39,7 @@ def test_split_name(name, given, family):
         ("Professor", "Prof."),
         ("Ambassador", "Amb."),
         ("H.E.", "H.E."),
-        ("H.E. Mr.", "H.E."),
+        ("H.E. Mr.", "H.E. Mr."),
         ("Her Excellency", "H.E."),
         ("Sr.", "Mr."),
         ("Sra.", "Mrs."),

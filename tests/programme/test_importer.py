@@ -144,10 +144,10 @@ def test_a_new_event_is_created_as_a_draft_with_days_slots_people_and_documents(
     ]
     slots = Slot.objects.filter(day__event=event).order_by("day__date", "order")
     assert [(s.start_time.strftime("%H:%M"), s.title, s.kind, s.number) for s in slots] == [
-        ("10:00", "Opening Session", "opening", None),
-        ("11:00", "Break", "break", None),
-        ("11:30", "Advancing migration governance", "panel", 1),
-        ("10:00", "Migrant’s Voice Session", "special", None),
+        ("10:00", "Opening Session", "opening", ""),
+        ("11:00", "Break", "break", ""),
+        ("11:30", "Advancing migration governance", "panel", "1"),
+        ("10:00", "Migrant’s Voice Session", "special", ""),
     ]
     appearances = Appearance.objects.filter(slot__day__event=event)
     assert appearances.count() == 6

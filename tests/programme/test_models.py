@@ -31,8 +31,18 @@ def test_seeded_roles_know_whether_they_come_before_the_speakers():
 def test_slot_heading_carries_its_number():
     slot = SlotFactory.build(number=4, title="Assessing the capacity development needs")
     assert slot.heading == "Session 4: Assessing the capacity development needs"
-    slot.number = None
+    slot.number = ""
     assert slot.heading == "Assessing the capacity development needs"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", ["4", "IV", "4a"])
+def test_slot_number_is_kept_as_printed(number):
+    slot = SlotFactory(number=number, title="Assessing the capacity development needs")
+    slot.full_clean()
+    slot.refresh_from_db()
+    assert slot.number == number
+    assert slot.heading == f"Session {number}: Assessing the capacity development needs"
 
 
 def test_slot_ending_before_it_starts_is_refused_in_words():

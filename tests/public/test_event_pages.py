@@ -220,7 +220,7 @@ def test_event_speakers_are_listed_a_to_z_by_family_name_with_roles_and_slots(cl
     )
     closing = SlotFactory(
         day=day,
-        number=None,
+        number="",
         title="Closing",
         order=5,
         start_time=datetime.time(17),

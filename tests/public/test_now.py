@@ -41,7 +41,7 @@ def live_event(days_from_today=0, extra_slots=0, speakers=2, published=True):
             day=day,
             order=index,
             title=title,
-            number=None,
+            number="",
             kind=SlotKind.BREAK if index == 2 else SlotKind.PANEL,
             start_time=datetime.time(*start),
             end_time=datetime.time(*end),

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 def appear(person, event, *, title, start, role_name="Speaker", **fields):
     day = event.days.first() or DayFactory(event=event)
     slot = SlotFactory(
-        day=day, title=title, number=None, start_time=start, end_time=datetime.time(start.hour + 1)
+        day=day, title=title, number="", start_time=start, end_time=datetime.time(start.hour + 1)
     )
     return AppearanceFactory(slot=slot, person=person, role=role(role_name), **fields)
 

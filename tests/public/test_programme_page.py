@@ -51,7 +51,7 @@ def test_programme_lists_days_slots_and_people_in_printed_order(client):
     SlotFactory(
         day=second,
         order=1,
-        number=None,
+        number="",
         kind=SlotKind.BREAK,
         title="Break",
         video_url="",

@@ -9,3 +9,6 @@ MONTH_DAY_FORMAT = "j F"
 SHORT_DATE_FORMAT = "d/m/Y"
 DATETIME_FORMAT = "j F Y, H:i"
 TIME_FORMAT = "H:i"
+# Dates are typed day first, as staff in Geneva, New York and Bangkok write them, or in the
+# ISO form (Django accepts it in every language): 28/02/2019, 28 February 2019, 2019-02-28.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"]

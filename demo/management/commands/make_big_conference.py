@@ -134,7 +134,7 @@ class Command(BaseCommand):
                 slot = SlotPlan(
                     start=planned.start_time,
                     end=planned.end_time,
-                    number=planned.number,
+                    number=str(planned.number or ""),
                     title=planned.title,
                     kind=planned.kind,
                     video=False,
