@@ -36,7 +36,7 @@ def number_as_text(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("programme", "0008_secretariat_permissions_for_contributions"),
+        ("programme", "0010_changes15"),
         ("reversion", "0002_add_index_on_version_for_content_type_and_db"),
     ]
 

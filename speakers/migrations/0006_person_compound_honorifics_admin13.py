@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('speakers', '0004_organisation_constraints'),
+        ('speakers', '0005_person_language_speakers14'),
     ]
 
     operations = [
