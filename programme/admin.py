@@ -35,7 +35,16 @@ class AppearanceInline(
 ):
     model = Appearance
     extra = 1
-    fields = ["person", "role", "honorific", "position", "organisation", "country", "designation"]
+    fields = [
+        "person",
+        "role",
+        "honorific",
+        "position",
+        "organisation",
+        "country",
+        "designation",
+        "video_start",
+    ]
     autocomplete_fields = ["person", "organisation"]
     verbose_name = _("person in this slot")
     verbose_name_plural = _(
