@@ -72,7 +72,7 @@ def moment_event(db):
 
 
 def test_the_programme_offers_to_watch_each_speaker_from_their_moment(client, moment_event):
-    event, appearance = moment_event
+    event, _appearance = moment_event
     page = client.get(event.get_absolute_url()).content.decode()
     assert 'href="https://youtu.be/abc123?t=3755"' in page
     assert "Watch from here (1:02:35)" in page
@@ -88,7 +88,7 @@ def test_no_moment_link_without_a_video(client, moment_event):
 
 
 def test_the_json_feed_and_frab_carry_the_moment(client, moment_event):
-    event, appearance = moment_event
+    event, _appearance = moment_event
     data = client.get(reverse("public:event-json", kwargs={"slug": event.slug})).json()
     speaker = next(
         participant
