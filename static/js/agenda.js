@@ -119,4 +119,5 @@
     links.insertBefore(button, links.firstChild);
   });
   showAgenda();
+  document.addEventListener("plenary:times-shown", showAgenda);
 })();

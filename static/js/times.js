@@ -53,6 +53,8 @@
       }
       element.textContent = text;
     });
+    // The agenda lists the slots' times as shown: tell it they changed.
+    document.dispatchEvent(new CustomEvent("plenary:times-shown"));
     if (note) {
       if (!note.hasAttribute("data-event-note")) {
         note.setAttribute("data-event-note", note.textContent);

@@ -188,7 +188,10 @@ def new_pages(demo):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_new_pages_meet_wcag_21_aa_in_each_language(live_server, page, screenshot, demo, language):
+def test_new_pages_meet_wcag_21_aa_in_each_language(
+    live_server, new_york_page, screenshot, demo, language
+):
+    page = new_york_page
     problems, errors = {}, []
     page.on(
         "console",
