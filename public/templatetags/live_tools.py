@@ -8,7 +8,7 @@ through (it is data, not code), so every word they show is translated like the p
 from django import template
 from django.urls import reverse
 from django.utils.html import json_script
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 register = template.Library()
 
@@ -34,7 +34,8 @@ def programme_script_data(event):
 def share_script_data(event=None):
     """The share buttons' words (and, on a programme, its address for each slot's page)."""
     data = {
-        "share": gettext("Share"),
+        # Not the "share" of the statistics (a proportion): a button that shares an address.
+        "share": pgettext("button that shares an address", "Share"),
         "copied": gettext("Address copied"),
         "copyFailed": gettext("Copy this address:"),
     }
