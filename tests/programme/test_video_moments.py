@@ -149,3 +149,12 @@ def test_the_slot_admin_takes_the_moment_in_its_people_inline(staff_client, db):
     data[field] = "two minutes"
     response = staff_client.post(url, data)
     assert "as the video player shows it" in response.content.decode()
+
+
+def test_the_speakers_page_offers_their_moment_too(client, moment_event, django_assert_num_queries):
+    _event, appearance = moment_event
+    url = appearance.person.get_absolute_url()
+    with django_assert_num_queries(3):
+        page = client.get(url).content.decode()
+    assert 'href="https://youtu.be/abc123?t=3755"' in page
+    assert "Watch from here (1:02:35)" in page
