@@ -160,3 +160,20 @@ def test_no_language_note_in_english_or_when_translated(client, db):
     with translation.override("fr"):
         url = event.get_absolute_url()
     assert 'class="language-note"' not in client.get(url).content.decode()
+
+
+def test_agenda_and_slot_pages_come_from_the_page_cache_until_an_edit(
+    client, db, django_assert_num_queries
+):
+    event = EventFactory(published=True, slots=2, speakers_per_slot=1)
+    slot = Slot.objects.filter(day__event=event).order_by("order").first()
+    urls = [agenda_url(event, slot.pk), slot_page_url(event, slot)]
+    for url in urls:
+        client.get(url)
+    with django_assert_num_queries(0):
+        for url in urls:
+            assert client.get(url).status_code == 200
+    slot.title = "Panel on diaspora engagement"
+    slot.save()
+    for url in urls:
+        assert "diaspora engagement" in client.get(url).content.decode()
