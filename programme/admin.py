@@ -77,6 +77,7 @@ class AppearanceInline(
         ("person", "role", "honorific"),
         "designation",
         ("position", "organisation", "country"),
+        "video_start",
     ]
     autocomplete_fields = ["person", "organisation"]
     show_change_link = True

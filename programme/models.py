@@ -12,6 +12,7 @@ from conference.enums import EventStatus
 from core.models import VersionedModel
 from programme.designations import designation_line
 from programme.enums import SlotKind
+from programme.video import MomentField, format_moment, moment_url
 from speakers.enums import Honorific, honorific_label
 
 
@@ -185,6 +186,12 @@ class Appearance(VersionedModel):
             "position, organisation and country. Printed instead of them when filled."
         ),
     )
+    video_start = MomentField(
+        _("starts speaking at"),
+        null=True,
+        blank=True,
+        help_text=_("When the person starts speaking in the slot's video: 1:02:35 or 2:35."),
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -210,6 +217,22 @@ class Appearance(VersionedModel):
         """As printed in the reader's language (“M.”, “Sr.”, “S. E. Mme”): pages, the PDF
         and the back office alike print this (speakers.enums.honorific_label)."""
         return honorific_label(self.honorific)
+
+    @property
+    def video_moment(self):
+        """“1:02:35”: when the person starts speaking in the slot's video; "" if unknown."""
+        return format_moment(self.video_start)
+
+    @property
+    def video_moment_url(self):
+        """The slot's video at the moment the person starts speaking; "" without both.
+
+        Reads self.slot: loaded with the appearance (appearances prefetched from their slot
+        set it without a query).
+        """
+        if self.video_start is None or not self.slot.video_url:
+            return ""
+        return moment_url(self.slot.video_url, self.video_start)
 
     @property
     def printed_designation(self):

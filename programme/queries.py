@@ -294,3 +294,34 @@ def slot_for_feed(event, pk):
         )
         .first()
     )
+
+
+# A visitor's personal agenda (the slot ids kept in their browser, sent in the address) ------
+
+AGENDA_MAX_SLOTS = 200
+
+
+def agenda_slot_ids(text):
+    """The slot ids of ``?slots=12,15,19``: numbers only, each once, at most AGENDA_MAX_SLOTS."""
+    ids = {int(part) for part in (text or "").split(",") if part.strip().isdigit()}
+    return sorted(ids)[:AGENDA_MAX_SLOTS]
+
+
+def slots_for_agenda(event, ids):
+    """Those of ``ids`` that are slots of the event, in programme order, with their people and
+    public documents (ids of other events' slots, or of no slot, are left out)."""
+    public_documents = Document.objects.public().order_by("order", "pk")
+    return (
+        Slot.objects.filter(day__event=event, pk__in=ids)
+        .select_related("day__event")
+        .order_by("day__date", "order", "start_time", "pk")
+        .prefetch_related(
+            Prefetch(
+                "appearances",
+                queryset=appearances_in_printed_order().prefetch_related(
+                    Prefetch("documents", queryset=public_documents)
+                ),
+            ),
+            Prefetch("documents", queryset=public_documents),
+        )
+    )

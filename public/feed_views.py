@@ -24,7 +24,13 @@ from programme.feeds import frab, ical, programme_json
 from programme.feeds.data import programme_data, slot_data
 from programme.feeds.pdf import pdf_unavailable_reason, render_pdf, render_programme_pdf
 from programme.links import base_url_for
-from programme.queries import public_event_documents, public_programme_for_feeds, slot_for_feed
+from programme.queries import (
+    agenda_slot_ids,
+    public_event_documents,
+    public_programme_for_feeds,
+    slot_for_feed,
+    slots_for_agenda,
+)
 from programme.statistics import STATISTICS_COLUMNS, compute_statistics
 from programme.workbooks import role_labels, workbook_response, write_workbook
 
@@ -250,6 +256,20 @@ def slot_ics(request, slug, pk):
     return _private_for_drafts(
         event, _calendar_response(body, f"{event.slug}-session-{slot.pk}.ics")
     )
+
+
+@require_safe
+@cached_public_page("event")
+def agenda_ics(request, slug):
+    """A visitor's personal agenda: the slots named in ``?slots=12,15,19`` (kept in their
+    browser, never on the server). A calendar app subscribed to this address gets the
+    slots as they are now, so it follows the programme's changes. Cached per address."""
+    event = _visible_event(request, slug)
+    slots = slots_for_agenda(event, agenda_slot_ids(request.GET.get("slots")))
+    body = ical.calendar(
+        event, [slot_data(slot) for slot in slots], base_url_for(request), request.get_host()
+    )
+    return _private_for_drafts(event, _calendar_response(body, f"{event.slug}-my-agenda.ics"))
 
 
 @require_safe

@@ -39,7 +39,12 @@ FRAGMENT = "plenary:fragment:slot:{pk}:{digest}"
 SLOT_TEMPLATE = "includes/slot.html"
 # The templates a slot fragment is made of: a change to one of them (a deployment) changes
 # every key, as does a change of the translation catalogues.
-FRAGMENT_TEMPLATES = (SLOT_TEMPLATE, "includes/slot_time.html", "includes/document_links.html")
+FRAGMENT_TEMPLATES = (
+    SLOT_TEMPLATE,
+    "includes/slot_time.html",
+    "includes/document_links.html",
+    "includes/video_moment.html",
+)
 
 # Values of these classes are stored in a row as they are; other fields (files, countries)
 # may hold an object or its text depending on what was read first, so they count as text.

@@ -146,19 +146,7 @@ def event_programme(slug, user):
     for day in days:
         day.slot_list = list(day.slots.all())  # each slot's day (and its event) come with it
         for slot in day.slot_list:
-            slot.listed_documents = by_slot.get(slot.pk, [])
-            slot.leaders, slot.speakers = [], []
-            for appearance in slot.appearances.all():
-                appearance.listed_documents = by_appearance.get(appearance.pk, [])
-                if appearance.role.listed_before_speakers:
-                    slot.leaders.append(appearance)
-                else:
-                    slot.speakers.append(appearance)
-            slot.people_lists = [
-                PeopleList(name, people)
-                for name, people in (("leaders", slot.leaders), ("speakers", slot.speakers))
-                if people
-            ]
+            _arrange_slot(slot, by_slot, by_appearance)
     photos = list(photos_visible_to(user).filter(event=event).order_by("order", "pk"))
     # The slots' documents are labelled when a slot is rendered (public.fragments).
     return Programme(
@@ -168,6 +156,47 @@ def event_programme(slug, user):
         photos=photos,
         changes=change_summary(event),
     )
+
+
+def _arrange_slot(slot, by_slot, by_appearance):
+    """Attach a slot's documents and split its people into leaders and speakers."""
+    slot.listed_documents = by_slot.get(slot.pk, [])
+    slot.leaders, slot.speakers = [], []
+    for appearance in slot.appearances.all():
+        appearance.listed_documents = by_appearance.get(appearance.pk, [])
+        if appearance.role.listed_before_speakers:
+            slot.leaders.append(appearance)
+        else:
+            slot.speakers.append(appearance)
+    slot.people_lists = [
+        PeopleList(name, people)
+        for name, people in (("leaders", slot.leaders), ("speakers", slot.speakers))
+        if people
+    ]
+
+
+def slot_page(slug, pk, user):
+    """One slot of a visible event, as the programme prints it: its own page, which link
+    previews read (a programme anchor is invisible to them). Four queries: event, slot with
+    its day, appearances, documents."""
+    event = visible_event(slug, user, "series")
+    slot = get_object_or_404(
+        Slot.objects.select_related("day").prefetch_related(
+            Prefetch("appearances", queryset=appearances_in_printed_order())
+        ),
+        day__event=event,
+        pk=pk,
+    )
+    slot.day.event = event
+    documents = documents_visible_to(user).filter(Q(slot=slot) | Q(appearance__slot=slot))
+    by_slot, by_appearance = {}, {}
+    for document in group_translations(list(documents.order_by("order", "pk"))):
+        if document.appearance_id:
+            by_appearance.setdefault(document.appearance_id, []).append(document)
+        else:
+            by_slot.setdefault(document.slot_id, []).append(document)
+    _arrange_slot(slot, by_slot, by_appearance)
+    return event, slot
 
 
 @dataclass
@@ -187,7 +216,12 @@ def speaker_sort_key(person):
 
 def event_speakers(slug, user):
     """Everyone in the event, A to Z by family name, each with their roles and slots."""
-    event = visible_event(slug, user, "series")
+    # Whether the event has photos comes with the event (its Photos tab shows only then).
+    photos = photos_visible_to(user).filter(event=OuterRef("pk"))
+    event = get_object_or_404(
+        Event.objects.visible_to(user).select_related("series").annotate(has_photos=Exists(photos)),
+        slug=slug,
+    )
     appearances = (
         Appearance.objects.filter(slot__day__event=event)
         .select_related("person", "role", "organisation", "slot__day__event")

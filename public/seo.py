@@ -1,6 +1,7 @@
 """What search engines and link previews read: summaries and schema.org data."""
 
 import markdown as markdown_lib
+from django.utils import formats
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
@@ -90,3 +91,14 @@ def event_json_ld(request, event, days, photos=()):
     if sub_events:
         data["subEvent"] = sub_events
     return data
+
+
+def slot_summary(event, slot):
+    """For link previews of a slot: its description, else when, where and who."""
+    if slot.description:
+        return summary(slot.description)
+    when = formats.date_format(slot.starts_at, "DATE_FORMAT")
+    time = slot.start_time.strftime("%H:%M")
+    people = ", ".join(appearance.person.full_name for appearance in slot.appearances.all()[:6])
+    parts = [f"{event.title}, {when}, {time}", people]
+    return Truncator(" – ".join(part for part in parts if part)).words(DESCRIPTION_LENGTH)

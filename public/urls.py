@@ -12,6 +12,7 @@ urlpatterns = [
     path("events/<slug:slug>/", views.event_detail, name="event-detail"),
     path("events/<slug:slug>/speakers/", views.event_speakers, name="event-speakers"),
     path("events/<slug:slug>/photos/", views.event_photos, name="event-photos"),
+    path("events/<slug:slug>/sessions/<int:pk>/", views.slot_detail, name="slot-detail"),
     path("events/<slug:slug>/now/", live_views.event_now, name="event-now"),
     path(
         "events/<slug:slug>/now/fragment/",
@@ -97,6 +98,7 @@ urlpatterns = [
     # Everyone: feeds of published events.
     path("events/<slug:slug>/programme.ics", feed_views.event_ics, name="event-ics"),
     path("events/<slug:slug>/sessions/<int:pk>.ics", feed_views.slot_ics, name="session-ics"),
+    path("events/<slug:slug>/agenda.ics", feed_views.agenda_ics, name="event-agenda-ics"),
     path("events/<slug:slug>/schedule.json", feed_views.event_frab_json, name="event-frab-json"),
     path("events/<slug:slug>/schedule.xml", feed_views.event_frab_xml, name="event-frab-xml"),
     path("events/<slug:slug>/programme.json", feed_views.event_json, name="event-json"),

@@ -14,9 +14,9 @@ from core.cache import cached_public_page
 from core.text import MAX_QUERY_LENGTH
 from documents.queries import document_for_download
 from public import queries
-from public.fragments import attach_slot_fragments
+from public.fragments import attach_slot_fragments, render_slot
 from public.queries import person_profile
-from public.seo import event_json_ld, event_summary, summary
+from public.seo import event_json_ld, event_summary, slot_summary, summary
 
 
 def render_public(request, template, context):
@@ -49,6 +49,7 @@ def event_detail(request, slug):
     # Staff see drafts and placeholders: what they see is rendered, never stored.
     cached = settings.PAGE_CACHE_ENABLED and not can_see_unpublished(request.user)
     attach_slot_fragments(event, programme.days, cached=cached)
+    event.has_photos = bool(programme.photos)
     context = {
         "event": event,
         "days": programme.days,
@@ -59,6 +60,20 @@ def event_detail(request, slug):
         "json_ld": event_json_ld(request, event, programme.days, programme.photos),
     }
     return render_public(request, "conference/event_detail.html", context)
+
+
+@require_safe
+@cached_public_page("event")
+def slot_detail(request, slug, pk):
+    """One slot on its own page: the address its share button gives, with a link preview."""
+    event, slot = queries.slot_page(slug, pk, request.user)
+    context = {
+        "event": event,
+        "slot": slot,
+        "slot_html": render_slot(event, slot),
+        "description": slot_summary(event, slot),
+    }
+    return render_public(request, "conference/slot_detail.html", context)
 
 
 @require_safe

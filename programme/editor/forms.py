@@ -259,7 +259,7 @@ class AppearanceAddForm(EditorFormMixin, RoleChoicesMixin, forms.ModelForm):
 class AppearanceEditForm(EditorFormMixin, RoleChoicesMixin, LockingFormMixin, forms.ModelForm):
     class Meta:
         model = Appearance
-        fields = ["role", "honorific", "designation"]
+        fields = ["role", "honorific", "designation", "video_start"]
         widgets = {"designation": forms.Textarea(attrs={"rows": 2, "cols": 40})}
         labels = {"designation": _("Designation as printed")}
 

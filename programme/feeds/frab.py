@@ -78,6 +78,23 @@ def _person(base, appearance):
     }
 
 
+def _video_moment_links(item):
+    """One media link per person whose moment in the video is known: frab has no field for
+    it, and a link (JSON and XML alike) keeps the schedule schema-valid."""
+    if item.slot.is_break:
+        return []
+    return [
+        {
+            "type": "media",
+            "url": entry.appearance.video_moment_url,
+            "title": gettext("Video: %(name)s from %(moment)s")
+            % {"name": entry.appearance.person.full_name, "moment": entry.appearance.video_moment},
+        }
+        for entry in item.appearances
+        if entry.appearance.video_moment_url
+    ]
+
+
 def frab_schedule(data, base):
     """The schedule (of programme_data()) as a dict in the frab / c3voc schedule.json format."""
     event = data.event
@@ -100,6 +117,7 @@ def frab_schedule(data, base):
                         "title": gettext("Video of the session"),
                     }
                 )
+                links += _video_moment_links(item)
             day_rooms.setdefault(room, []).append(
                 {
                     "guid": slot_guid(slot),

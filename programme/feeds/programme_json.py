@@ -58,6 +58,11 @@ def _appearance_json(base, entry):
         ),
         "country": {"code": country.code, "name": str(country.name)} if country else None,
         "designation": appearance.printed_designation,
+        # When the person starts speaking in the slot's video: seconds, as a clock reads,
+        # and the video's address at that moment (None when not recorded).
+        "video_start": appearance.video_start,
+        "video_moment": appearance.video_moment or None,
+        "video_moment_url": appearance.video_moment_url or None,
         "documents": [_document_json(base, d) for d in entry.documents],
     }
 
