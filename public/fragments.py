@@ -27,16 +27,16 @@ import operator
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.template.loader import get_template, render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from public.display import label_documents
+from public.jinja2 import jinja
 
 logger = logging.getLogger(__name__)
 
 FRAGMENT = "plenary:fragment:slot:{pk}:{digest}"
-SLOT_TEMPLATE = "includes/slot.html"
+SLOT_TEMPLATE = "includes/slot.html"  # in templates/jinja2/
 # The templates a slot fragment is made of: a change to one of them (a deployment) changes
 # every key, as does a change of the translation catalogues.
 FRAGMENT_TEMPLATES = (SLOT_TEMPLATE, "includes/slot_time.html", "includes/document_links.html")
@@ -73,8 +73,10 @@ def row_values(instance):
 def _release():
     """A digest of the fragment templates and the translation catalogues of this process."""
     digest = hashlib.blake2b(digest_size=8)
+    environment = jinja()
     for name in FRAGMENT_TEMPLATES:
-        digest.update(get_template(name).template.source.encode())
+        source, _filename, _uptodate = environment.loader.get_source(environment, name)
+        digest.update(source.encode())
     for folder in settings.LOCALE_PATHS:
         for catalogue in sorted(folder.glob("*/LC_MESSAGES/django.mo")):
             digest.update(f"{catalogue}:{catalogue.stat().st_mtime_ns}".encode())
@@ -116,7 +118,7 @@ def render_slot(event, slot):
     label_documents(slot.listed_documents)
     for appearance in slot.appearances.all():
         label_documents(appearance.listed_documents)
-    return render_to_string(SLOT_TEMPLATE, {"event": event, "slot": slot})
+    return mark_safe(jinja().get_template(SLOT_TEMPLATE).render(event=event, slot=slot))  # noqa: S308
 
 
 def attach_slot_fragments(event, days, *, cached):
