@@ -93,6 +93,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The pieces a programme prints hundreds of times (a slot, its documents): Jinja2
+        # compiles them to Python; public/jinja2.py makes it speak as the Django templates.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "public.jinja2.environment"},
+    },
 ]
 
 DATABASES = {

@@ -1,4 +1,5 @@
-"""The programme page's slots as cached fragments, each under a digest of what it shows.
+"""The programme's slots and the A–Z list's speakers as cached fragments, each under a
+digest of what it shows.
 
 An edit empties the event's cached pages (``core.cache`` generations), but most of a big
 programme did not change: each slot is kept as a fragment of HTML whose key is a digest of
@@ -15,6 +16,9 @@ the change was made (admin, importer, ``queryset.update()``): no receiver has to
 fragments, and a fragment can never be stale. After an edit of one slot the page is
 assembled from the other slots' fragments and that one slot is rendered again.
 
+The list of speakers (A to Z) is assembled the same way from one fragment per person: the
+person, and each appearance with its role, organisation, slot and day.
+
 Only visitors who cannot see unpublished content get fragments from the cache: what staff
 see (drafts, placeholders, staff marks) is rendered for them and never stored.
 """
@@ -27,20 +31,22 @@ import operator
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.template.loader import get_template, render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from public.display import label_documents
+from public.jinja2 import jinja
 
 logger = logging.getLogger(__name__)
 
-FRAGMENT = "plenary:fragment:slot:{pk}:{digest}"
-SLOT_TEMPLATE = "includes/slot.html"
-# The templates a slot fragment is made of: a change to one of them (a deployment) changes
+FRAGMENT = "plenary:fragment:{kind}:{pk}:{digest}"
+SLOT_TEMPLATE = "includes/slot.html"  # in templates/jinja2/
+SPEAKER_TEMPLATE = "includes/speaker.html"
+# The templates fragments are made of: a change to one of them (a deployment) changes
 # every key, as does a change of the translation catalogues.
 FRAGMENT_TEMPLATES = (
     SLOT_TEMPLATE,
+    SPEAKER_TEMPLATE,
     "includes/slot_time.html",
     "includes/document_links.html",
     "includes/video_moment.html",
@@ -78,8 +84,10 @@ def row_values(instance):
 def _release():
     """A digest of the fragment templates and the translation catalogues of this process."""
     digest = hashlib.blake2b(digest_size=8)
+    environment = jinja()
     for name in FRAGMENT_TEMPLATES:
-        digest.update(get_template(name).template.source.encode())
+        source, _filename, _uptodate = environment.loader.get_source(environment, name)
+        digest.update(source.encode())
     for folder in settings.LOCALE_PATHS:
         for catalogue in sorted(folder.glob("*/LC_MESSAGES/django.mo")):
             digest.update(f"{catalogue}:{catalogue.stat().st_mtime_ns}".encode())
@@ -104,52 +112,98 @@ def slot_rows(slot):
     return rows
 
 
-def fragment_key(event, day, slot):
+def speaker_rows(speaker):
+    """Every row a speaker's entry of the A–Z list prints: the person, each appearance with
+    its role, organisation (in the designation), slot and day."""
+    rows = [speaker.person]
+    for appearance in speaker.appearances:
+        rows += [appearance, appearance.role, appearance.slot, appearance.slot.day]
+        if appearance.organisation_id:
+            rows.append(appearance.organisation)
+    return rows
+
+
+def _key(kind, pk, event, rows, *shown_too):
     shown = [
         get_language(),
         _release(),
         event.slug,
         event.time_zone,
-        day.date,
-        [row_values(row) for row in slot_rows(slot)],
+        *shown_too,
+        [row_values(row) for row in rows],
     ]
     digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
-    return FRAGMENT.format(pk=slot.pk, digest=digest)
+    return FRAGMENT.format(kind=kind, pk=pk, digest=digest)
+
+
+def fragment_key(event, day, slot):
+    return _key("slot", slot.pk, event, slot_rows(slot), day.date)
+
+
+def speaker_key(event, speaker):
+    return _key("speaker", speaker.person.pk, event, speaker_rows(speaker))
 
 
 def render_slot(event, slot):
     label_documents(slot.listed_documents)
     for appearance in slot.appearances.all():
         label_documents(appearance.listed_documents)
-    return render_to_string(SLOT_TEMPLATE, {"event": event, "slot": slot})
+    return _render(SLOT_TEMPLATE, event=event, slot=slot)
 
 
-def attach_slot_fragments(event, days, *, cached):
-    """Set ``slot.fragment`` (its HTML) on every slot: from the cache where ``cached``.
+def render_speaker(event, speaker):
+    return _render(SPEAKER_TEMPLATE, event=event, speaker=speaker)
 
-    One ``get_many`` for every slot of the page and one ``set_many`` for those rendered.
-    When the cache cannot be read, every slot is rendered.
+
+def _render(template_name, **context):
+    return mark_safe(jinja().get_template(template_name).render(**context))
+
+
+def _attach(items, key_of, render, *, cached):
+    """Set ``item.fragment`` (its HTML) on every item: from the cache where ``cached``.
+
+    One ``get_many`` for every item of the page and one ``set_many`` for those rendered.
+    When the cache cannot be read, every item is rendered.
     """
-    slots = [(day, slot) for day in days for slot in day.slot_list]
     if not cached:
-        for _day, slot in slots:
-            slot.fragment = render_slot(event, slot)
+        for item in items:
+            item.fragment = render(item)
         return
-    keys = {slot.pk: fragment_key(event, day, slot) for day, slot in slots}
+    keys = [key_of(item) for item in items]
     try:
-        found = cache.get_many(list(keys.values()))
+        found = cache.get_many(keys)
     except Exception:
-        logger.exception("The fragment cache could not be read; rendering every slot")
+        logger.exception("The fragment cache could not be read; rendering every fragment")
         found = {}
     rendered = {}
-    for _day, slot in slots:
-        key = keys[slot.pk]
-        if key in found:
-            slot.fragment = mark_safe(found[key])
+    for item, key in zip(items, keys, strict=True):
+        stored = found.get(key)
+        if stored is None:
+            item.fragment = rendered[key] = render(item)
         else:
-            slot.fragment = rendered[key] = render_slot(event, slot)
+            item.fragment = mark_safe(stored)
     if rendered:
         try:
             cache.set_many(rendered, timeout=settings.PAGE_CACHE_TIMEOUT)
         except Exception:
-            logger.exception("The fragment cache could not store %s slots", len(rendered))
+            logger.exception("The fragment cache could not store %s fragments", len(rendered))
+
+
+def attach_slot_fragments(event, days, *, cached):
+    """Set ``slot.fragment`` on every slot of the days (see :func:`_attach`)."""
+    _attach(
+        [slot for day in days for slot in day.slot_list],
+        lambda slot: fragment_key(event, slot.day, slot),
+        lambda slot: render_slot(event, slot),
+        cached=cached,
+    )
+
+
+def attach_speaker_fragments(event, letters, *, cached):
+    """Set ``speaker.fragment`` on every speaker of the A–Z list (see :func:`_attach`)."""
+    _attach(
+        [speaker for _letter, speakers in letters for speaker in speakers],
+        lambda speaker: speaker_key(event, speaker),
+        lambda speaker: render_speaker(event, speaker),
+        cached=cached,
+    )

@@ -61,6 +61,10 @@ def event_json_ld(request, event, days, photos=()):
         }
     if photos:
         data["image"] = [request.build_absolute_uri(photo.image.url) for photo in photos[:3]]
+    # The same place for every slot, and each person's address built once (a person in
+    # several slots): the big programme lists 800 performers.
+    place = _place(event)
+    person_urls = {}
     sub_events = []
     for day in days:
         for slot in day.slot_list:
@@ -71,20 +75,22 @@ def event_json_ld(request, event, days, photos=()):
                 "name": str(slot.heading),
                 "url": f"{url}#{slot.anchor}",
                 "startDate": slot.starts_at.isoformat(timespec="minutes"),
-                "location": _place(event),
+                "location": place,
             }
             if slot.ends_at:
                 sub_event["endDate"] = slot.ends_at.isoformat(timespec="minutes")
             people = slot.leaders + slot.speakers
             if people:
-                sub_event["performer"] = [
-                    {
-                        "@type": "Person",
-                        "name": appearance.person.full_name,
-                        "url": request.build_absolute_uri(appearance.person.get_absolute_url()),
-                    }
-                    for appearance in people
-                ]
+                sub_event["performer"] = []
+                for appearance in people:
+                    person = appearance.person
+                    if person.pk not in person_urls:
+                        person_urls[person.pk] = request.build_absolute_uri(
+                            person.get_absolute_url()
+                        )
+                    sub_event["performer"].append(
+                        {"@type": "Person", "name": person.full_name, "url": person_urls[person.pk]}
+                    )
             if slot.video_url:
                 sub_event["recordedIn"] = {"@type": "VideoObject", "url": slot.video_url}
             sub_events.append(sub_event)

@@ -14,7 +14,7 @@ from core.cache import cached_public_page
 from core.text import MAX_QUERY_LENGTH
 from documents.queries import document_for_download
 from public import queries
-from public.fragments import attach_slot_fragments, render_slot
+from public.fragments import attach_slot_fragments, attach_speaker_fragments, render_slot
 from public.queries import person_profile
 from public.seo import event_json_ld, event_summary, slot_summary, summary
 
@@ -80,6 +80,8 @@ def slot_detail(request, slug, pk):
 @cached_public_page("event")
 def event_speakers(request, slug):
     event, letters = queries.event_speakers(slug, request.user)
+    cached = settings.PAGE_CACHE_ENABLED and not can_see_unpublished(request.user)
+    attach_speaker_fragments(event, letters, cached=cached)
     context = {"event": event, "letters": letters, "description": event_summary(event)}
     return render_public(request, "conference/event_speakers.html", context)
 
