@@ -5,7 +5,8 @@ names (public:event-detail, public:person-detail, public:document-download)
 are looked up in one place.
 """
 
-from urllib.parse import urljoin
+import functools
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 
@@ -17,8 +18,22 @@ def base_url_for(request):
     return settings.SITE_URL.rstrip("/") + "/"
 
 
+@functools.lru_cache(maxsize=64)
+def _origin(base):
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+def absolute(base, path):
+    """``urljoin(base, path)``, without parsing the base again for each of a feed's links."""
+    origin = _origin(base)
+    if origin is not None and path.startswith("/") and not path.startswith("//"):
+        return origin + path
+    return urljoin(base, path)
+
+
 def event_url(base, event):
-    return urljoin(base, event.get_absolute_url())
+    return absolute(base, event.get_absolute_url())
 
 
 def slot_url(base, slot, event):
@@ -27,9 +42,9 @@ def slot_url(base, slot, event):
 
 
 def person_url(base, person):
-    return urljoin(base, person.get_absolute_url())
+    return absolute(base, person.get_absolute_url())
 
 
 def document_url(base, document):
     """Where the public downloads the document (the site's download view)."""
-    return urljoin(base, document.get_absolute_url())
+    return absolute(base, document.get_absolute_url())

@@ -15,6 +15,24 @@ from programme.enums import SlotKind
 from speakers.enums import Honorific
 
 
+def slot_heading(number, title):
+    """“Session 1: Advancing migration governance …” or just the title."""
+    if number:
+        return _("Session %(number)s: %(title)s") % {"number": number, "title": title}
+    return title
+
+
+def designation_as_printed(designation, position, organisation_name, country):
+    """The line after a name: the designation as printed when there is one, else the
+    position, the organisation's name and the country's name that are known."""
+    if designation:
+        return designation
+    parts = [position, organisation_name]
+    if country:
+        parts.append(country_name(country))
+    return ", ".join(str(part) for part in parts if part)
+
+
 class Role(models.Model):
     """What a person does in a slot: moderator, presenter, speaker …"""
 
@@ -91,9 +109,7 @@ class Slot(VersionedModel):
     @property
     def heading(self):
         """“Session 1: Advancing migration governance …” or just the title."""
-        if self.number:
-            return _("Session %(number)s: %(title)s") % {"number": self.number, "title": self.title}
-        return self.title
+        return slot_heading(self.number, self.title)
 
     @property
     def anchor(self):
@@ -197,12 +213,8 @@ class Appearance(VersionedModel):
         """The designation as printed on the programme for this appearance."""
         if self.designation:
             return self.designation
-        parts = [self.position]
-        if self.organisation_id:
-            parts.append(self.organisation.name)
-        if self.country:
-            parts.append(country_name(self.country))
-        return ", ".join(str(part) for part in parts if part)
+        organisation = self.organisation.name if self.organisation_id else None
+        return designation_as_printed("", self.position, organisation, self.country)
 
     def fill_from_person(self):
         """Start a new appearance from the person's current position."""

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from itertools import islice
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db.models import CharField, Count, F, Prefetch, Q, Value
@@ -9,6 +10,8 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
 from conference.enums import EventStatus
+from conference.models import Day
+from core.rows import instances
 from documents.models import Document
 from programme.models import Appearance, Role, Slot
 from speakers.models import Person
@@ -259,17 +262,82 @@ def document_kinds_for_statistics(events):
     )
 
 
-def public_programme_for_feeds(event):
-    """A published event's days, slots, people and public documents, for feeds and the PDF."""
+class FeedRows(NamedTuple):
+    """A published programme's rows for the feeds, each list in printed order."""
+
+    days: list
+    slots: list
+    appearances: list  # with person, role and organisation
+    slot_documents: list  # public ones only
+    appearance_documents: list
+
+
+# Columns the feeds never print: not read (dates are the slowest to convert), and the
+# private ones (a person's email, phone and gender) never leave the database for a feed.
+_FEED_SKIPS = {
+    "slot": ("created_at",),
+    "appearance": (
+        "created_at",
+        "updated_at",
+        *(
+            f"person__{name}"
+            for name in ("created_at", "updated_at", "email", "phone", "gender", "photo")
+        ),
+    ),
+    "document": (
+        "created_at",
+        "updated_at",
+        "content_type",
+        "embargoed_until_delivered",
+        "delivered_at",
+        "embargo_lifts_at",
+    ),
+}
+
+
+def _feed_rows(event, slots, *, all_days=True):
+    """FeedRows of these slots of the event in five queries (four with all_days=False),
+    instances built from rows (the
+    event's days, or with all_days=False only those of the slots, read with them)."""
+    slot_ids = slots.values("pk")
+    slots = slots.order_by("order", "start_time", "pk")
+    day_field, slot_field = Day._meta.get_field("event"), Slot._meta.get_field("day")
+    if all_days:
+        days = instances(event.days.order_by("date"))
+        slots = instances(slots, skip=_FEED_SKIPS["slot"])
+        by_pk = {day.pk: day for day in days}
+        for slot in slots:
+            slot_field.set_cached_value(slot, by_pk[slot.day_id])
+    else:
+        slots = instances(slots, related=["day"], skip=_FEED_SKIPS["slot"])
+        days = sorted({slot.day.pk: slot.day for slot in slots}.values(), key=lambda d: d.date)
+    for day in days:
+        day_field.set_cached_value(day, event)
     public_documents = Document.objects.public().order_by("order", "pk")
-    appearances = appearances_in_printed_order().prefetch_related(
-        Prefetch("documents", queryset=public_documents)
+    return FeedRows(
+        days=days,
+        slots=slots,
+        appearances=instances(
+            Appearance.objects.filter(slot__in=slot_ids).order_by(*APPEARANCE_PRINTED_ORDER),
+            related=["person", "role", "organisation"],
+            skip=_FEED_SKIPS["appearance"],
+        ),
+        slot_documents=instances(
+            public_documents.filter(slot__in=slot_ids), skip=_FEED_SKIPS["document"]
+        ),
+        appearance_documents=instances(
+            public_documents.filter(appearance__slot__in=slot_ids), skip=_FEED_SKIPS["document"]
+        ),
     )
-    slots = Slot.objects.order_by("order", "start_time", "pk").prefetch_related(
-        Prefetch("appearances", queryset=appearances),
-        Prefetch("documents", queryset=public_documents),
-    )
-    return event.days.order_by("date").prefetch_related(Prefetch("slots", queryset=slots))
+
+
+def public_programme_for_feeds(event):
+    """A published event's days, slots, people and public documents, for feeds and the PDF.
+
+    Read as rows (core.rows.instances): the feeds print every slot, and building thousands
+    of model instances the usual way was a third of a big feed's render.
+    """
+    return _feed_rows(event, Slot.objects.filter(day__event=event))
 
 
 def public_event_documents(event):
@@ -278,19 +346,6 @@ def public_event_documents(event):
 
 
 def slot_for_feed(event, pk):
-    """One slot of a published event with its people and public documents, or None."""
-    public_documents = Document.objects.public().order_by("order", "pk")
-    return (
-        Slot.objects.filter(day__event=event, pk=pk)
-        .select_related("day__event")
-        .prefetch_related(
-            Prefetch(
-                "appearances",
-                queryset=appearances_in_printed_order().prefetch_related(
-                    Prefetch("documents", queryset=public_documents)
-                ),
-            ),
-            Prefetch("documents", queryset=public_documents),
-        )
-        .first()
-    )
+    """FeedRows of one slot of a published event (and its day), or None."""
+    rows = _feed_rows(event, Slot.objects.filter(day__event=event, pk=pk), all_days=False)
+    return rows if rows.slots else None

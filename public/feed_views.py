@@ -1,11 +1,10 @@
 """Exports and statistics for staff; calendar, frab, JSON and PDF feeds for everyone."""
 
 import functools
-import json
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from core.cache import cached_public_page
 from programme import list_of_speakers
 from programme.exports import EXPORTS, csv_response, without_private_columns
 from programme.feeds import frab, ical, programme_json
-from programme.feeds.data import programme_data, slot_data
+from programme.feeds.data import programme_data
 from programme.feeds.pdf import pdf_unavailable_reason, render_pdf, render_programme_pdf
 from programme.links import base_url_for
 from programme.queries import public_event_documents, public_programme_for_feeds, slot_for_feed
@@ -213,17 +212,18 @@ def _calendar_response(body, filename):
     return response
 
 
-def _programme_data(event, *, with_event_documents=False):
+def _programme_data(request, event, *, with_event_documents=False):
     documents = public_event_documents(event) if with_event_documents else ()
-    return programme_data(event, public_programme_for_feeds(event), documents)
+    return programme_data(
+        event, public_programme_for_feeds(event), base_url_for(request), documents
+    )
 
 
 @require_safe
 @cached_public_page("event")
 def event_ics(request, slug):
     event = _visible_event(request, slug)
-    data = _programme_data(event)
-    body = ical.calendar(event, data.slots, base_url_for(request), request.get_host())
+    body = ical.calendar(event, _programme_data(request, event).slots, request.get_host())
     return _private_for_drafts(event, _calendar_response(body, f"{event.slug}.ics"))
 
 
@@ -231,22 +231,21 @@ def event_ics(request, slug):
 @cached_public_page("event")
 def slot_ics(request, slug, pk):
     event = _visible_event(request, slug)
-    slot = slot_for_feed(event, pk)
-    if slot is None:
+    rows = slot_for_feed(event, pk)
+    if rows is None:
         raise Http404(_("This event has no such slot."))
-    body = ical.calendar(event, [slot_data(slot)], base_url_for(request), request.get_host())
-    return _private_for_drafts(
-        event, _calendar_response(body, f"{event.slug}-session-{slot.pk}.ics")
-    )
+    slots = programme_data(event, rows, base_url_for(request)).slots
+    body = ical.calendar(event, slots, request.get_host())
+    return _private_for_drafts(event, _calendar_response(body, f"{event.slug}-session-{pk}.ics"))
 
 
 @require_safe
 @cached_public_page("event")
 def event_frab_json(request, slug):
     event = _visible_event(request, slug)
-    schedule = frab.frab_schedule(_programme_data(event), base_url_for(request))
+    schedule = frab.frab_schedule(_programme_data(request, event), base_url_for(request))
     return _private_for_drafts(
-        event, JsonResponse(schedule, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        event, HttpResponse(frab.frab_schedule_json(schedule), content_type="application/json")
     )
 
 
@@ -254,7 +253,7 @@ def event_frab_json(request, slug):
 @cached_public_page("event")
 def event_frab_xml(request, slug):
     event = _visible_event(request, slug)
-    schedule = frab.frab_schedule(_programme_data(event), base_url_for(request))
+    schedule = frab.frab_schedule(_programme_data(request, event), base_url_for(request))
     return _private_for_drafts(
         event,
         HttpResponse(
@@ -267,15 +266,11 @@ def event_frab_xml(request, slug):
 @cached_public_page("event")
 def event_json(request, slug):
     event = _visible_event(request, slug)
-    data = _programme_data(event, with_event_documents=True)
+    data = _programme_data(request, event, with_event_documents=True)
     return _private_for_drafts(
         event,
         HttpResponse(
-            json.dumps(
-                programme_json.programme_json(data, base_url_for(request)),
-                ensure_ascii=False,
-                indent=2,
-            ),
+            programme_json.programme_json_bytes(data, base_url_for(request)),
             content_type="application/json; charset=utf-8",
         ),
     )
@@ -287,7 +282,7 @@ def event_pdf(request, slug):
     event = _visible_event(request, slug)
     if pdf_unavailable_reason() is not None:
         return _pdf_unavailable(request, event)
-    data = _programme_data(event, with_event_documents=True)
+    data = _programme_data(request, event, with_event_documents=True)
     response = HttpResponse(
         render_programme_pdf(data, base_url_for(request)), content_type="application/pdf"
     )
