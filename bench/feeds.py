@@ -26,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conference.settings")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("CACHE_URL", "locmemcache://")
+# As bench/run measures cold pages: rendered at every request, not compressed for the cache.
+os.environ.setdefault("PLENARY_PAGE_CACHE", "0")
 
 import django
 

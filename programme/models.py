@@ -24,12 +24,10 @@ def slot_heading(number, title):
 
 def designation_as_printed(designation, position, organisation_name, country):
     """The line after a name: the designation as printed when there is one, else the
-    position, the organisation's name and the country's name that are known."""
+    position, the organisation's name and the country's name (of a Country or a code)."""
     if designation:
         return designation
-    parts = [position, organisation_name]
-    if country:
-        parts.append(country_name(country))
+    parts = [position, organisation_name, country_name(country) if country else ""]
     return ", ".join(str(part) for part in parts if part)
 
 

@@ -14,7 +14,7 @@ from conference.models import Day
 from core.rows import instances
 from documents.models import Document
 from programme.models import Appearance, Role, Slot
-from speakers.models import Person
+from speakers.models import Organisation, Person
 
 APPEARANCE_PRINTED_ORDER = ["-role__listed_before_speakers", "order", "pk"]
 
@@ -64,6 +64,17 @@ def _grouped(queryset, key):
     return groups
 
 
+APPEARANCE_EXPORT_ORDER = [
+    "slot__day__event__start_date",
+    "slot__day__event_id",
+    "slot__day__date",
+    "slot__order",
+    "slot__start_time",
+    "slot_id",
+    *APPEARANCE_PRINTED_ORDER,
+]
+
+
 def appearances_for_export(events):
     """Every appearance in the events with person, role, organisation and slot, in order."""
     long_texts = [
@@ -79,27 +90,78 @@ def appearances_for_export(events):
         .filter(slot__day__event__in=events)
         .select_related("slot__day__event")
         .defer(*long_texts)
-        .order_by(
-            "slot__day__event__start_date",
-            "slot__day__event_id",
-            "slot__day__date",
-            "slot__order",
-            "slot__start_time",
-            "slot_id",
-            *APPEARANCE_PRINTED_ORDER,
-        )
+        .order_by(*APPEARANCE_EXPORT_ORDER)
     )
 
 
-def appearances_with_documents(events, chunk_size=EXPORT_CHUNK_SIZE):
-    """(appearance, its documents) in export order: two queries per chunk of appearances."""
-    for chunk in in_chunks(appearances_for_export(events), chunk_size):
-        documents = _grouped(
-            Document.objects.order_by("order", "pk").filter(appearance__in=[p.pk for p in chunk]),
-            "appearance_id",
+class ParticipantLookups(NamedTuple):
+    """The small tables a participants export looks up by key, read once."""
+
+    slots: dict  # pk: (event_id, date, start, end, number, title, video_url)
+    events: dict  # pk: Event
+    roles: dict  # pk: label
+    organisations: dict  # pk: (name, acronym, category, country code)
+
+
+def participant_lookups(events):
+    """ParticipantLookups for the events: four queries, translated texts resolved in SQL."""
+    slots = (
+        Slot.objects.filter(day__event__in=events)
+        .rewrite(False)
+        .annotate(export_title=translated("title"))
+        .values_list(
+            "pk", "day__event_id", "day__date", "start_time", "end_time", "number",
+            "export_title", "video_url",
         )
-        for appearance in chunk:
-            yield appearance, documents.get(appearance.pk, [])
+    )  # fmt: skip
+    organisations = (
+        Organisation.objects.filter(
+            pk__in=Appearance.objects.filter(slot__day__event__in=events).values("organisation")
+        )
+        .rewrite(False)
+        .annotate(export_name=translated("name"))
+        .values_list("pk", "export_name", "acronym", "category", "country")
+    )
+    return ParticipantLookups(
+        slots={row[0]: row[1:] for row in slots},
+        events={event.pk: event for event in events.order_by()},
+        roles={role.pk: str(role.label) for role in Role.objects.all()},
+        organisations={row[0]: row[1:] for row in organisations},
+    )
+
+
+def participants_for_export(events, chunk_size=EXPORT_CHUNK_SIZE * 4):
+    """(appearance row, its documents) per appearance in export order, as tuples.
+
+    An appearance row is (pk, slot_id, role_id, honorific, given names, family names,
+    gender, position, designation, organisation_id, country code); a document is (title,
+    file, url, pk). Two queries per chunk, nothing kept between chunks.
+    """
+    appearances = (
+        Appearance.objects.filter(slot__day__event__in=events)
+        .rewrite(False)
+        .annotate(
+            export_position=translated("position"), export_designation=translated("designation")
+        )
+        .order_by(*APPEARANCE_EXPORT_ORDER)
+        .values_list(
+            "pk", "slot_id", "role_id", "honorific", "person__given_names",
+            "person__family_names", "person__gender", "export_position", "export_designation",
+            "organisation_id", "country",
+        )
+    )  # fmt: skip
+    for chunk in in_chunks(appearances, chunk_size):
+        documents = defaultdict(list)
+        for appearance_id, *document in (
+            Document.objects.filter(appearance__in=[row[0] for row in chunk])
+            .rewrite(False)
+            .annotate(export_title=translated("title"))
+            .order_by("order", "pk")
+            .values_list("appearance_id", "export_title", "file", "url", "pk")
+        ):
+            documents[appearance_id].append(document)
+        for row in chunk:
+            yield row, documents.get(row[0], ())
 
 
 def slots_for_export(events):

@@ -18,7 +18,7 @@ from core.choices import choice_label
 from core.rows import text
 from programme.enums import SlotKind
 from programme.exports import printed_name
-from programme.links import document_url, event_url
+from programme.links import document_url_function, event_url
 from programme.models import designation_as_printed, slot_heading
 
 GENERATOR = "Plenary"
@@ -69,6 +69,7 @@ class ProgrammeSlot:
     event: object
     base: str  # the site's address, for links
     event_address: str  # programme.links.event_url(base, event), computed once
+    document_address: object  # programme.links.document_url_function(base)
     starts_at: datetime.datetime
     ends_at: datetime.datetime | None
     appearances: list
@@ -86,7 +87,7 @@ class ProgrammeSlot:
     def document_links(self):
         """(document, its title, its public address) for all_documents."""
         return [
-            (document, str(text(document, "title")), document_url(self.base, document))
+            (document, str(text(document, "title")), self.document_address(document.pk))
             for document in self.all_documents
         ]
 
@@ -179,6 +180,7 @@ def programme_data(event, rows, base, event_documents=()):
     appearances = _grouped(rows.appearances, "slot_id")
     slots = _grouped(rows.slots, "day_id")
     event_address = event_url(base, event)
+    document_address = document_url_function(base)
     return ProgrammeData(
         event=event,
         days=[
@@ -191,6 +193,7 @@ def programme_data(event, rows, base, event_documents=()):
                         event=event,
                         base=base,
                         event_address=event_address,
+                        document_address=document_address,
                         starts_at=slot.starts_at,
                         ends_at=slot.ends_at,
                         appearances=[
