@@ -57,6 +57,8 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
+from core.encodings import accepted_encoding, encoded_etag
+
 try:
     import brotli
 except ImportError:  # optional: pages are then stored gzipped only
@@ -227,21 +229,6 @@ def _is_conditional(request):
 # may be served for a few seconds while one process renders the new one (no stampede).
 
 
-def _accepted_encoding(request):
-    """ "br", "gzip" or "identity": the best encoding the client accepts that we store."""
-    accepted = set()
-    for item in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
-        name, _semicolon, parameters = item.strip().partition(";")
-        quality = parameters.strip().removeprefix("q=")
-        if quality and quality.replace(".", "", 1).isdigit() and float(quality) == 0:
-            continue
-        accepted.add(name.strip().lower())
-    for encoding in ENCODINGS:
-        if encoding in accepted:
-            return encoding
-    return "identity"
-
-
 def _compressed(content):
     bodies = {"gzip": gzip.compress(content, compresslevel=6, mtime=0)}
     if brotli is not None:
@@ -258,6 +245,7 @@ def _stored_response(entry, encoding):
     else:
         response.content = body
         response["Content-Encoding"] = encoding
+    response["ETag"] = encoded_etag(response["ETag"], encoding)  # stored: the plain page's
     return response
 
 
@@ -308,7 +296,7 @@ def cached_public_page(scope="site", *, vary_on_date=False):
             if _bypass(request):
                 return view(request, *args, **kwargs)
             keys = [ALL, event_key(kwargs["slug"]) if scope == "event" else SITE]
-            encoding = _accepted_encoding(request)
+            encoding = accepted_encoding(request, ENCODINGS)
             page_digest = _page_digest(request, vary_on_date)
             page_key = PAGE.format(
                 digest=page_digest, encoding="gzip" if encoding == "identity" else encoding
@@ -340,11 +328,12 @@ def cached_public_page(scope="site", *, vary_on_date=False):
             if current:
                 # This page answered 200 under these generations: its validators hold.
                 if _is_conditional(request):
+                    served = encoded_etag(etag, encoding, settings.PAGE_CACHE_ENABLED)
                     not_modified = get_conditional_response(
-                        request, etag=etag, last_modified=last_modified
+                        request, etag=served, last_modified=last_modified
                     )
                     if not_modified is not None:
-                        return _finish(not_modified, etag, last_modified)
+                        return _finish(not_modified, served, last_modified)
                 if entry[3] is not None and settings.PAGE_CACHE_ENABLED:
                     return _stored_response(entry, encoding)
             elif stale:
@@ -383,8 +372,9 @@ def _render_and_store(view, request, args, kwargs, *, entry, current, page_diges
             if bodies.get(encoding) is not None:
                 response.content = bodies[encoding]
                 response["Content-Encoding"] = encoding
+                response["ETag"] = encoded_etag(etag, encoding)
     return get_conditional_response(
-        request, etag=etag, last_modified=last_modified, response=response
+        request, etag=response["ETag"], last_modified=last_modified, response=response
     )
 
 

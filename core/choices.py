@@ -35,8 +35,9 @@ def _country_name(code, language):
 
 
 def country_name(country):
-    """The name of a django-countries Country in the active language, looked up once."""
-    return _country_name(country.code, get_language()) if country else ""
+    """The name of a django-countries Country (or of a country code) in the active
+    language, looked up once."""
+    return _country_name(getattr(country, "code", country), get_language()) if country else ""
 
 
 @functools.lru_cache(maxsize=256)
@@ -56,12 +57,21 @@ def row_url(viewname, kwarg, value):
     converter accepts, then the value is put in its place. A value with other characters
     goes through ``reverse()``.
     """
-    text = str(value)
-    if value is None or not SAFE_VALUE.fullmatch(text):
-        return reverse(viewname, kwargs={kwarg: value})
+    return row_url_function(viewname, kwarg)(value)
+
+
+def row_url_function(viewname, kwarg):
+    """``row_url`` for many rows of one page or export: language, script prefix and URLconf
+    looked up once (the active ones when this is called)."""
     pattern, placeholder = _address_pattern(
         viewname, kwarg, get_language(), get_script_prefix(), get_urlconf()
     )
-    if placeholder.isdigit() and not text.isdigit():
-        return reverse(viewname, kwargs={kwarg: value})
-    return pattern.replace(placeholder, text)
+    digits = placeholder.isdigit()
+
+    def url(value):
+        text = str(value)
+        if value is None or not SAFE_VALUE.fullmatch(text) or (digits and not text.isdigit()):
+            return reverse(viewname, kwargs={kwarg: value})
+        return pattern.replace(placeholder, text)
+
+    return url

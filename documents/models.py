@@ -202,8 +202,11 @@ class Document(TimestampedModel):
         self.embargo_lifts_at = self.slot_start() if self.embargoed_until_delivered else None
         super().save(*args, **kwargs)
 
+    # Where the public downloads a document: the view and the argument naming the document.
+    DOWNLOAD_VIEW = ("public:document-download", "pk")
+
     def get_absolute_url(self):
-        return row_url("public:document-download", "pk", self.pk)
+        return row_url(*self.DOWNLOAD_VIEW, self.pk)
 
     def get_kind_display(self):
         return choice_label(DocumentKind, self.kind)

@@ -157,12 +157,21 @@ def designation_line(position, organisation=None, country=None):
     ``organisation`` is a speakers Organisation or None, ``country`` a django-countries
     Country (or its code) or empty.
     """
+    if organisation is None:
+        return line_from_names(position, "", "", country)
+    return line_from_names(
+        position, organisation.name, getattr(organisation, "acronym", ""), country
+    )
+
+
+def line_from_names(position, organisation_name="", acronym="", country=None):
+    """designation_line() from the organisation's name and acronym (rows read as values)."""
     position = " ".join(str(position or "").split())
     parts = [position]
-    if organisation is not None:
-        names = [organisation.name, getattr(organisation, "acronym", "")]
-        if not any(_mentions(position, name) for name in names):
-            parts.append(str(organisation.name))
+    if organisation_name and not any(
+        _mentions(position, name) for name in (organisation_name, acronym)
+    ):
+        parts.append(str(organisation_name))
     if country:
         name = country_name(Country(code=country) if isinstance(country, str) else country)
         if not _mentions(", ".join(parts), name):

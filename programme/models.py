@@ -10,10 +10,26 @@ from django_countries.fields import CountryField
 
 from conference.enums import EventStatus
 from core.models import VersionedModel
-from programme.designations import designation_line
+from programme.designations import designation_line, line_from_names
 from programme.enums import SlotKind
 from programme.video import MomentField, format_moment, moment_url
 from speakers.enums import Honorific, honorific_label
+
+
+def slot_heading(number, title):
+    """“Session 1: Advancing migration governance …” or just the title."""
+    if number:
+        return _("Session %(number)s: %(title)s") % {"number": number, "title": title}
+    return title
+
+
+def designation_as_printed(designation, position, organisation_name, country, acronym=""):
+    """The line after a name: the designation as printed when there is one, else the
+    position, the organisation's name and the country's name (of a Country or a code), each
+    left out when the position already says it (programme.designations.line_from_names)."""
+    if designation:
+        return designation
+    return line_from_names(position, organisation_name, acronym, country)
 
 
 class Role(models.Model):
@@ -109,9 +125,7 @@ class Slot(VersionedModel):
     @property
     def heading(self):
         """“Session 1: Advancing migration governance …” or just the title."""
-        if self.number:
-            return _("Session %(number)s: %(title)s") % {"number": self.number, "title": self.title}
-        return self.title
+        return slot_heading(self.number, self.title)
 
     @property
     def anchor(self):

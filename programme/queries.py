@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from itertools import islice
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db.models import CharField, Count, F, Prefetch, Q, Value
@@ -9,9 +10,11 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
 from conference.enums import EventStatus
+from conference.models import Day
+from core.rows import instances
 from documents.models import Document
 from programme.models import Appearance, Role, Slot
-from speakers.models import Person
+from speakers.models import Organisation, Person
 
 APPEARANCE_PRINTED_ORDER = ["-role__listed_before_speakers", "order", "pk"]
 
@@ -61,6 +64,17 @@ def _grouped(queryset, key):
     return groups
 
 
+APPEARANCE_EXPORT_ORDER = [
+    "slot__day__event__start_date",
+    "slot__day__event_id",
+    "slot__day__date",
+    "slot__order",
+    "slot__start_time",
+    "slot_id",
+    *APPEARANCE_PRINTED_ORDER,
+]
+
+
 def appearances_for_export(events):
     """Every appearance in the events with person, role, organisation and slot, in order."""
     long_texts = [
@@ -76,27 +90,78 @@ def appearances_for_export(events):
         .filter(slot__day__event__in=events)
         .select_related("slot__day__event")
         .defer(*long_texts)
-        .order_by(
-            "slot__day__event__start_date",
-            "slot__day__event_id",
-            "slot__day__date",
-            "slot__order",
-            "slot__start_time",
-            "slot_id",
-            *APPEARANCE_PRINTED_ORDER,
-        )
+        .order_by(*APPEARANCE_EXPORT_ORDER)
     )
 
 
-def appearances_with_documents(events, chunk_size=EXPORT_CHUNK_SIZE):
-    """(appearance, its documents) in export order: two queries per chunk of appearances."""
-    for chunk in in_chunks(appearances_for_export(events), chunk_size):
-        documents = _grouped(
-            Document.objects.order_by("order", "pk").filter(appearance__in=[p.pk for p in chunk]),
-            "appearance_id",
+class ParticipantLookups(NamedTuple):
+    """The small tables a participants export looks up by key, read once."""
+
+    slots: dict  # pk: (event_id, date, start, end, number, title, video_url)
+    events: dict  # pk: Event
+    roles: dict  # pk: label
+    organisations: dict  # pk: (name, acronym, category, country code)
+
+
+def participant_lookups(events):
+    """ParticipantLookups for the events: four queries, translated texts resolved in SQL."""
+    slots = (
+        Slot.objects.filter(day__event__in=events)
+        .rewrite(False)
+        .annotate(export_title=translated("title"))
+        .values_list(
+            "pk", "day__event_id", "day__date", "start_time", "end_time", "number",
+            "export_title", "video_url",
         )
-        for appearance in chunk:
-            yield appearance, documents.get(appearance.pk, [])
+    )  # fmt: skip
+    organisations = (
+        Organisation.objects.filter(
+            pk__in=Appearance.objects.filter(slot__day__event__in=events).values("organisation")
+        )
+        .rewrite(False)
+        .annotate(export_name=translated("name"))
+        .values_list("pk", "export_name", "acronym", "category", "country")
+    )
+    return ParticipantLookups(
+        slots={row[0]: row[1:] for row in slots},
+        events={event.pk: event for event in events.order_by()},
+        roles={role.pk: str(role.label) for role in Role.objects.all()},
+        organisations={row[0]: row[1:] for row in organisations},
+    )
+
+
+def participants_for_export(events, chunk_size=EXPORT_CHUNK_SIZE * 4):
+    """(appearance row, its documents) per appearance in export order, as tuples.
+
+    An appearance row is (pk, slot_id, role_id, honorific, given names, family names,
+    gender, position, designation, organisation_id, country code); a document is (title,
+    file, url, pk). Two queries per chunk, nothing kept between chunks.
+    """
+    appearances = (
+        Appearance.objects.filter(slot__day__event__in=events)
+        .rewrite(False)
+        .annotate(
+            export_position=translated("position"), export_designation=translated("designation")
+        )
+        .order_by(*APPEARANCE_EXPORT_ORDER)
+        .values_list(
+            "pk", "slot_id", "role_id", "honorific", "person__given_names",
+            "person__family_names", "person__gender", "export_position", "export_designation",
+            "organisation_id", "country",
+        )
+    )  # fmt: skip
+    for chunk in in_chunks(appearances, chunk_size):
+        documents = defaultdict(list)
+        for appearance_id, *document in (
+            Document.objects.filter(appearance__in=[row[0] for row in chunk])
+            .rewrite(False)
+            .annotate(export_title=translated("title"))
+            .order_by("order", "pk")
+            .values_list("appearance_id", "export_title", "file", "url", "pk")
+        ):
+            documents[appearance_id].append(document)
+        for row in chunk:
+            yield row, documents.get(row[0], ())
 
 
 def slots_for_export(events):
@@ -259,17 +324,82 @@ def document_kinds_for_statistics(events):
     )
 
 
-def public_programme_for_feeds(event):
-    """A published event's days, slots, people and public documents, for feeds and the PDF."""
+class FeedRows(NamedTuple):
+    """A published programme's rows for the feeds, each list in printed order."""
+
+    days: list
+    slots: list
+    appearances: list  # with person, role and organisation
+    slot_documents: list  # public ones only
+    appearance_documents: list
+
+
+# Columns the feeds never print: not read (dates are the slowest to convert), and the
+# private ones (a person's email, phone and gender) never leave the database for a feed.
+_FEED_SKIPS = {
+    "slot": ("created_at",),
+    "appearance": (
+        "created_at",
+        "updated_at",
+        *(
+            f"person__{name}"
+            for name in ("created_at", "updated_at", "email", "phone", "gender", "photo")
+        ),
+    ),
+    "document": (
+        "created_at",
+        "updated_at",
+        "content_type",
+        "embargoed_until_delivered",
+        "delivered_at",
+        "embargo_lifts_at",
+    ),
+}
+
+
+def _feed_rows(event, slots, *, all_days=True):
+    """FeedRows of these slots of the event in five queries (four with all_days=False),
+    instances built from rows (the
+    event's days, or with all_days=False only those of the slots, read with them)."""
+    slot_ids = slots.values("pk")
+    slots = slots.order_by("order", "start_time", "pk")
+    day_field, slot_field = Day._meta.get_field("event"), Slot._meta.get_field("day")
+    if all_days:
+        days = instances(event.days.order_by("date"))
+        slots = instances(slots, skip=_FEED_SKIPS["slot"])
+        by_pk = {day.pk: day for day in days}
+        for slot in slots:
+            slot_field.set_cached_value(slot, by_pk[slot.day_id])
+    else:
+        slots = instances(slots, related=["day"], skip=_FEED_SKIPS["slot"])
+        days = sorted({slot.day.pk: slot.day for slot in slots}.values(), key=lambda d: d.date)
+    for day in days:
+        day_field.set_cached_value(day, event)
     public_documents = Document.objects.public().order_by("order", "pk")
-    appearances = appearances_in_printed_order().prefetch_related(
-        Prefetch("documents", queryset=public_documents)
+    return FeedRows(
+        days=days,
+        slots=slots,
+        appearances=instances(
+            Appearance.objects.filter(slot__in=slot_ids).order_by(*APPEARANCE_PRINTED_ORDER),
+            related=["person", "role", "organisation"],
+            skip=_FEED_SKIPS["appearance"],
+        ),
+        slot_documents=instances(
+            public_documents.filter(slot__in=slot_ids), skip=_FEED_SKIPS["document"]
+        ),
+        appearance_documents=instances(
+            public_documents.filter(appearance__slot__in=slot_ids), skip=_FEED_SKIPS["document"]
+        ),
     )
-    slots = Slot.objects.order_by("order", "start_time", "pk").prefetch_related(
-        Prefetch("appearances", queryset=appearances),
-        Prefetch("documents", queryset=public_documents),
-    )
-    return event.days.order_by("date").prefetch_related(Prefetch("slots", queryset=slots))
+
+
+def public_programme_for_feeds(event):
+    """A published event's days, slots, people and public documents, for feeds and the PDF.
+
+    Read as rows (core.rows.instances): the feeds print every slot, and building thousands
+    of model instances the usual way was a third of a big feed's render.
+    """
+    return _feed_rows(event, Slot.objects.filter(day__event=event))
 
 
 def public_event_documents(event):
@@ -278,22 +408,9 @@ def public_event_documents(event):
 
 
 def slot_for_feed(event, pk):
-    """One slot of a published event with its people and public documents, or None."""
-    public_documents = Document.objects.public().order_by("order", "pk")
-    return (
-        Slot.objects.filter(day__event=event, pk=pk)
-        .select_related("day__event")
-        .prefetch_related(
-            Prefetch(
-                "appearances",
-                queryset=appearances_in_printed_order().prefetch_related(
-                    Prefetch("documents", queryset=public_documents)
-                ),
-            ),
-            Prefetch("documents", queryset=public_documents),
-        )
-        .first()
-    )
+    """FeedRows of one slot of a published event (and its day), or None."""
+    rows = _feed_rows(event, Slot.objects.filter(day__event=event, pk=pk), all_days=False)
+    return rows if rows.slots else None
 
 
 # A visitor's personal agenda (the slot ids kept in their browser, sent in the address) ------
@@ -308,20 +425,6 @@ def agenda_slot_ids(text):
 
 
 def slots_for_agenda(event, ids):
-    """Those of ``ids`` that are slots of the event, in programme order, with their people and
+    """FeedRows of those of ``ids`` that are slots of the event, with their days, people and
     public documents (ids of other events' slots, or of no slot, are left out)."""
-    public_documents = Document.objects.public().order_by("order", "pk")
-    return (
-        Slot.objects.filter(day__event=event, pk__in=ids)
-        .select_related("day__event")
-        .order_by("day__date", "order", "start_time", "pk")
-        .prefetch_related(
-            Prefetch(
-                "appearances",
-                queryset=appearances_in_printed_order().prefetch_related(
-                    Prefetch("documents", queryset=public_documents)
-                ),
-            ),
-            Prefetch("documents", queryset=public_documents),
-        )
-    )
+    return _feed_rows(event, Slot.objects.filter(day__event=event, pk__in=ids), all_days=False)

@@ -1,13 +1,12 @@
 """Exports and statistics for staff; calendar, frab, JSON and PDF feeds for everyone."""
 
 import functools
-import json
 import logging
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
@@ -21,7 +20,7 @@ from programme import list_of_speakers
 from programme.changes import change_counts
 from programme.exports import EXPORTS, csv_response, without_private_columns
 from programme.feeds import frab, ical, programme_json
-from programme.feeds.data import programme_data, slot_data
+from programme.feeds.data import programme_data
 from programme.feeds.pdf import pdf_unavailable_reason, render_pdf, render_programme_pdf
 from programme.links import base_url_for
 from programme.queries import (
@@ -227,10 +226,14 @@ def _calendar_response(body, filename):
     return response
 
 
-def _programme_data(event, *, with_event_documents=False):
+def _programme_data(request, event, *, with_event_documents=False):
     documents = public_event_documents(event) if with_event_documents else ()
     return programme_data(
-        event, public_programme_for_feeds(event), documents, changes=change_counts(event)
+        event,
+        public_programme_for_feeds(event),
+        base_url_for(request),
+        documents,
+        changes=change_counts(event),
     )
 
 
@@ -238,8 +241,7 @@ def _programme_data(event, *, with_event_documents=False):
 @cached_public_page("event")
 def event_ics(request, slug):
     event = _visible_event(request, slug)
-    data = _programme_data(event)
-    body = ical.calendar(event, data.slots, base_url_for(request), request.get_host())
+    body = ical.calendar(event, _programme_data(request, event).slots, request.get_host())
     return _private_for_drafts(event, _calendar_response(body, f"{event.slug}.ics"))
 
 
@@ -247,15 +249,13 @@ def event_ics(request, slug):
 @cached_public_page("event")
 def slot_ics(request, slug, pk):
     event = _visible_event(request, slug)
-    slot = slot_for_feed(event, pk)
-    if slot is None:
+    rows = slot_for_feed(event, pk)
+    if rows is None:
         raise Http404(_("This event has no such slot."))
-    sequence = change_counts(event)[1].get(slot.pk, 0)
-    items = [slot_data(slot, sequence)]
-    body = ical.calendar(event, items, base_url_for(request), request.get_host())
-    return _private_for_drafts(
-        event, _calendar_response(body, f"{event.slug}-session-{slot.pk}.ics")
-    )
+    changes = change_counts(event)
+    slots = programme_data(event, rows, base_url_for(request), changes=changes).slots
+    body = ical.calendar(event, slots, request.get_host())
+    return _private_for_drafts(event, _calendar_response(body, f"{event.slug}-session-{pk}.ics"))
 
 
 @require_safe
@@ -265,10 +265,10 @@ def agenda_ics(request, slug):
     browser, never on the server). A calendar app subscribed to this address gets the
     slots as they are now, so it follows the programme's changes. Cached per address."""
     event = _visible_event(request, slug)
-    slots = slots_for_agenda(event, agenda_slot_ids(request.GET.get("slots")))
-    body = ical.calendar(
-        event, [slot_data(slot) for slot in slots], base_url_for(request), request.get_host()
-    )
+    rows = slots_for_agenda(event, agenda_slot_ids(request.GET.get("slots")))
+    changes = change_counts(event)
+    slots = programme_data(event, rows, base_url_for(request), changes=changes).slots
+    body = ical.calendar(event, slots, request.get_host())
     return _private_for_drafts(event, _calendar_response(body, f"{event.slug}-my-agenda.ics"))
 
 
@@ -276,9 +276,9 @@ def agenda_ics(request, slug):
 @cached_public_page("event")
 def event_frab_json(request, slug):
     event = _visible_event(request, slug)
-    schedule = frab.frab_schedule(_programme_data(event), base_url_for(request))
+    schedule = frab.frab_schedule(_programme_data(request, event), base_url_for(request))
     return _private_for_drafts(
-        event, JsonResponse(schedule, json_dumps_params={"ensure_ascii": False, "indent": 2})
+        event, HttpResponse(frab.frab_schedule_json(schedule), content_type="application/json")
     )
 
 
@@ -286,7 +286,7 @@ def event_frab_json(request, slug):
 @cached_public_page("event")
 def event_frab_xml(request, slug):
     event = _visible_event(request, slug)
-    schedule = frab.frab_schedule(_programme_data(event), base_url_for(request))
+    schedule = frab.frab_schedule(_programme_data(request, event), base_url_for(request))
     return _private_for_drafts(
         event,
         HttpResponse(
@@ -299,15 +299,11 @@ def event_frab_xml(request, slug):
 @cached_public_page("event")
 def event_json(request, slug):
     event = _visible_event(request, slug)
-    data = _programme_data(event, with_event_documents=True)
+    data = _programme_data(request, event, with_event_documents=True)
     return _private_for_drafts(
         event,
         HttpResponse(
-            json.dumps(
-                programme_json.programme_json(data, base_url_for(request)),
-                ensure_ascii=False,
-                indent=2,
-            ),
+            programme_json.programme_json_bytes(data, base_url_for(request)),
             content_type="application/json; charset=utf-8",
         ),
     )
@@ -322,7 +318,7 @@ def event_pdf(request, slug):
     failed_key = f"plenary:pdf-failed:{event.slug}:{get_language()}"
     if cache.get(failed_key):
         return _pdf_failed(request, event)
-    data = _programme_data(event, with_event_documents=True)
+    data = _programme_data(request, event, with_event_documents=True)
     try:
         content = render_programme_pdf(data, base_url_for(request))
     except Exception:  # WeasyPrint's errors have no common class; the page must answer anyway

@@ -49,7 +49,6 @@ FRAGMENT_TEMPLATES = (
     SPEAKER_TEMPLATE,
     "includes/slot_time.html",
     "includes/document_links.html",
-    "includes/video_moment.html",
 )
 
 # Values of these classes are stored in a row as they are; other fields (files, countries)

@@ -1,19 +1,26 @@
 """The structure every feed renders: days, slots, appearances and public documents.
 
-Built from the querysets of programme.queries (public_programme_for_feeds, slot_for_feed,
+Built from the rows of programme.queries (public_programme_for_feeds, slot_for_feed,
 public_event_documents), which load everything in a constant number of queries; nothing
-here queries the database.
+here queries the database. What the formats print of a slot (its address, heading, text
+description, document links …) is computed once, in ProgrammeSlot.
 """
 
 import datetime
+import functools
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext
 
+from core.choices import choice_label
+from core.rows import text
 from programme.changes import schedule_version
+from programme.enums import SlotKind
 from programme.exports import printed_name
-from programme.links import document_url
+from programme.links import document_url_function, event_url
+from programme.models import Appearance, designation_as_printed, slot_heading
 
 GENERATOR = "Plenary"
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://plenary.invalid/")
@@ -21,21 +28,51 @@ GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://plenary.invalid/")
 
 @dataclass
 class ProgrammeAppearance:
+    """An appearance with its documents, and what the formats print of it, computed once."""
+
     appearance: object
     documents: list
 
-    @property
+    @functools.cached_property
+    def role_label(self):
+        return str(text(self.appearance.role, "label"))
+
+    @functools.cached_property
+    def organisation_name(self):
+        organisation = self.appearance.organisation
+        return None if organisation is None else text(organisation, "name")
+
+    @functools.cached_property
+    def designation(self):
+        """The designation as printed (Appearance.printed_designation)."""
+        appearance = self.appearance
+        organisation = appearance.organisation
+        return designation_as_printed(
+            text(appearance, "designation"),
+            text(appearance, "position"),
+            self.organisation_name,
+            appearance.country,
+            organisation.acronym if organisation is not None else "",
+        )
+
+    @functools.cached_property
     def line(self):
         """“Moderator: Ms. Amy Pope, Director General, IOM” for descriptions."""
         appearance = self.appearance
-        line = f"{appearance.role.label}: {printed_name(appearance.honorific, appearance.person)}"
-        designation = appearance.printed_designation
-        return f"{line}, {designation}" if designation else line
+        line = f"{self.role_label}: {printed_name(appearance.honorific, appearance.person)}"
+        return f"{line}, {self.designation}" if self.designation else line
 
 
 @dataclass
 class ProgrammeSlot:
+    """A slot with its people and documents, and what every format prints of it, computed
+    once here (the formats read these properties and compute nothing of their own)."""
+
     slot: object
+    event: object
+    base: str  # the site's address, for links
+    event_address: str  # programme.links.event_url(base, event), computed once
+    document_address: object  # programme.links.document_url_function(base)
     starts_at: datetime.datetime
     ends_at: datetime.datetime | None
     appearances: list
@@ -49,6 +86,68 @@ class ProgrammeSlot:
         for appearance in self.appearances:
             documents.extend(appearance.documents)
         return documents
+
+    @functools.cached_property
+    def document_links(self):
+        """(document, its title, its public address) for all_documents."""
+        return [
+            (document, str(text(document, "title")), self.document_address(document.pk))
+            for document in self.all_documents
+        ]
+
+    @functools.cached_property
+    def guid(self):
+        return slot_guid(self.slot)
+
+    @functools.cached_property
+    def url(self):
+        """programme.links.slot_url, from the event's address computed once for all slots."""
+        return f"{self.event_address}#{self.slot.anchor}"
+
+    @functools.cached_property
+    def title(self):
+        return str(text(self.slot, "title"))
+
+    @functools.cached_property
+    def heading(self):
+        """Slot.heading."""
+        return str(slot_heading(self.slot.number, self.title))
+
+    @functools.cached_property
+    def room(self):
+        return str(text(self.slot, "room"))
+
+    @functools.cached_property
+    def slot_description(self):
+        """The slot's own description (description is the text of the whole slot)."""
+        return str(text(self.slot, "description"))
+
+    @functools.cached_property
+    def kind_label(self):
+        return choice_label(SlotKind, self.slot.kind)
+
+    @functools.cached_property
+    def room_name(self):
+        return self.room or self.event.venue or gettext("Plenary")
+
+    @functools.cached_property
+    def location(self):
+        event = self.event
+        return ", ".join(str(part) for part in (self.room, event.venue, event.city) if part)
+
+    @functools.cached_property
+    def description(self):
+        """People and roles, the slot's description, its video and its documents, as text."""
+        slot = self.slot
+        lines = [appearance.line for appearance in self.appearances]
+        if self.slot_description:
+            lines += ["", self.slot_description]
+        if slot.video_url:
+            lines += ["", f"{gettext('Video of the slot')}: {slot.video_url}"]
+        if self.document_links:
+            lines += ["", gettext("Documents:")]
+            lines += [f"{title}: {url}" for _document, title, url in self.document_links]
+        return "\n".join(lines).strip()
 
 
 @dataclass
@@ -70,73 +169,78 @@ class ProgrammeData:
         return [slot for day in self.days for slot in day.slots]
 
 
-def slot_data(slot, sequence=0):
-    """One slot (its day and event loaded) with its people and public documents."""
-    return ProgrammeSlot(
-        sequence=sequence,
-        slot=slot,
-        starts_at=slot.starts_at,
-        ends_at=slot.ends_at,
-        appearances=[
-            ProgrammeAppearance(appearance=appearance, documents=list(appearance.documents.all()))
-            for appearance in slot.appearances.all()
-        ],
-        documents=list(slot.documents.all()),
-    )
+def _grouped(rows, key):
+    groups = defaultdict(list)
+    for row in rows:
+        groups[getattr(row, key)].append(row)
+    return groups
 
 
-def programme_data(event, days, event_documents=(), changes=(0, {})):
-    """What every format renders, from public_programme_for_feeds(event) (and, for the
-    formats that list them, public_event_documents(event)); ``changes`` is
-    programme.changes.change_counts(event), for the schedule's version and the slots'
-    sequence numbers."""
+def programme_data(event, rows, base, event_documents=(), changes=(0, {})):
+    """What every format renders, from programme.queries.public_programme_for_feeds(event)
+    or slot_for_feed() (and, for the formats that list them, public_event_documents(event));
+    ``changes`` is programme.changes.change_counts(event), for the schedule's version and the
+    slots' sequence numbers.
+    """
     total, per_slot = changes
+    appearance_documents = _grouped(rows.appearance_documents, "appearance_id")
+    slot_documents = _grouped(rows.slot_documents, "slot_id")
+    appearances = _grouped(rows.appearances, "slot_id")
+    slots = _grouped(rows.slots, "day_id")
+    event_address = event_url(base, event)
+    document_address = document_url_function(base)
+    slot_field = Appearance._meta.get_field("slot")
+    for slot in rows.slots:  # an appearance's video moment reads its slot's video address
+        for appearance in appearances.get(slot.pk, []):
+            slot_field.set_cached_value(appearance, slot)
     return ProgrammeData(
         event=event,
         days=[
             ProgrammeDay(
                 date=day.date,
                 label=day.label,
-                slots=[slot_data(slot, per_slot.get(slot.pk, 0)) for slot in day.slots.all()],
+                slots=[
+                    ProgrammeSlot(
+                        slot=slot,
+                        event=event,
+                        base=base,
+                        event_address=event_address,
+                        document_address=document_address,
+                        starts_at=slot.starts_at,
+                        ends_at=slot.ends_at,
+                        appearances=[
+                            ProgrammeAppearance(
+                                appearance=appearance,
+                                documents=appearance_documents.get(appearance.pk, []),
+                            )
+                            for appearance in appearances.get(slot.pk, [])
+                        ],
+                        documents=slot_documents.get(slot.pk, []),
+                        sequence=per_slot.get(slot.pk, 0),
+                    )
+                    for slot in slots.get(day.pk, [])
+                ],
             )
-            for day in days
+            for day in rows.days
         ],
         documents=list(event_documents),
         version=schedule_version(event, total),
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _guid(name):
+    return str(uuid.uuid5(GUID_NAMESPACE, name))
+
+
 def slot_guid(slot):
     """A UUID that stays the same for a slot across versions of the programme."""
-    return str(uuid.uuid5(GUID_NAMESPACE, f"session/{slot.pk}"))
+    return _guid(f"session/{slot.pk}")
 
 
 def person_guid(person):
-    return str(uuid.uuid5(GUID_NAMESPACE, f"person/{person.pk}"))
+    return _guid(f"person/{person.pk}")
 
 
 def room_guid(event, name):
     return str(uuid.uuid5(GUID_NAMESPACE, f"event/{event.pk}/room/{name}"))
-
-
-def room_name(event, slot):
-    return slot.room or event.venue or gettext("Plenary")
-
-
-def location(event, slot):
-    return ", ".join(str(part) for part in (slot.room, event.venue, event.city) if part)
-
-
-def slot_description(item, base):
-    """People and roles, the slot's description, its video and its documents, as plain text."""
-    slot = item.slot
-    lines = [appearance.line for appearance in item.appearances]
-    if slot.description:
-        lines += ["", str(slot.description)]
-    if slot.video_url:
-        lines += ["", f"{gettext('Video of the slot')}: {slot.video_url}"]
-    documents = item.all_documents
-    if documents:
-        lines += ["", gettext("Documents:")]
-        lines += [f"{document.title}: {document_url(base, document)}" for document in documents]
-    return "\n".join(lines).strip()

@@ -4,20 +4,14 @@ import datetime
 import re
 from xml.etree import ElementTree as ET  # we only write XML, never parse it
 
+import orjson
 from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
 
-from programme.feeds.data import (
-    GENERATOR,
-    ProgrammeDay,
-    person_guid,
-    room_guid,
-    room_name,
-    slot_description,
-    slot_guid,
-)
-from programme.links import document_url, event_url, person_url, slot_url
+from core.rows import text
+from programme.feeds.data import GENERATOR, ProgrammeDay, person_guid, room_guid
+from programme.links import event_url, person_url
 
 FRAB_TIMESLOT = "00:15"
 FRAB_TIME_ZONE_PATTERN = r"^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$"
@@ -61,20 +55,58 @@ def _frab_day_bounds(event, day):
     return min(starts), max(ends)
 
 
-def _person(base, appearance):
+def _person(base, entry):
     """A frab person: one name per person id (no honorific, which the programme prints per
     appearance); the honorific and the designation as printed go in fields of their own,
     which the JSON schema allows and the XML schema does not (the XML keeps them in the
     event's description)."""
+    appearance = entry.appearance
     person = appearance.person
     return {
         "id": person.pk,
         "guid": person_guid(person),
         "public_name": person.full_name,
         "honorific": appearance.honorific,
-        "designation": appearance.printed_designation,
+        "designation": entry.designation,
         "url": person_url(base, person),
-        "biography": person.biography or None,
+        "biography": text(person, "biography") or None,
+    }
+
+
+def frab_event(item, language):
+    """One slot (a ProgrammeSlot) as a frab event."""
+    slot, start, end = item.slot, item.starts_at, item.ends_at
+    links = []
+    if slot.video_url:
+        links.append(
+            {"type": "media", "url": slot.video_url, "title": gettext("Video of the session")}
+        )
+        links += _video_moment_links(item)
+    return {
+        "guid": item.guid,
+        "id": slot.pk,
+        "date": start.isoformat(),
+        "start": start.strftime("%H:%M"),
+        "duration": _duration(start, end),
+        "room": item.room_name,
+        "slug": _frab_slug(item.event, slot),
+        "url": item.url,
+        "title": item.heading,
+        "subtitle": "",
+        "track": item.kind_label,
+        "type": slot.kind,
+        "language": language,
+        "abstract": item.slot_description,
+        "description": item.description,
+        "logo": "",
+        "persons": []
+        if slot.is_break
+        else [_person(item.base, entry) for entry in item.appearances],
+        "links": links,
+        "attachments": [
+            {"type": _reference_type(document), "url": url, "title": title}
+            for document, title, url in item.document_links
+        ],
     }
 
 
@@ -105,51 +137,10 @@ def frab_schedule(data, base):
         day_start, day_end = _frab_day_bounds(event, day)
         day_rooms = {}
         for item in day.slots:
-            slot, start, end = item.slot, item.starts_at, item.ends_at
-            room = room_name(event, slot)
-            rooms.setdefault(room, room_guid(event, room))
-            links = []
-            if slot.video_url:
-                links.append(
-                    {
-                        "type": "media",
-                        "url": slot.video_url,
-                        "title": gettext("Video of the session"),
-                    }
-                )
-                links += _video_moment_links(item)
-            day_rooms.setdefault(room, []).append(
-                {
-                    "guid": slot_guid(slot),
-                    "id": slot.pk,
-                    "date": start.isoformat(),
-                    "start": start.strftime("%H:%M"),
-                    "duration": _duration(start, end),
-                    "room": room,
-                    "slug": _frab_slug(event, slot),
-                    "url": slot_url(base, slot, event),
-                    "title": str(slot.heading),
-                    "subtitle": "",
-                    "track": str(slot.get_kind_display()),
-                    "type": slot.kind,
-                    "language": language,
-                    "abstract": slot.description,
-                    "description": slot_description(item, base),
-                    "logo": "",
-                    "persons": []
-                    if slot.is_break
-                    else [_person(base, entry.appearance) for entry in item.appearances],
-                    "links": links,
-                    "attachments": [
-                        {
-                            "type": _reference_type(d),
-                            "url": document_url(base, d),
-                            "title": str(d.title),
-                        }
-                        for d in item.all_documents
-                    ],
-                }
-            )
+            room = item.room_name
+            if room not in rooms:
+                rooms[room] = room_guid(event, room)
+            day_rooms.setdefault(room, []).append(frab_event(item, language))
         frab_days.append(
             {
                 "index": index,
@@ -182,6 +173,11 @@ def frab_schedule(data, base):
             "conference": conference,
         },
     }
+
+
+def frab_schedule_json(schedule):
+    """schedule.json (bytes, UTF-8), as json.dumps(indent=2, ensure_ascii=False) wrote it."""
+    return orjson.dumps(schedule, option=orjson.OPT_INDENT_2)
 
 
 def _text(parent, tag, value, **attributes):

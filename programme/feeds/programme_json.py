@@ -1,11 +1,14 @@
 """programme.json: our own complete public description of a published programme."""
 
+import orjson
 from django.conf import settings
 from django.utils.translation import get_language
 
+from core.choices import choice_label
+from core.rows import text
 from programme.exports import appearance_country, printed_name
-from programme.feeds.data import slot_guid
-from programme.links import document_url, event_url, person_url, slot_url
+from programme.links import document_url, event_url, person_url
+from speakers.enums import OrganisationCategory
 
 PROGRAMME_JSON_FORMAT = "plenary-programme"
 PROGRAMME_JSON_VERSION = 1
@@ -14,7 +17,7 @@ PROGRAMME_JSON_VERSION = 1
 def _document_json(base, document):
     return {
         "id": document.pk,
-        "title": str(document.title),
+        "title": str(text(document, "title")),
         "kind": document.kind,
         "kind_label": str(document.get_kind_display()),
         "language": document.language,
@@ -33,7 +36,7 @@ def _appearance_json(base, entry):
     return {
         "role": {
             "name": appearance.role.name,
-            "label": str(appearance.role.label),
+            "label": entry.role_label,
             "listed_before_speakers": appearance.role.listed_before_speakers,
         },
         "person": {
@@ -45,19 +48,19 @@ def _appearance_json(base, entry):
             "family_names": person.family_names,
             "name": printed_name(appearance.honorific, person),
         },
-        "position": appearance.position,
+        "position": text(appearance, "position"),
         "organisation": (
             {
-                "name": str(organisation.name),
+                "name": str(entry.organisation_name),
                 "acronym": organisation.acronym,
                 "category": organisation.category,
-                "category_label": str(organisation.get_category_display()),
+                "category_label": choice_label(OrganisationCategory, organisation.category),
             }
             if organisation
             else None
         ),
         "country": {"code": country.code, "name": str(country.name)} if country else None,
-        "designation": appearance.printed_designation,
+        "designation": entry.designation,
         # When the person starts speaking in the slot's video: seconds, as a clock reads,
         # and the video's address at that moment (None when not recorded).
         "video_start": appearance.video_start,
@@ -71,18 +74,18 @@ def _slot_json(base, event, item):
     slot = item.slot
     return {
         "id": slot.pk,
-        "guid": slot_guid(slot),
-        "url": slot_url(base, slot, event),
+        "guid": item.guid,
+        "url": item.url,
         "start": item.starts_at.isoformat(),
         "end": item.ends_at.isoformat() if item.ends_at else None,
         "kind": slot.kind,
-        "kind_label": str(slot.get_kind_display()),
+        "kind_label": item.kind_label,
         # A number as before (4); a printed “IV” or “4a” as text; null when none.
         "number": int(slot.number) if str(slot.number).isdigit() else (slot.number or None),
-        "title": str(slot.title),
-        "heading": str(slot.heading),
-        "description": str(slot.description),
-        "room": str(slot.room),
+        "title": item.title,
+        "heading": item.heading,
+        "description": item.slot_description,
+        "room": item.room,
         "video_url": slot.video_url,
         "participants": [_appearance_json(base, entry) for entry in item.appearances],
         "documents": [_document_json(base, d) for d in item.documents],
@@ -127,3 +130,8 @@ def programme_json(data, base):
         ],
         "documents": [_document_json(base, d) for d in data.documents],
     }
+
+
+def programme_json_bytes(data, base):
+    """programme.json (bytes, UTF-8), as json.dumps(indent=2, ensure_ascii=False) wrote it."""
+    return orjson.dumps(programme_json(data, base), option=orjson.OPT_INDENT_2)

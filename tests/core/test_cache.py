@@ -41,6 +41,42 @@ def test_a_cached_page_is_served_compressed_to_clients_that_accept_it(client, ac
     assert "Panel on remittances" in plain.decode()
 
 
+def test_each_content_encoding_has_its_own_etag_and_answers_304(client):
+    event, _ = programme()
+    url = event.get_absolute_url()
+    etags = {}
+    for accept, suffix in [("br, gzip", '-br"'), ("gzip", '-gz"'), ("identity", None)]:
+        rendered = client.get(url, headers={"accept-encoding": accept})
+        stored = client.get(url, headers={"accept-encoding": accept})
+        assert rendered["ETag"] == stored["ETag"]
+        etag = etags[accept] = stored["ETag"]
+        if suffix:
+            assert etag.endswith(suffix)
+        else:
+            assert not etag.endswith(('-br"', '-gz"'))
+        again = client.get(url, headers={"accept-encoding": accept, "if-none-match": etag})
+        assert again.status_code == 304
+        assert again["ETag"] == etag
+    assert len(set(etags.values())) == 3
+    # The brotli page's ETag does not validate the uncompressed page.
+    other = client.get(
+        url, headers={"accept-encoding": "identity", "if-none-match": etags["br, gzip"]}
+    )
+    assert other.status_code == 200
+    assert "Panel on remittances" in other.content.decode()
+
+
+def test_a_feed_has_an_etag_per_encoding_too(client):
+    event, _ = programme()
+    url = f"/en/events/{event.slug}/programme.ics"
+    first = client.get(url, headers={"accept-encoding": "gzip"})
+    assert first["Content-Encoding"] == "gzip"
+    assert first["ETag"].endswith('-gz"')
+    assert b"BEGIN:VCALENDAR" in gzip.decompress(first.content)
+    again = client.get(url, headers={"accept-encoding": "gzip", "if-none-match": first["ETag"]})
+    assert again.status_code == 304
+
+
 def test_the_stored_page_is_much_smaller_than_the_page(client):
     event, _ = programme()
     url = event.get_absolute_url()

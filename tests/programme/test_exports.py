@@ -269,7 +269,9 @@ def test_series_exports_refuse_anonymous_visitors(client, db, kind):
 @pytest.mark.parametrize(
     ("kind", "queries", "rows_per_slot"),
     [
-        ("participants", 5, 5),  # a moderator and four speakers
+        # a moderator and four speakers; the slots, events, roles and organisations looked
+        # up once, then the appearances and their documents
+        ("participants", 9, 5),
         ("programme", 5, 1),
         ("documents", 4, 8),  # two documents per speaker
         ("people", 5, 5),

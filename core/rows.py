@@ -1,0 +1,154 @@
+"""Model instances built straight from database rows, for long read-only lists (feeds).
+
+Django builds each row of a queryset through ``Model.__init__``, which sends two signals
+and, on translated models, goes through django-modeltranslation's constructor: on the big
+conference's feeds (about 4,800 rows) that was a third of a render. :func:`instances` reads
+the same columns with ``values_list()`` and puts them in the instance's ``__dict__``, as
+``Model.from_db`` would, so the model's own properties, methods and translated-field
+descriptors work unchanged (one implementation of a slot's heading, a document's address …).
+
+The instances are for reading: no ``pre_init``/``post_init`` signal was sent for them
+(nothing of ours listens; ImageField dimensions are not refreshed), and related rows are
+those the caller asked for in ``related`` (a foreign key not named there is loaded by a query
+when read, as on any instance).
+"""
+
+import functools
+import inspect
+
+from django.db.models.base import ModelState
+from modeltranslation.fields import NONE, TranslationFieldDescriptor
+from modeltranslation.thread_context import fallbacks_enabled
+from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
+
+
+@functools.cache
+def columns(model):
+    """The attribute names of the model's concrete columns (``day_id``, ``title_fr`` …).
+
+    The untranslated column of a translated field (``title``) is left out: its descriptor
+    reads the per-language columns only.
+    """
+    return tuple(
+        field.attname
+        for field in model._meta.concrete_fields
+        if not isinstance(
+            inspect.getattr_static(model, field.name, None), TranslationFieldDescriptor
+        )
+    )
+
+
+@functools.cache
+def _translated_fields(model):
+    """(name, its descriptor) of each translated field of the model."""
+    found = []
+    for field in model._meta.concrete_fields:
+        descriptor = inspect.getattr_static(model, field.name, None)
+        if isinstance(descriptor, TranslationFieldDescriptor):
+            found.append((field.name, descriptor))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=256)
+def _resolvers(model, language, names, with_fallbacks=True):
+    """(field name, its columns in the order its descriptor tries them, undefined, default)."""
+    resolvers = []
+    for name, descriptor in _translated_fields(model):
+        columns = [
+            build_localized_fieldname(name, code)
+            for code in resolution_order(language, descriptor.fallback_languages)
+        ]
+        if not set(columns) <= set(names):
+            continue  # a column not read: the descriptor will load it when asked
+        default = descriptor.field.get_default()
+        undefined = (
+            default if descriptor.fallback_undefined is NONE else descriptor.fallback_undefined
+        )
+        fallback = descriptor.fallback_value
+        if not with_fallbacks or fallback is NONE:
+            fallback = default
+        resolvers.append((name, columns, undefined, fallback))
+    return tuple(resolvers)
+
+
+def _texts(values, resolvers):
+    """What each translated field's descriptor would return, read from the row's values."""
+    texts = {}
+    for name, columns, undefined, fallback in resolvers:
+        texts[name] = fallback
+        for column in columns:
+            value = values[column]
+            if value is not None and value != undefined:
+                texts[name] = value
+                break
+    return texts
+
+
+def text(instance, name):
+    """A translated field of an instance in the active language, as ``getattr`` gives it.
+
+    Instances from :func:`instances` carry it resolved once, when they were built: reading
+    it through the descriptor costs a look-up of the active language each time, which was
+    most of a big feed's render.
+    """
+    texts = instance.__dict__.get("_texts")
+    if texts is not None and name in texts:
+        return texts[name]
+    return getattr(instance, name)
+
+
+def _build(model, names, values, db, resolvers):
+    instance = model.__new__(model)
+    row = instance.__dict__
+    row.update(zip(names, values, strict=True))
+    if resolvers:
+        row["_texts"] = _texts(row, resolvers)
+    state = instance._state = ModelState()
+    state.adding = False
+    state.db = db
+    return instance
+
+
+def instances(queryset, related=(), skip=()):
+    """The rows of the queryset as instances, each with its ``related`` foreign keys attached.
+
+    ``related`` lists foreign keys of the queryset's model (``"person"``, ``"organisation"``);
+    their rows are read in the same query (a join) and attached as ``select_related()``
+    would; a null key gives None. ``skip`` names columns not to read (``"created_at"``,
+    ``"person__email"``): deferred, as with ``defer()``, they cost a query if read.
+    """
+    model = queryset.model
+    if hasattr(queryset, "rewrite"):
+        queryset = queryset.rewrite(False)  # modeltranslation: the columns as they are named
+    skip = set(skip)
+    own = tuple(name for name in columns(model) if name not in skip)
+    names = list(own)
+    joined = []  # (foreign key, its model, its columns, where they are in the row, pk index)
+    for path in related:
+        field = model._meta.get_field(path)
+        target = field.related_model
+        target_columns = tuple(name for name in columns(target) if f"{path}__{name}" not in skip)
+        where = slice(len(names), len(names) + len(target_columns))
+        joined.append(
+            (field, target, target_columns, where, target_columns.index(target._meta.pk.attname))
+        )
+        names += [f"{path}__{name}" for name in target_columns]
+    db = queryset.db
+    language, with_fallbacks = get_language(), fallbacks_enabled()
+    resolvers = _resolvers(model, language, own, with_fallbacks)
+    joined = [
+        (*found, _resolvers(found[1], language, found[2], with_fallbacks)) for found in joined
+    ]
+    result = []
+    for row in queryset.values_list(*names):
+        instance = _build(model, own, row[: len(own)], db, resolvers)
+        for field, target, target_columns, where, pk_index, target_resolvers in joined:
+            values = row[where]
+            if values[pk_index] is None:
+                field.set_cached_value(instance, None)
+            else:
+                field.set_cached_value(
+                    instance, _build(target, target_columns, values, db, target_resolvers)
+                )
+        result.append(instance)
+    return result
