@@ -104,7 +104,7 @@ def test_slots_added_moved_to_another_day_cancelled_reinstated_and_removed():
     event, day, slots, _speaker = build()
     SlotFactory(
         day=day,
-        number=None,
+        number="",
         title="Coffee break",
         start_time=datetime.time(13, 0),
         end_time=datetime.time(13, 30),

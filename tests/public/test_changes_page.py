@@ -114,7 +114,7 @@ def test_newest_first_in_three_languages(client):
 def test_frab_version_and_the_slots_sequence_advance_with_a_public_change(client):
     event, slot = published_programme()
     other = Slot.objects.create(
-        day=slot.day, start_time=datetime.time(14, 0), title="Closing", number=None
+        day=slot.day, start_time=datetime.time(14, 0), title="Closing", number=""
     )
     ChangeEntry.objects.all().delete()
     version = frab_version(client, event)
