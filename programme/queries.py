@@ -373,6 +373,9 @@ def _feed_rows(event, slots, *, all_days=True):
     else:
         slots = instances(slots, related=["day"], skip=_FEED_SKIPS["slot"])
         days = sorted({slot.day.pk: slot.day for slot in slots}.values(), key=lambda d: d.date)
+        by_pk = {day.pk: day for day in days}
+        for slot in slots:  # one instance per day, whose event is set below
+            slot_field.set_cached_value(slot, by_pk[slot.day_id])
     for day in days:
         day_field.set_cached_value(day, event)
     public_documents = Document.objects.public().order_by("order", "pk")

@@ -194,7 +194,7 @@ def test_a_slot_moved_within_its_day_is_the_only_one_recorded(
 
 def test_entries_read_in_the_language_of_the_page():
     event, _day, slots, _speaker = build()
-    slots[0].number = None
+    slots[0].number = ""
     slots[0].save()
     slots[0].start_time = datetime.time(9, 15)
     slots[0].save()

@@ -44,7 +44,7 @@ def _library_vevent(event, item, host):
     vevent.add("uid", f"session-{slot.pk}@{host}")
     vevent.add("dtstamp", slot.updated_at)
     vevent.add("last-modified", slot.updated_at)
-    vevent.add("sequence", slot.version)
+    vevent.add("sequence", item.sequence)
     vevent.add("dtstart", item.starts_at)
     if item.ends_at is not None:
         vevent.add("dtend", item.ends_at)
@@ -55,7 +55,7 @@ def _library_vevent(event, item, host):
         vevent.add("location", item.location)
     vevent.add("url", item.url)
     vevent.add("categories", [str(slot.get_kind_display())])
-    vevent.add("status", "CONFIRMED")
+    vevent.add("status", "CANCELLED" if slot.cancelled else "CONFIRMED")
     return vevent
 
 

@@ -121,7 +121,7 @@ def test_without_the_page_cache_pages_render_and_still_answer_304(
     event, _ = programme()
     url = event.get_absolute_url()
     first = client.get(url)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         second = client.get(url)
     assert second.content == first.content
     with django_assert_num_queries(0):
