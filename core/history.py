@@ -141,6 +141,15 @@ class HistoryAdmin(VersionAdmin):
         obj = labelled_queryset(self, self.model._base_manager.filter(pk=obj.pk)).first() or obj
         return object_label(self, obj)
 
+    def _current_labels(self, model, object_ids):
+        """{object id: the row's label as the back office names it now} for rows that still
+        exist (one query per model); a deleted row keeps the label its version stored."""
+        model_admin = self.admin_site._registry.get(model)
+        if model_admin is None:
+            return {}
+        rows = labelled_queryset(model_admin, model._base_manager.filter(pk__in=object_ids))
+        return {str(row.pk): object_label(model_admin, row) for row in rows}
+
     def _revision_url(self, model, version):
         opts = model._meta
         if model not in self.admin_site._registry:
@@ -201,6 +210,7 @@ class HistoryAdmin(VersionAdmin):
                 _versions_of(queryset).select_related("revision", "revision__user").order_by("pk")
             )
             described = self._described(model, related, describe_first=False)
+            labels = self._current_labels(model, {version.object_id for version in related})
             for version in related:
                 action = actions.setdefault(
                     version.revision_id,
@@ -223,7 +233,7 @@ class HistoryAdmin(VersionAdmin):
                 action["related"].append(
                     {
                         "name": str(model._meta.verbose_name).capitalize(),
-                        "label": version.object_repr,
+                        "label": labels.get(version.object_id, version.object_repr),
                         "url": self._revision_url(model, version),
                         "changes": changes,
                         "first": first,

@@ -3,6 +3,7 @@ leave one history version with a comment, so the first correction can be undone,
 invalidate the page cache once. The event's History lists its slots' changes too."""
 
 import datetime
+import html
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from reversion.models import Revision, Version
 
 import core.cache
 from conference.models import Event
+from programme.admin import appearance_label
 from programme.models import Slot
 from speakers.models import Person
 from tests.admin_forms import form_data
@@ -168,3 +170,6 @@ def test_the_event_history_lists_the_changes_of_its_slots(staff_client):
     assert "Slot" in page
     assert "“Panel on migration data” → “Panel on migration statistics”" in page
     assert "“—” → “Director, IOM Geneva”" in page
+    # Rows of the event are named as everywhere in the back office: name — role — slot — event.
+    appearance.refresh_from_db()
+    assert appearance_label(appearance) in html.unescape(page)
