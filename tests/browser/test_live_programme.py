@@ -3,13 +3,17 @@
 the visitor's own zone, three starred slots downloaded as one calendar, and axe-core on the
 new pages in three languages at 375 and 1280 px (screenshots written for people)."""
 
+import datetime
+
 import icalendar
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from conference.models import Event
+from programme.change_models import ChangeEntry
 from programme.models import Slot
 from speakers.models import Person
 from tests.public.test_now import live_event
@@ -179,11 +183,18 @@ def test_share_copies_the_slots_own_address(live_server, chromium, demo):
 def new_pages(demo):
     slot = Slot.objects.filter(day__event=demo, appearances__isnull=False).order_by("order").first()
     person = Person.objects.get(family_names="Arbour")
+    # A cancelled slot, struck through on the programme and listed on the changes page.
+    cancelled = Slot.objects.filter(day__event=demo).order_by("order").last()
+    cancelled.cancelled, cancelled.cancellation_note = True, "Postponed to the next session"
+    cancelled.save()
+    ChangeEntry.objects.update(publish_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert ChangeEntry.objects.public().count() == 1
     return {
         "programme-starred": f"/events/{demo.slug}/",
         "slot-page": f"/events/{demo.slug}/sessions/{slot.pk}/",
         "person-share": f"/speakers/{person.slug}/",
         "now": f"/events/{demo.slug}/now/",
+        "changes": f"/events/{demo.slug}/changes/",
     }
 
 
