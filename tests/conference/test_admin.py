@@ -23,13 +23,14 @@ pytestmark = pytest.mark.django_db
 
 PROGRAMME_APPS = {"conference", "programme", "speakers", "documents"}
 # Made from appearances (links), sent by speakers (proposals, uploads, biographies) or
-# logged when sent (messages): no add page.
+# logged when sent (messages) or recorded from edits (changes): no add page.
 NO_ADD_PAGE = {
     "programme.ContributionLink",
     "programme.DesignationProposal",
     "programme.DocumentSubmission",
     "programme.ProfileSubmission",
     "programme.ContributionMessage",
+    "programme.ChangeEntry",
 }
 
 
@@ -70,6 +71,7 @@ def test_every_programme_model_is_registered():
         "programme.ProfileSubmission",
         "programme.ContributionMessage",
         "programme.ContributionMessageTemplate",
+        "programme.ChangeEntry",
         "speakers.Person",
         "speakers.Organisation",
         "documents.Document",
