@@ -181,6 +181,7 @@ NO_ADD_PAGE = {
     "programme.DocumentSubmission",
     "programme.ProfileSubmission",
     "programme.ContributionMessage",
+    "programme.ChangeEntry",
 }
 
 
