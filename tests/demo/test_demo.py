@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from conference.models import Day, Event
 from documents.models import Document, Photo
+from programme.change_models import ChangeEntry
 from programme.importer import parse_text
 from programme.models import Appearance, Role, Slot
 from speakers.enums import Gender
@@ -56,6 +57,12 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert figures() == before
     assert sorted(Document.objects.values_list("file", flat=True)) == files
+
+
+def test_loading_the_demo_tells_visitors_of_no_change(demo):
+    # The demo is published before its documents are added, and may be loaded again.
+    call_command("load_demo")
+    assert not ChangeEntry.objects.exists()
 
 
 def test_demo_days_and_slots_are_as_printed(demo):

@@ -23,6 +23,7 @@ from PIL import Image, ImageDraw
 from conference.models import Event, EventSeries
 from core.history import bulk_revision
 from documents.models import Document, Photo
+from programme.changes import not_recorded
 from programme.importer import import_programme, parse_text
 from programme.models import Appearance, Slot
 from speakers.genders import suggested_gender
@@ -94,8 +95,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # One history version (the first correction can be undone) and one invalidation of
-        # the page cache at the end instead of one per row saved.
+        # the page cache at the end instead of one per row saved. Loading the demo is not a
+        # change visitors are told about (the supplement's documents come after publishing).
         with (
+            not_recorded(),
             bulk_revision(gettext("Loaded the demo programme")),
             translation.override("en"),
             transaction.atomic(),
