@@ -198,8 +198,8 @@ def test_entries_read_in_the_language_of_the_page():
     slots[0].save()
     slots[0].start_time = datetime.time(9, 15)
     slots[0].save()
-    assert "“Table ronde 1”" in sentences(event, "fr")[0]
-    assert "“Panel 1”" in sentences(event, "es")[0]  # no Spanish title: the English one
+    assert "«\xa0Table ronde 1\xa0»" in sentences(event, "fr")[0]  # French quotes, French title
+    assert "«Panel 1»" in sentences(event, "es")[0]  # no Spanish title: the English one
 
 
 def test_merging_people_records_nothing():
