@@ -76,3 +76,16 @@ def form_data(response, form_id=None):
         else:
             result[name] = value
     return result
+
+
+# Admin pages with no add page: rows made from appearances (links), sent by speakers
+# (proposals, uploads, biographies), logged when sent (messages) or recorded from edits
+# (changes). The registry, permission and CSP tests all use this one list.
+NO_ADD_PAGE = {
+    "programme.ChangeEntry",
+    "programme.ContributionLink",
+    "programme.DesignationProposal",
+    "programme.DocumentSubmission",
+    "programme.ProfileSubmission",
+    "programme.ContributionMessage",
+}

@@ -10,6 +10,7 @@ from django.utils.html import escape
 from conference.models import Event
 from programme.models import Appearance, Slot
 from speakers.models import Organisation, Person
+from tests.admin_forms import NO_ADD_PAGE
 from tests.factories import (
     AppearanceFactory,
     DocumentFactory,
@@ -22,16 +23,6 @@ from tests.programme.contribution_helpers import speaker_sent_something
 pytestmark = pytest.mark.django_db
 
 PROGRAMME_APPS = {"conference", "programme", "speakers", "documents"}
-# Made from appearances (links), sent by speakers (proposals, uploads, biographies) or
-# logged when sent (messages) or recorded from edits (changes): no add page.
-NO_ADD_PAGE = {
-    "programme.ContributionLink",
-    "programme.DesignationProposal",
-    "programme.DocumentSubmission",
-    "programme.ProfileSubmission",
-    "programme.ContributionMessage",
-    "programme.ChangeEntry",
-}
 
 
 def registered_models():

@@ -15,7 +15,7 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-from tests.admin_forms import form_data
+from tests.admin_forms import NO_ADD_PAGE, form_data
 from tests.factories import DocumentFactory, EventFactory, PhotoFactory, UserFactory
 from tests.programme.contribution_helpers import speaker_sent_something
 
@@ -44,16 +44,6 @@ def expect(anonymous, bare_staff, viewer, editor, superuser):
 
 
 PROGRAMME_APPS = {"conference", "programme", "speakers", "documents"}
-# Made from appearances (links), sent by speakers (proposals, uploads, biographies) or
-# logged when sent (messages): no add page.
-NO_ADD_PAGE = {
-    "programme.ChangeEntry",  # written by programme.changes only
-    "programme.ContributionLink",
-    "programme.DesignationProposal",
-    "programme.DocumentSubmission",
-    "programme.ProfileSubmission",
-    "programme.ContributionMessage",
-}
 
 
 def admin_models():

@@ -13,6 +13,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from core.middleware import MediaHeadersMiddleware
+from tests.admin_forms import NO_ADD_PAGE
 from tests.factories import DocumentFactory, EventFactory, PhotoFactory
 from tests.programme.contribution_helpers import speaker_sent_something
 
@@ -171,18 +172,6 @@ def test_csp_header_has_no_unsafe_inline(client, db):
     assert "unsafe-eval" not in policy
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
-
-
-# Made from appearances (links), sent by speakers (proposals, uploads, biographies) or
-# logged when sent (messages): no add page.
-NO_ADD_PAGE = {
-    "programme.ContributionLink",
-    "programme.DesignationProposal",
-    "programme.DocumentSubmission",
-    "programme.ProfileSubmission",
-    "programme.ContributionMessage",
-    "programme.ChangeEntry",
-}
 
 
 @pytest.fixture
