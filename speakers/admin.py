@@ -25,6 +25,8 @@ from speakers.resources import (
 class SpreadsheetMixin(ImportExportMixin):
     """Import and export as CSV (UTF-8 with BOM) and XLSX, with the library's dry-run preview.
 
+    The preview counts every row and lists every row with an error, but shows the first rows
+    only (those the resource worked out the differences of, ``PREVIEW_MAX_ROWS``).
     Importing needs the add and change permissions; exporting, the view permission.
     """
 
@@ -33,6 +35,16 @@ class SpreadsheetMixin(ImportExportMixin):
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        result = (getattr(response, "context_data", None) or {}).get("result")
+        if result is not None:
+            rows = result.valid_rows()
+            shown = [row for row in rows if row.diff is not None]
+            response.context_data["preview_rows"] = shown
+            response.context_data["hidden_rows"] = len(rows) - len(shown)
+        return response
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)

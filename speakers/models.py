@@ -28,31 +28,34 @@ def _slug_base(text, max_length):
     return slugify(text)[: max_length - 6] or "item"
 
 
+def free_slug(text, is_taken, *, max_length=100):
+    """A slug from text (“name”, “name-2”, …) for which is_taken(slug) is false."""
+    base = _slug_base(text, max_length)
+    candidate, counter = base, 1
+    while is_taken(candidate):
+        counter += 1
+        candidate = f"{base}-{counter}"
+    return candidate
+
+
 def unique_slugs(model, texts, *, max_length=100):
     """unique_slug() for many new rows at once, in one query (every stored slug): no two of
     them, and none of the rows already stored, get the same slug."""
-    bases = [_slug_base(text, max_length) for text in texts]
     taken = set(model.objects.values_list("slug", flat=True))
     slugs = []
-    for base in bases:
-        candidate, counter = base, 1
-        while candidate in taken:
-            counter += 1
-            candidate = f"{base}-{counter}"
-        taken.add(candidate)
-        slugs.append(candidate)
+    for text in texts:
+        slug = free_slug(text, taken.__contains__, max_length=max_length)
+        taken.add(slug)
+        slugs.append(slug)
     return slugs
 
 
 def unique_slug(model, text, *, exclude_pk=None, max_length=100):
     """A slug from text that no other row of model uses yet (“name”, “name-2”, …)."""
-    base = _slug_base(text, max_length)
-    candidate, counter = base, 1
     existing = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
-    while existing.filter(slug=candidate).exists():
-        counter += 1
-        candidate = f"{base}-{counter}"
-    return candidate
+    return free_slug(
+        text, lambda candidate: existing.filter(slug=candidate).exists(), max_length=max_length
+    )
 
 
 class Organisation(models.Model):

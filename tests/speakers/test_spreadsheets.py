@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from speakers import resources
 from speakers.models import Organisation, Person
 from speakers.resources import (
     OrganisationResource,
@@ -311,3 +312,58 @@ def test_the_export_page_binds_select_all_from_a_static_file(staff_client):
     assert "js/admin-export-select-all.js" in page
     assert 'class="select-toggle"' in page
     assert "personwithprivatefieldsresource_email" in page
+
+
+def test_a_long_preview_shows_its_first_rows_counts_them_all_and_lists_every_error(
+    staff_client, iom, monkeypatch
+):
+    monkeypatch.setattr(resources, "PREVIEW_MAX_ROWS", 5)
+    PersonFactory(given_names="Row", family_names="Zero")
+    rows = [HEADER]
+    for number in range(400):
+        organisation = "Ministry of Nowhere" if number in (7, 399) else "IOM"
+        family_names = "Zero" if number == 0 else f"N{number}"  # row 1: a stored person
+        rows.append(["Row", family_names, "Ms.", "", organisation, ""])
+
+    preview = upload(staff_client, "person", csv_file(rows), CSV_FORMAT)
+
+    content = preview.content.decode()
+    assert "400 rows: 397 new, 1 to update, 0 unchanged (skipped), 2 with errors" in content
+    assert [row.number for row in preview.context["result"].invalid_rows] == [8, 400]
+    assert content.count("No organisation is called “Ministry of Nowhere”") == 2
+    assert not Person.objects.filter(family_names="N1").exists()
+
+    good = [row for number, row in enumerate(rows) if number not in (8, 400)]
+    preview = upload(staff_client, "person", csv_file(good), CSV_FORMAT)
+    content = preview.content.decode()
+    assert "398 rows: 397 new, 1 to update, 0 unchanged (skipped), 0 with errors" in content
+    assert len(preview.context["preview_rows"]) == 5
+    assert "393 more rows are not shown here" in content
+    assert "N380" not in content
+
+    confirm(staff_client, "person", preview)
+    assert Person.objects.filter(given_names="Row").count() == 398  # everything is imported
+    assert Person.objects.get(family_names="N380").organisation == iom
+
+
+def test_the_preview_counts_rows_about_a_person_an_earlier_row_adds_as_the_import_does(
+    staff_client,
+):
+    rows = [
+        ["given_names", "family_names", "slug", "position"],
+        ["Ana", "Lopez", "ana-lopez", "Director"],
+        ["Ana", "López", "ana-lopez", "Director General"],  # the same person, by her slug
+        ["Ana", "Lopez", "", "Adviser"],  # no slug: someone else with the same name
+    ]
+    preview = upload(staff_client, "person", csv_file(rows), CSV_FORMAT)
+
+    assert "3 rows: 2 new, 1 to update, 0 unchanged (skipped), 0 with errors" in (
+        preview.content.decode()
+    )
+    assert not Person.objects.exists()
+
+    confirm(staff_client, "person", preview)
+    assert dict(Person.objects.values_list("slug", "position")) == {
+        "ana-lopez": "Director General",
+        "ana-lopez-2": "Adviser",
+    }
