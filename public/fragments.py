@@ -32,10 +32,11 @@ import pickle
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.choices import row_url_function
+from core.choices import PLACEHOLDERS, row_url_function
 from core.rows import columns
 from public.display import label_documents
 from public.jinja2 import jinja
@@ -49,6 +50,8 @@ SPEAKER_TEMPLATE = "includes/speaker.html"
 # The templates fragments are made of: a change to one of them (a deployment) changes
 # every key, as does a change of the translation catalogues.
 PERSON_VIEW = Person.PUBLIC_VIEW
+CALENDAR_VIEW = "public:session-ics"  # its arguments: the event's slug, the slot's number
+NUMBER_PLACEHOLDER = PLACEHOLDERS[1]
 FRAGMENT_TEMPLATES = (
     SLOT_TEMPLATE,
     SPEAKER_TEMPLATE,
@@ -160,13 +163,28 @@ def speaker_key(event, speaker):
     return _key("speaker", speaker.person.pk, event, speaker_rows(speaker))
 
 
+@functools.lru_cache(maxsize=256)
+def _calendar_address(slug, language, prefix, urlconf):
+    return reverse(CALENDAR_VIEW, urlconf=urlconf, args=[slug, NUMBER_PLACEHOLDER])
+
+
+def calendar_url(event, slot):
+    """The address of a slot's calendar file: the view reversed once per event and language."""
+    address = _calendar_address(event.slug, get_language(), get_script_prefix(), get_urlconf())
+    if address.count(NUMBER_PLACEHOLDER) != 1:
+        return reverse(CALENDAR_VIEW, args=[event.slug, slot.pk])
+    return address.replace(NUMBER_PLACEHOLDER, str(slot.pk))
+
+
 def render_slot(event, slot):
     """A slot as public.queries arranged it (``appearance_list``, ``listed_documents`` …)."""
-    label_documents(slot.listed_documents)
+    slot.calendar_url = calendar_url(event, slot)
     person_url = row_url_function(*PERSON_VIEW)
+    documents = list(slot.listed_documents)
     for appearance in slot.appearance_list:
-        label_documents(appearance.listed_documents)
+        documents += appearance.listed_documents
         appearance.person_url = person_url(appearance.person.slug)
+    label_documents(documents)  # all of the slot's at once: each label made once
     return _render(SLOT_TEMPLATE, event=event, slot=slot)
 
 
