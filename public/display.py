@@ -39,10 +39,23 @@ def _label(name, format_label, size, language):
     return _("%(kind)s (%(format)s)") % {"kind": name, "format": format_label}
 
 
-def _file_label(name, document, language):
-    """“<name> (PDF, 120 KB)”: a name with the document's format and size."""
+def _file_label(name, document, language, formats=None):
+    """“<name> (PDF, 120 KB)”: a name with the document's format and size.
+
+    ``formats``, a dictionary kept for one page, holds the translated formats (“Link”).
+    """
     size = document.file_size if document.file else None
-    return _label(name, str(document.format_label), size, language)
+    format_label = document.format_label
+    if not isinstance(format_label, str):  # a translatable text: translated once
+        if formats is None:
+            format_label = str(format_label)
+        else:
+            # By identity, the text kept alive with its translation (no id reused).
+            found = formats.get(id(format_label))
+            if found is None:
+                found = formats[id(format_label)] = (format_label, str(format_label))
+            format_label = found[1]
+    return _label(name, format_label, size, language)
 
 
 def document_label(document):
@@ -68,20 +81,22 @@ def label_documents(documents):
     """
     download_url = row_url_function(*Document.DOWNLOAD_VIEW)
     language = get_language()
-    kinds = {}  # each kind's label, looked up once
+    kinds, formats = {}, {}  # each kind's label and each translatable format, made once
     for document in documents:
         kind = kinds.get(document.kind)
         if kind is None:
             kind = kinds[document.kind] = document.get_kind_display()
         document.kind_label = kind
         placeholder = document.is_placeholder
-        document.link_label = kind if placeholder else _file_label(kind, document, language)
+        document.link_label = (
+            kind if placeholder else _file_label(kind, document, language, formats)
+        )
         document.download_url = download_url(document.pk)
         versions = language_versions(document) if not placeholder else []
         if len(versions) > 1:
             for version in versions:
                 version.version_label = _file_label(
-                    str(version.get_language_display()), version, language
+                    str(version.get_language_display()), version, language, formats
                 )
                 version.download_url = download_url(version.pk)
             document.language_links = versions
