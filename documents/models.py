@@ -28,6 +28,10 @@ THUMBNAIL_SIZE = (480, 480)
 ONE_TARGET = _("Attach the document to exactly one of: the event, a slot or an appearance.")
 FILE_OR_URL = _("Give either an uploaded file or an external address, not both.")
 NEEDS_ALT_TEXT = _("Describe the photo for people who cannot see it.")
+# The format of a document without a file extension, and of an external address (one
+# object each, which public.display translates once per page).
+FILE_FORMAT = _("File")
+LINK_FORMAT = _("Link")
 
 
 def document_upload_to(instance, filename):
@@ -235,9 +239,9 @@ class Document(TimestampedModel):
     def format_label(self):
         """“PDF”, “PPTX” … from the stored file's name, or “Link” for an external address."""
         if self.file:
-            return os.path.splitext(self.file.name)[1].lstrip(".").upper() or _("File")
+            return os.path.splitext(self.file.name)[1].lstrip(".").upper() or FILE_FORMAT
         if self.url:
-            return _("Link")
+            return LINK_FORMAT
         return ""
 
     def clean(self):

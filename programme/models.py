@@ -10,6 +10,7 @@ from django_countries.fields import CountryField
 
 from conference.enums import EventStatus
 from core.models import VersionedModel
+from core.rows import text
 from programme.designations import designation_line, line_from_names
 from programme.enums import SlotKind
 from programme.video import MomentField, format_moment, moment_url
@@ -250,11 +251,20 @@ class Appearance(VersionedModel):
 
     @property
     def printed_designation(self):
-        """The designation as printed on the programme for this appearance."""
-        if self.designation:
-            return self.designation
-        organisation = self.organisation if self.organisation_id else None
-        return designation_line(self.position, organisation, self.country)
+        """The designation as printed on the programme for this appearance.
+
+        The translated fields are read with core.rows.text: resolved once when the row was
+        read as values (a big programme prints 800 of them), else through their descriptors.
+        """
+        designation = text(self, "designation")
+        if designation:
+            return designation
+        if not self.organisation_id:
+            return designation_line(text(self, "position"), None, self.country)
+        organisation = self.organisation
+        return line_from_names(
+            text(self, "position"), text(organisation, "name"), organisation.acronym, self.country
+        )
 
     def fill_from_person(self):
         """Start a new appearance from the person's current position."""

@@ -13,7 +13,9 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.choices import row_url_function
 from documents.languages import language_versions
+from documents.models import Document
 
 
 def file_size(size):
@@ -37,20 +39,36 @@ def _label(name, format_label, size, language):
     return _("%(kind)s (%(format)s)") % {"kind": name, "format": format_label}
 
 
+def _file_label(name, document, language, formats=None):
+    """“<name> (PDF, 120 KB)”: a name with the document's format and size.
+
+    ``formats``, a dictionary kept for one page, holds the translated formats (“Link”).
+    """
+    size = document.file_size if document.file else None
+    format_label = document.format_label
+    if not isinstance(format_label, str):  # a translatable text: translated once
+        if formats is None:
+            format_label = str(format_label)
+        else:
+            # By identity, the text kept alive with its translation (no id reused).
+            found = formats.get(id(format_label))
+            if found is None:
+                found = formats[id(format_label)] = (format_label, str(format_label))
+            format_label = found[1]
+    return _label(name, format_label, size, language)
+
+
 def document_label(document):
     """“Remarks (PDF, 120 KB)”, “Presentation (Link)”: kind, format and size."""
     kind = document.get_kind_display()
     if document.is_placeholder:
         return kind
-    size = document.file_size if document.file else None
-    return _label(kind, str(document.format_label), size, get_language())
+    return _file_label(kind, document, get_language())
 
 
 def translation_label(document):
     """A translation's link text: its language, format and size (“French (PDF, 2 KB)”)."""
-    size = document.file_size if document.file else None
-    language = str(document.get_language_display())
-    return _label(language, str(document.format_label), size, get_language())
+    return _file_label(str(document.get_language_display()), document, get_language())
 
 
 def label_documents(documents):
@@ -58,15 +76,29 @@ def label_documents(documents):
 
     ``link_label`` (“Remarks (PDF, 120 KB)”), ``kind_label``, and ``language_links``: the
     document in each of its languages when it has more than one (each version with its
-    ``link_label`` “French (PDF, 2 KB)”), else an empty list.
+    ``link_label`` “French (PDF, 2 KB)”), else an empty list; ``download_url``, the
+    address of each (``get_absolute_url()``, the view reversed once).
     """
+    download_url = row_url_function(*Document.DOWNLOAD_VIEW)
+    language = get_language()
+    kinds, formats = {}, {}  # each kind's label and each translatable format, made once
     for document in documents:
-        document.kind_label = document.get_kind_display()
-        document.link_label = document_label(document)
-        versions = language_versions(document) if not document.is_placeholder else []
+        kind = kinds.get(document.kind)
+        if kind is None:
+            kind = kinds[document.kind] = document.get_kind_display()
+        document.kind_label = kind
+        placeholder = document.is_placeholder
+        document.link_label = (
+            kind if placeholder else _file_label(kind, document, language, formats)
+        )
+        document.download_url = download_url(document.pk)
+        versions = language_versions(document) if not placeholder else []
         if len(versions) > 1:
             for version in versions:
-                version.version_label = translation_label(version)
+                version.version_label = _file_label(
+                    str(version.get_language_display()), version, language, formats
+                )
+                version.download_url = download_url(version.pk)
             document.language_links = versions
         else:
             document.language_links = []

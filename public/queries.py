@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from conference.enums import EventStatus
 from conference.models import Event, EventSeries
 from conference.visibility import can_see_unpublished
+from core.rows import instances
 from core.search import matching
 from core.text import fold, search_terms
 from documents.models import Document
@@ -24,6 +25,7 @@ from documents.queries import (
 from programme.models import Appearance, ChangeEntry, Slot
 from programme.queries import APPEARANCE_PRINTED_ORDER, appearances_in_printed_order
 from public.display import label_documents
+from public.fragments import UNPRINTED_COLUMNS
 from speakers.models import Organisation, Person
 
 
@@ -127,14 +129,39 @@ def event_programme(slug, user):
     """The programme page: days, slots, people in printed order, documents, photos.
 
     Seven queries whatever the size: event, days, slots, appearances, documents, photos,
-    the count of public changes.
+    the count of public changes. The slots, appearances (with their people, roles and
+    organisations) and documents are read as values (``core.rows.instances``): building
+    some 4,800 instances through Django and django-modeltranslation was most of a big
+    programme's render when its fragments were cached.
     """
     event = visible_event(slug, user, "series")
-    slots = Slot.objects.order_by("order", "start_time").prefetch_related(
-        Prefetch("appearances", queryset=appearances_in_printed_order())
-    )
-    days = list(event.days.order_by("date").prefetch_related(Prefetch("slots", queryset=slots)))
-    documents = list(event_documents(event, user))
+    days = list(event.days.order_by("date"))
+    slots = []
+    if days:
+        slots = Slot.objects.filter(day__in=days).order_by("order", "start_time")
+        slots = instances(slots, skip=UNPRINTED_COLUMNS)
+    by_day = {day.pk: day for day in days}
+    for day in days:
+        day.slot_list = []
+    slot_day, appearance_slot = Slot.day.field, Appearance.slot.field
+    by_pk = {}
+    for slot in slots:
+        day = by_day[slot.day_id]
+        slot_day.set_cached_value(slot, day)  # and its event, as a prefetch sets them
+        day.slot_list.append(slot)
+        by_pk[slot.pk] = slot
+        slot.appearance_list = []
+    if slots:
+        appearances = instances(
+            appearances_in_printed_order().filter(slot__in=slots),
+            related=("person", "role", "organisation"),
+            skip=[*UNPRINTED_COLUMNS, *(f"person__{name}" for name in UNPRINTED_COLUMNS)],
+        )
+        for appearance in appearances:
+            slot = by_pk[appearance.slot_id]
+            appearance_slot.set_cached_value(appearance, slot)
+            slot.appearance_list.append(appearance)
+    documents = instances(event_documents(event, user), skip=UNPRINTED_COLUMNS)
     by_event, by_slot, by_appearance = [], {}, {}
     for document in group_translations(documents):
         if document.appearance_id:
@@ -143,10 +170,8 @@ def event_programme(slug, user):
             by_slot.setdefault(document.slot_id, []).append(document)
         else:
             by_event.append(document)
-    for day in days:
-        day.slot_list = list(day.slots.all())  # each slot's day (and its event) come with it
-        for slot in day.slot_list:
-            _arrange_slot(slot, by_slot, by_appearance)
+    for slot in slots:
+        _arrange_slot(slot, by_slot, by_appearance)
     photos = list(photos_visible_to(user).filter(event=event).order_by("order", "pk"))
     # The slots' documents are labelled when a slot is rendered (public.fragments).
     return Programme(
@@ -159,10 +184,11 @@ def event_programme(slug, user):
 
 
 def _arrange_slot(slot, by_slot, by_appearance):
-    """Attach a slot's documents and split its people into leaders and speakers."""
+    """Attach a slot's documents and split its people (``slot.appearance_list``, in printed
+    order) into leaders and speakers."""
     slot.listed_documents = by_slot.get(slot.pk, [])
     slot.leaders, slot.speakers = [], []
-    for appearance in slot.appearances.all():
+    for appearance in slot.appearance_list:
         appearance.listed_documents = by_appearance.get(appearance.pk, [])
         if appearance.role.listed_before_speakers:
             slot.leaders.append(appearance)
@@ -188,6 +214,7 @@ def slot_page(slug, pk, user):
         pk=pk,
     )
     slot.day.event = event
+    slot.appearance_list = list(slot.appearances.all())
     documents = documents_visible_to(user).filter(Q(slot=slot) | Q(appearance__slot=slot))
     by_slot, by_appearance = {}, {}
     for document in group_translations(list(documents.order_by("order", "pk"))):

@@ -5,6 +5,9 @@ from django.utils import formats
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from core.choices import row_url_function
+from speakers.models import Person
+
 DESCRIPTION_LENGTH = 30  # words
 
 
@@ -64,6 +67,7 @@ def event_json_ld(request, event, days, photos=()):
     # The same place for every slot, and each person's address built once (a person in
     # several slots): the big programme lists 800 performers.
     place = _place(event)
+    person_url = row_url_function(*Person.PUBLIC_VIEW)  # reversed once
     person_urls = {}
     sub_events = []
     for day in days:
@@ -85,9 +89,7 @@ def event_json_ld(request, event, days, photos=()):
                 for appearance in people:
                     person = appearance.person
                     if person.pk not in person_urls:
-                        person_urls[person.pk] = request.build_absolute_uri(
-                            person.get_absolute_url()
-                        )
+                        person_urls[person.pk] = request.build_absolute_uri(person_url(person.slug))
                     sub_event["performer"].append(
                         {"@type": "Person", "name": person.full_name, "url": person_urls[person.pk]}
                     )

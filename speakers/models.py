@@ -188,8 +188,11 @@ class Person(VersionedModel):
             self.slug = unique_slug(Person, self.full_name, exclude_pk=self.pk)
         super().save(*args, **kwargs)
 
+    # Where the public reads about a person: the view and the argument naming the person.
+    PUBLIC_VIEW = ("public:person-detail", "slug")
+
     def get_absolute_url(self):
-        return row_url("public:person-detail", "slug", self.slug)
+        return row_url(*self.PUBLIC_VIEW, self.slug)
 
     def get_honorific_display(self):
         return honorific_label(self.honorific)

@@ -69,9 +69,11 @@ register.filter("translation_label", translation_label)
 @register.simple_tag
 def json_ld(data):
     """A schema.org data block; <, > and & escaped so the data cannot close the element."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-        JSON_SCRIPT_ESCAPES
-    )
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    # str.replace per character rather than str.translate: the same text, many times faster
+    # on the big programme's 130 KB block.
+    for character, escaped in JSON_SCRIPT_ESCAPES.items():
+        text = text.replace(chr(character), escaped)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
