@@ -349,6 +349,7 @@ _FEED_SKIPS = {
     "document": (
         "created_at",
         "updated_at",
+        "is_public",  # a public document's, always true
         "content_type",
         "embargoed_until_delivered",
         "delivered_at",

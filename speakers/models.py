@@ -185,8 +185,11 @@ class Person(VersionedModel):
             self.slug = unique_slug(Person, self.full_name, exclude_pk=self.pk)
         super().save(*args, **kwargs)
 
+    # The public page of a person: the view and the argument naming the person.
+    DETAIL_VIEW = ("public:person-detail", "slug")
+
     def get_absolute_url(self):
-        return row_url("public:person-detail", "slug", self.slug)
+        return row_url(*self.DETAIL_VIEW, self.slug)
 
     def get_honorific_display(self):
         return honorific_label(self.honorific)
