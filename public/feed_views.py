@@ -73,7 +73,10 @@ def _export(request, owner, events, kind, file_format, *, series_events=None):
         raise Http404(_("There is no export called “%(kind)s”.") % {"kind": kind})
     if not request.user.has_perms(EXPORT_PERMISSIONS.get(kind, ())):
         raise PermissionDenied
-    header, rows = export.table(events, base_url_for(request))
+    if file_format == XLSX:
+        header, rows = export.table(events, base_url_for(request))
+    else:  # every cell as the CSV writes it, the repeated ones worked out once
+        header, rows = export.csv_table(events, base_url_for(request))
     if not request.user.has_perm(PRIVATE_FIELDS_PERMISSION):
         header, rows = without_private_columns(header, rows)
     if file_format == XLSX:
@@ -85,7 +88,7 @@ def _export(request, owner, events, kind, file_format, *, series_events=None):
             role_labels=role_labels() if kind == "people" else None,
         )
         return workbook_response(content, export.filename(owner, XLSX))
-    return csv_response(header, rows, export.filename(owner))
+    return csv_response(header, rows, export.filename(owner), neutralised=True)
 
 
 def _series_events(request, series):
