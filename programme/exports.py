@@ -188,12 +188,13 @@ def participant_rows(events, base, cell=_as_it_is):
     roles = {pk: cell(label) for pk, label in lookups.roles.items()}
     genders = {member.value: cell(str(member.label)) for member in Gender}
     categories = {member.value: str(member.label) for member in OrganisationCategory}
-    slot_cells, organisation_cells, countries = {}, {}, {}
+    slot_cells, organisation_cells, countries, designations = {}, {}, {}, {}
+    event_names = {pk: str(event) for pk, event in lookups.events.items()}
 
     def slot_row(slot_id):
         event_id, date, start, end, number, title, video_url = lookups.slots[slot_id]
         event = lookups.events[event_id]
-        cells = (str(event), _date(date), _time(start), _time(end), number, title)
+        cells = (event_names[event_id], _date(date), _time(start), _time(end), number, title)
         return [cell(value) for value in cells], [cell(video_url), cell(event.status)]
 
     def country_cells(code):
@@ -218,7 +219,19 @@ def participant_rows(events, base, cell=_as_it_is):
                 if organisation
                 else ["", "", ""]
             )
-        organisation_name = organisation[0] if organisation else None
+        if designation:
+            printed = designation
+        else:  # worked out once per position, organisation and country
+            key = (position, organisation_id, country)
+            if key not in designations:
+                designations[key] = designation_as_printed(
+                    designation,
+                    position,
+                    organisation[0] if organisation else None,
+                    country,
+                    organisation[1] if organisation else "",
+                )
+            printed = designations[key]
         yield [
             *first,
             roles[role_id],
@@ -226,15 +239,7 @@ def participant_rows(events, base, cell=_as_it_is):
             cell(given_names),
             cell(family_names),
             cell(position),
-            cell(
-                designation_as_printed(
-                    designation,
-                    position,
-                    organisation_name,
-                    country,
-                    organisation[1] if organisation else "",
-                )
-            ),
+            cell(printed),
             *organisation_cells[organisation_id],
             *country_cells(country or (organisation[3] if organisation else "")),
             genders[gender] if gender in genders else cell(gender),

@@ -152,8 +152,10 @@ def participants_for_export(events, chunk_size=EXPORT_CHUNK_SIZE * 4):
     )  # fmt: skip
     for chunk in in_chunks(appearances, chunk_size):
         documents = defaultdict(list)
+        # By the chunk's slots (a few dozen keys, not thousands); a slot that continues in
+        # the next chunk has its documents read again there.
         for appearance_id, *document in (
-            Document.objects.filter(appearance__in=[row[0] for row in chunk])
+            Document.objects.filter(appearance__slot__in={row[1] for row in chunk})
             .rewrite(False)
             .annotate(export_title=translated("title"))
             .order_by("order", "pk")
