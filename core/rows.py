@@ -17,6 +17,7 @@ import functools
 import inspect
 
 from django.db.models.base import ModelState
+from modeltranslation import settings as translation_settings
 from modeltranslation.fields import NONE, TranslationFieldDescriptor
 from modeltranslation.thread_context import fallbacks_enabled
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
@@ -71,6 +72,21 @@ def _resolvers(model, language, names, with_fallbacks=True):
     return tuple(resolvers)
 
 
+@functools.lru_cache(maxsize=256)
+def _unread_languages(model, language):
+    """The columns of translated fields that no descriptor reads in this language (those of
+    languages it does not fall back to: ``title_es`` when the page is in French)."""
+    unread = set()
+    for name, descriptor in _translated_fields(model):
+        read = resolution_order(language, descriptor.fallback_languages)
+        unread.update(
+            build_localized_fieldname(name, code)
+            for code in translation_settings.AVAILABLE_LANGUAGES
+            if code not in read
+        )
+    return frozenset(unread)
+
+
 def _texts(values, resolvers):
     """What each translated field's descriptor would return, read from the row's values."""
     texts = {}
@@ -109,7 +125,7 @@ def _build(model, names, values, db, resolvers):
     return instance
 
 
-def instances(queryset, related=(), skip=()):
+def instances(queryset, related=(), skip=(), *, all_languages=True):
     """The rows of the queryset as instances, each with its ``related`` foreign keys attached.
 
     ``related`` lists foreign keys of the queryset's model (``"person"``, ``"organisation"``);
@@ -117,12 +133,21 @@ def instances(queryset, related=(), skip=()):
     would, one instance per related row (the 800 appearances of a big programme share their
     five roles, as ``prefetch_related()`` would share them); a null key gives None.
     ``skip`` names columns not to read (``"created_at"``, ``"person__email"``): deferred, as
-    with ``defer()``, they cost a query if read.
+    with ``defer()``, they cost a query if read. With ``all_languages=False``, the columns of
+    the languages the active one does not fall back to are not read either (a third of the
+    columns of a big feed's people, in English): the translated fields read as they would,
+    ``title_es`` is deferred.
     """
     model = queryset.model
     if hasattr(queryset, "rewrite"):
         queryset = queryset.rewrite(False)  # modeltranslation: the columns as they are named
     skip = set(skip)
+    if not all_languages:
+        language = get_language()
+        skip.update(_unread_languages(model, language))
+        for path in related:
+            target = model._meta.get_field(path).related_model
+            skip.update(f"{path}__{name}" for name in _unread_languages(target, language))
     own = tuple(name for name in columns(model) if name not in skip)
     names = list(own)
     joined = []  # (foreign key, its model, its columns, where they are in the row, pk index)

@@ -345,8 +345,14 @@ _FEED_SKIPS = {
         "updated_at",
         *(
             f"person__{name}"
-            for name in ("created_at", "updated_at", "email", "phone", "gender", "photo")
+            for name in (
+                *("created_at", "updated_at", "email", "phone", "gender", "photo"),
+                # the feeds print the appearance's position, organisation and country
+                *("version", "organisation_id", "country", "language"),
+                *(f"position_{code}" for code, _name in settings.LANGUAGES),
+            )
         ),
+        "organisation__website",
     ),
     "document": (
         "created_at",
@@ -368,13 +374,13 @@ def _feed_rows(event, slots, *, all_days=True):
     slots = slots.order_by("order", "start_time", "pk")
     day_field, slot_field = Day._meta.get_field("event"), Slot._meta.get_field("day")
     if all_days:
-        days = instances(event.days.order_by("date"))
-        slots = instances(slots, skip=_FEED_SKIPS["slot"])
+        days = instances(event.days.order_by("date"), all_languages=False)
+        slots = instances(slots, skip=_FEED_SKIPS["slot"], all_languages=False)
         by_pk = {day.pk: day for day in days}
         for slot in slots:
             slot_field.set_cached_value(slot, by_pk[slot.day_id])
     else:
-        slots = instances(slots, related=["day"], skip=_FEED_SKIPS["slot"])
+        slots = instances(slots, related=["day"], skip=_FEED_SKIPS["slot"], all_languages=False)
         days = sorted({slot.day.pk: slot.day for slot in slots}.values(), key=lambda d: d.date)
         by_pk = {day.pk: day for day in days}
         for slot in slots:  # one instance per day, whose event is set below
@@ -389,12 +395,17 @@ def _feed_rows(event, slots, *, all_days=True):
             Appearance.objects.filter(slot__in=slot_ids).order_by(*APPEARANCE_PRINTED_ORDER),
             related=["person", "role", "organisation"],
             skip=_FEED_SKIPS["appearance"],
+            all_languages=False,
         ),
         slot_documents=instances(
-            public_documents.filter(slot__in=slot_ids), skip=_FEED_SKIPS["document"]
+            public_documents.filter(slot__in=slot_ids),
+            skip=_FEED_SKIPS["document"],
+            all_languages=False,
         ),
         appearance_documents=instances(
-            public_documents.filter(appearance__slot__in=slot_ids), skip=_FEED_SKIPS["document"]
+            public_documents.filter(appearance__slot__in=slot_ids),
+            skip=_FEED_SKIPS["document"],
+            all_languages=False,
         ),
     )
 
