@@ -188,7 +188,8 @@ def participant_rows(events, base, cell=_as_it_is):
     roles = {pk: cell(label) for pk, label in lookups.roles.items()}
     genders = {member.value: cell(str(member.label)) for member in Gender}
     categories = {member.value: str(member.label) for member in OrganisationCategory}
-    slot_cells, organisation_cells, countries, designations = {}, {}, {}, {}
+    slot_cells, organisation_cells, countries, designations, honorifics = {}, {}, {}, {}, {}
+    no_documents = cell(Links(()))
     event_names = {pk: str(event) for pk, event in lookups.events.items()}
 
     def slot_row(slot_id):
@@ -220,26 +221,30 @@ def participant_rows(events, base, cell=_as_it_is):
                 else ["", "", ""]
             )
         if designation:
-            printed = designation
+            printed = cell(designation)
         else:  # worked out once per position, organisation and country
             key = (position, organisation_id, country)
             if key not in designations:
-                designations[key] = designation_as_printed(
-                    designation,
-                    position,
-                    organisation[0] if organisation else None,
-                    country,
-                    organisation[1] if organisation else "",
+                designations[key] = cell(
+                    designation_as_printed(
+                        designation,
+                        position,
+                        organisation[0] if organisation else None,
+                        country,
+                        organisation[1] if organisation else "",
+                    )
                 )
             printed = designations[key]
+        if honorific not in honorifics:
+            honorifics[honorific] = cell(honorific)
         yield [
             *first,
             roles[role_id],
-            cell(honorific),
+            honorifics[honorific],
             cell(given_names),
             cell(family_names),
             cell(position),
-            cell(printed),
+            printed,
             *organisation_cells[organisation_id],
             *country_cells(country or (organisation[3] if organisation else "")),
             genders[gender] if gender in genders else cell(gender),
@@ -249,7 +254,9 @@ def participant_rows(events, base, cell=_as_it_is):
                     (str(name), document_address(pk) if file or url else "")
                     for name, file, url, pk in documents
                 )
-            ),
+            )
+            if documents
+            else no_documents,
             *last,
         ]
 
