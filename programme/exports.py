@@ -192,11 +192,23 @@ def participant_rows(events, base, cell=_as_it_is):
     no_documents = cell(Links(()))
     event_names = {pk: str(event) for pk, event in lookups.events.items()}
 
+    moments = {}  # a date or a time written once, for all the slots that share it
+
+    def moment(value):
+        if value not in moments:
+            moments[value] = cell(value)
+        return moments[value]
+
     def slot_row(slot_id):
         event_id, date, start, end, number, title, video_url = lookups.slots[slot_id]
         event = lookups.events[event_id]
-        cells = (event_names[event_id], _date(date), _time(start), _time(end), number, title)
-        return [cell(value) for value in cells], [cell(video_url), cell(event.status)]
+        cells = [
+            cell(event_names[event_id]),
+            *(moment(value) for value in (_date(date), _time(start), _time(end))),
+            cell(number),
+            cell(title),
+        ]
+        return cells, [cell(video_url), cell(event.status)]
 
     def country_cells(code):
         if code not in countries:
