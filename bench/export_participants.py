@@ -123,11 +123,11 @@ def stream(event):
     from conference.models import Event
     from programme.exports import EXPORTS, csv_chunks
 
-    header, rows = EXPORTS["participants"].table(
+    header, rows = EXPORTS["participants"].csv_table(
         Event.objects.filter(pk=event.pk), "https://programme.example.org/"
     )
     size = lines = 0
-    for chunk in csv_chunks(header, rows):
+    for chunk in csv_chunks(header, rows, neutralised=True):
         size += len(chunk.encode("utf-8"))
         lines += chunk.count("\r\n")
     return lines - 1, size

@@ -15,8 +15,8 @@ def _export_action(kind, description):
         events = queryset.model.objects.filter(pk__in=queryset.values("pk"))
         slugs = list(events.values_list("slug", flat=True)[:2])
         name = slugs[0] if len(slugs) == 1 else "events"
-        header, rows = export.table(events, base_url_for(request))
-        return csv_response(header, rows, f"{name}-{kind}.csv")
+        header, rows = export.csv_table(events, base_url_for(request))
+        return csv_response(header, rows, f"{name}-{kind}.csv", neutralised=True)
 
     action.__name__ = f"export_{kind}_csv"
     return action

@@ -6,9 +6,11 @@ taken (a country at the end, an organisation already known) and the rest stays t
 The full printed line is always kept on the appearance, so nothing is lost either way.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
 from django_countries.fields import Country
 
 from core.choices import country_name
@@ -177,3 +179,17 @@ def line_from_names(position, organisation_name="", acronym="", country=None):
         if not _mentions(", ".join(parts), name):
             parts.append(name)
     return ", ".join(part for part in parts if part)
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_in_language(language, position, organisation_name, acronym, country):
+    return line_from_names(position, organisation_name, acronym, country)
+
+
+def remembered_line_from_names(position, organisation_name="", acronym="", country=None):
+    """line_from_names() for the rows of a feed or an export, where the same position,
+    organisation and country come back row after row: each combination is worked out once
+    per language (the country's name is printed in the active language)."""
+    return _line_in_language(
+        get_language(), position, organisation_name, acronym, getattr(country, "code", country)
+    )

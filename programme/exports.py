@@ -10,6 +10,7 @@ import csv
 import datetime
 import io
 from dataclasses import dataclass
+from itertools import islice
 
 from django.db.models import Model
 from django.http import StreamingHttpResponse
@@ -62,28 +63,32 @@ def _cell(value):
     return neutralise(value)
 
 
-def csv_chunks(header, rows, *, rows_per_chunk=ROWS_PER_CHUNK):
-    """Yield the CSV text in chunks of a few hundred rows, starting with the BOM and header."""
+def csv_chunks(header, rows, *, rows_per_chunk=ROWS_PER_CHUNK, neutralised=False):
+    """Yield the CSV text in chunks of a few hundred rows, starting with the BOM and header.
+
+    ``neutralised``: the rows' cells are already as neutralise() makes them (the rows of
+    Export.csv_table()); they are written as they are, a chunk of rows at a time.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write(BOM)
     writer.writerow([_cell(cell) for cell in header])
-    written = 0
-    for row in rows:
-        writer.writerow([_cell(cell) for cell in row])
-        written += 1
-        if written == rows_per_chunk:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-            written = 0
-    if buffer.tell():
+    if not neutralised:
+        rows = ([_cell(cell) for cell in row] for row in rows)
+    while batch := list(islice(rows, rows_per_chunk)):
+        writer.writerows(batch)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():  # the header of an export without rows
         yield buffer.getvalue()
 
 
-def csv_response(header, rows, filename):
+def csv_response(header, rows, filename, *, neutralised=False):
     """A streamed CSV download: the rows are read from the database as they are sent."""
-    response = StreamingHttpResponse(csv_chunks(header, rows), content_type=CSV_CONTENT_TYPE)
+    response = StreamingHttpResponse(
+        csv_chunks(header, rows, neutralised=neutralised), content_type=CSV_CONTENT_TYPE
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -166,25 +171,48 @@ PARTICIPANT_COLUMNS = [
 ]
 
 
-def participant_rows(events, base):
+def _as_it_is(value):
+    return value
+
+
+def participant_rows(events, base, cell=_as_it_is):
     """One row per appearance, read as tuples (programme.queries.participants_for_export)
     with the slots, events, roles and organisations looked up once: 100,000 rows stream at
-    tens of thousands a second in flat memory."""
+    tens of thousands a second in flat memory.
+
+    ``cell`` is applied to every cell (_cell for the CSV): once for the cells that repeat
+    (a slot's, an organisation's, a country's, a role's), once per row for the others.
+    """
     lookups = participant_lookups(events)
     document_address = document_url_function(base)
-    genders = {member.value: str(member.label) for member in Gender}
+    roles = {pk: cell(label) for pk, label in lookups.roles.items()}
+    genders = {member.value: cell(str(member.label)) for member in Gender}
     categories = {member.value: str(member.label) for member in OrganisationCategory}
-    slot_cells, organisation_cells, countries = {}, {}, {}
+    slot_cells, organisation_cells, countries, designations, honorifics = {}, {}, {}, {}, {}
+    no_documents = cell(Links(()))
+    event_names = {pk: str(event) for pk, event in lookups.events.items()}
+
+    moments = {}  # a date or a time written once, for all the slots that share it
+
+    def moment(value):
+        if value not in moments:
+            moments[value] = cell(value)
+        return moments[value]
 
     def slot_row(slot_id):
         event_id, date, start, end, number, title, video_url = lookups.slots[slot_id]
         event = lookups.events[event_id]
-        cells = (str(event), _date(date), _time(start), _time(end), number, title, video_url)
-        return cells, event.status
+        cells = [
+            cell(event_names[event_id]),
+            *(moment(value) for value in (_date(date), _time(start), _time(end))),
+            cell(number),
+            cell(title),
+        ]
+        return cells, [cell(video_url), cell(event.status)]
 
     def country_cells(code):
         if code not in countries:
-            countries[code] = [code, country_name(code)] if code else ["", ""]
+            countries[code] = [cell(code), cell(country_name(code))] if code else ["", ""]
         return countries[code]
 
     for row, documents in participants_for_export(events):
@@ -192,44 +220,56 @@ def participant_rows(events, base):
          designation, organisation_id, country) = row  # fmt: skip
         if slot_id not in slot_cells:
             slot_cells[slot_id] = slot_row(slot_id)
-        (event, date, start, end, number, title, video_url), status = slot_cells[slot_id]
+        first, last = slot_cells[slot_id]
         organisation = lookups.organisations.get(organisation_id)
         if organisation_id not in organisation_cells:
             organisation_cells[organisation_id] = (
-                [organisation[0], organisation[1], categories.get(organisation[2], organisation[2])]
+                [
+                    cell(organisation[0]),
+                    cell(organisation[1]),
+                    cell(categories.get(organisation[2], organisation[2])),
+                ]
                 if organisation
                 else ["", "", ""]
             )
-        organisation_name = organisation[0] if organisation else None
+        if designation:
+            printed = cell(designation)
+        else:  # worked out once per position, organisation and country
+            key = (position, organisation_id, country)
+            if key not in designations:
+                designations[key] = cell(
+                    designation_as_printed(
+                        designation,
+                        position,
+                        organisation[0] if organisation else None,
+                        country,
+                        organisation[1] if organisation else "",
+                    )
+                )
+            printed = designations[key]
+        if honorific not in honorifics:
+            honorifics[honorific] = cell(honorific)
         yield [
-            event,
-            date,
-            start,
-            end,
-            number,
-            title,
-            lookups.roles[role_id],
-            honorific,
-            given_names,
-            family_names,
-            position,
-            designation_as_printed(
-                designation,
-                position,
-                organisation_name,
-                country,
-                organisation[1] if organisation else "",
-            ),
+            *first,
+            roles[role_id],
+            honorifics[honorific],
+            cell(given_names),
+            cell(family_names),
+            cell(position),
+            printed,
             *organisation_cells[organisation_id],
             *country_cells(country or (organisation[3] if organisation else "")),
-            genders.get(gender, gender),
-            Links(
-                # no address while the file is missing (a placeholder: Document.is_placeholder)
-                (str(name), document_address(pk) if file or url else "")
-                for name, file, url, pk in documents
-            ),
-            video_url,
-            status,
+            genders[gender] if gender in genders else cell(gender),
+            cell(
+                Links(
+                    # no address while the file is missing (a placeholder: Document.is_placeholder)
+                    (str(name), document_address(pk) if file or url else "")
+                    for name, file, url, pk in documents
+                )
+            )
+            if documents
+            else no_documents,
+            *last,
         ]
 
 
@@ -385,12 +425,22 @@ class Export:
     label: str
     columns: list | None
     row_function: object
+    # The row function takes ``cell``, a function applied to each cell it writes.
+    takes_cell: bool = False
 
     def table(self, events, base):
         """(header, rows) for the events; rows is a generator."""
         if self.columns is None:
             return self.row_function(events, base)
         return list(self.columns), self.row_function(events, base)
+
+    def csv_table(self, events, base):
+        """(header, rows) with every cell as the CSV writes it (neutralise()): for
+        csv_chunks(header, rows, neutralised=True)."""
+        if not self.takes_cell:
+            header, rows = self.table(events, base)
+            return header, ([_cell(cell) for cell in row] for row in rows)
+        return list(self.columns), self.row_function(events, base, cell=_cell)
 
     def filename(self, owner: Model, extension="csv"):
         return f"{owner.slug}-{self.kind}.{extension}"
@@ -399,7 +449,13 @@ class Export:
 EXPORTS = {
     export.kind: export
     for export in [
-        Export("participants", _("Participants"), PARTICIPANT_COLUMNS, participant_rows),
+        Export(
+            "participants",
+            _("Participants"),
+            PARTICIPANT_COLUMNS,
+            participant_rows,
+            takes_cell=True,
+        ),
         Export("programme", _("Programme"), PROGRAMME_COLUMNS, programme_rows),
         Export("documents", _("Documents"), DOCUMENT_COLUMNS, document_rows),
         Export("people", _("People"), None, people_table),

@@ -12,6 +12,7 @@ from django.conf import settings
 
 from core.choices import row_url_function
 from documents.models import Document
+from speakers.models import Person
 
 
 def base_url_for(request):
@@ -58,3 +59,9 @@ def document_url_function(base):
     resolved once (an export of 100,000 rows would otherwise resolve it for each)."""
     path = row_url_function(*Document.DOWNLOAD_VIEW)
     return lambda pk: absolute(base, path(pk))
+
+
+def person_url_function(base):
+    """person_url(base, person) for many people, by slug: the address is resolved once."""
+    path = row_url_function(*Person.PUBLIC_VIEW)
+    return lambda slug: absolute(base, path(slug))

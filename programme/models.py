@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 from conference.enums import EventStatus
 from core.models import VersionedModel
 from core.rows import text
-from programme.designations import designation_line, line_from_names
+from programme.designations import designation_line, line_from_names, remembered_line_from_names
 from programme.enums import SlotKind
 from programme.video import MomentField, format_moment, moment_url
 from speakers.enums import Honorific, honorific_label
@@ -27,10 +27,11 @@ def slot_heading(number, title):
 def designation_as_printed(designation, position, organisation_name, country, acronym=""):
     """The line after a name: the designation as printed when there is one, else the
     position, the organisation's name and the country's name (of a Country or a code), each
-    left out when the position already says it (programme.designations.line_from_names)."""
+    left out when the position already says it (programme.designations.line_from_names).
+    Worked out once per combination and language: feeds and exports print it on every row."""
     if designation:
         return designation
-    return line_from_names(position, organisation_name, acronym, country)
+    return remembered_line_from_names(position, organisation_name, acronym, country)
 
 
 class Role(models.Model):

@@ -152,8 +152,10 @@ def participants_for_export(events, chunk_size=EXPORT_CHUNK_SIZE * 4):
     )  # fmt: skip
     for chunk in in_chunks(appearances, chunk_size):
         documents = defaultdict(list)
+        # By the chunk's slots (a few dozen keys, not thousands); a slot that continues in
+        # the next chunk has its documents read again there.
         for appearance_id, *document in (
-            Document.objects.filter(appearance__in=[row[0] for row in chunk])
+            Document.objects.filter(appearance__slot__in={row[1] for row in chunk})
             .rewrite(False)
             .annotate(export_title=translated("title"))
             .order_by("order", "pk")
@@ -343,12 +345,19 @@ _FEED_SKIPS = {
         "updated_at",
         *(
             f"person__{name}"
-            for name in ("created_at", "updated_at", "email", "phone", "gender", "photo")
+            for name in (
+                *("created_at", "updated_at", "email", "phone", "gender", "photo"),
+                # the feeds print the appearance's position, organisation and country
+                *("version", "organisation_id", "country", "language"),
+                *(f"position_{code}" for code, _name in settings.LANGUAGES),
+            )
         ),
+        "organisation__website",
     ),
     "document": (
         "created_at",
         "updated_at",
+        "is_public",  # a public document's, always true
         "content_type",
         "embargoed_until_delivered",
         "delivered_at",
@@ -365,13 +374,13 @@ def _feed_rows(event, slots, *, all_days=True):
     slots = slots.order_by("order", "start_time", "pk")
     day_field, slot_field = Day._meta.get_field("event"), Slot._meta.get_field("day")
     if all_days:
-        days = instances(event.days.order_by("date"))
-        slots = instances(slots, skip=_FEED_SKIPS["slot"])
+        days = instances(event.days.order_by("date"), all_languages=False)
+        slots = instances(slots, skip=_FEED_SKIPS["slot"], all_languages=False)
         by_pk = {day.pk: day for day in days}
         for slot in slots:
             slot_field.set_cached_value(slot, by_pk[slot.day_id])
     else:
-        slots = instances(slots, related=["day"], skip=_FEED_SKIPS["slot"])
+        slots = instances(slots, related=["day"], skip=_FEED_SKIPS["slot"], all_languages=False)
         days = sorted({slot.day.pk: slot.day for slot in slots}.values(), key=lambda d: d.date)
         by_pk = {day.pk: day for day in days}
         for slot in slots:  # one instance per day, whose event is set below
@@ -386,12 +395,17 @@ def _feed_rows(event, slots, *, all_days=True):
             Appearance.objects.filter(slot__in=slot_ids).order_by(*APPEARANCE_PRINTED_ORDER),
             related=["person", "role", "organisation"],
             skip=_FEED_SKIPS["appearance"],
+            all_languages=False,
         ),
         slot_documents=instances(
-            public_documents.filter(slot__in=slot_ids), skip=_FEED_SKIPS["document"]
+            public_documents.filter(slot__in=slot_ids),
+            skip=_FEED_SKIPS["document"],
+            all_languages=False,
         ),
         appearance_documents=instances(
-            public_documents.filter(appearance__slot__in=slot_ids), skip=_FEED_SKIPS["document"]
+            public_documents.filter(appearance__slot__in=slot_ids),
+            skip=_FEED_SKIPS["document"],
+            all_languages=False,
         ),
     )
 

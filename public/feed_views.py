@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from conference.models import Event, EventSeries
 from conference.visibility import can_see_unpublished
 from core.cache import cached_public_page
+from core.collection import collection_paused
 from programme import list_of_speakers
 from programme.changes import change_counts
 from programme.exports import EXPORTS, csv_response, without_private_columns
@@ -73,7 +74,10 @@ def _export(request, owner, events, kind, file_format, *, series_events=None):
         raise Http404(_("There is no export called “%(kind)s”.") % {"kind": kind})
     if not request.user.has_perms(EXPORT_PERMISSIONS.get(kind, ())):
         raise PermissionDenied
-    header, rows = export.table(events, base_url_for(request))
+    if file_format == XLSX:
+        header, rows = export.table(events, base_url_for(request))
+    else:  # every cell as the CSV writes it, the repeated ones worked out once
+        header, rows = export.csv_table(events, base_url_for(request))
     if not request.user.has_perm(PRIVATE_FIELDS_PERMISSION):
         header, rows = without_private_columns(header, rows)
     if file_format == XLSX:
@@ -85,7 +89,7 @@ def _export(request, owner, events, kind, file_format, *, series_events=None):
             role_labels=role_labels() if kind == "people" else None,
         )
         return workbook_response(content, export.filename(owner, XLSX))
-    return csv_response(header, rows, export.filename(owner))
+    return csv_response(header, rows, export.filename(owner), neutralised=True)
 
 
 def _series_events(request, series):
@@ -239,6 +243,7 @@ def _programme_data(request, event, *, with_event_documents=False):
 
 @require_safe
 @cached_public_page("event")
+@collection_paused()
 def event_ics(request, slug):
     event = _visible_event(request, slug)
     body = ical.calendar(event, _programme_data(request, event).slots, request.get_host())
@@ -247,6 +252,7 @@ def event_ics(request, slug):
 
 @require_safe
 @cached_public_page("event")
+@collection_paused()
 def slot_ics(request, slug, pk):
     event = _visible_event(request, slug)
     rows = slot_for_feed(event, pk)
@@ -260,6 +266,7 @@ def slot_ics(request, slug, pk):
 
 @require_safe
 @cached_public_page("event")
+@collection_paused()
 def agenda_ics(request, slug):
     """A visitor's personal agenda: the slots named in ``?slots=12,15,19`` (kept in their
     browser, never on the server). A calendar app subscribed to this address gets the
@@ -274,6 +281,7 @@ def agenda_ics(request, slug):
 
 @require_safe
 @cached_public_page("event")
+@collection_paused()
 def event_frab_json(request, slug):
     event = _visible_event(request, slug)
     schedule = frab.frab_schedule(_programme_data(request, event), base_url_for(request))
@@ -284,6 +292,7 @@ def event_frab_json(request, slug):
 
 @require_safe
 @cached_public_page("event")
+@collection_paused()
 def event_frab_xml(request, slug):
     event = _visible_event(request, slug)
     schedule = frab.frab_schedule(_programme_data(request, event), base_url_for(request))
@@ -297,6 +306,7 @@ def event_frab_xml(request, slug):
 
 @require_safe
 @cached_public_page("event")
+@collection_paused()
 def event_json(request, slug):
     event = _visible_event(request, slug)
     data = _programme_data(request, event, with_event_documents=True)

@@ -12,6 +12,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 
 from core.choices import choice_label
@@ -19,11 +20,18 @@ from core.rows import text
 from programme.changes import schedule_version
 from programme.enums import SlotKind
 from programme.exports import printed_name
-from programme.links import document_url_function, event_url
+from programme.links import document_url_function, event_url, person_url_function
 from programme.models import Appearance, designation_as_printed, slot_heading
 
 GENERATOR = "Plenary"
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://plenary.invalid/")
+
+
+def country_code(instance):
+    """The instance's country code as read from its row (reading ``instance.country`` makes a
+    new django-countries Country each time: an eighth of a big schedule.json's render)."""
+    code = instance.__dict__.get("country")
+    return instance.country.code if code is None else code
 
 
 @dataclass
@@ -32,17 +40,23 @@ class ProgrammeAppearance:
 
     appearance: object
     documents: list
+    person_address: object  # programme.links.person_url_function(base)
 
-    @functools.cached_property
+    @cached_property
+    def person_url(self):
+        """programme.links.person_url, from the address resolved once for all people."""
+        return self.person_address(self.appearance.person.slug)
+
+    @cached_property
     def role_label(self):
         return str(text(self.appearance.role, "label"))
 
-    @functools.cached_property
+    @cached_property
     def organisation_name(self):
         organisation = self.appearance.organisation
         return None if organisation is None else text(organisation, "name")
 
-    @functools.cached_property
+    @cached_property
     def designation(self):
         """The designation as printed (Appearance.printed_designation)."""
         appearance = self.appearance
@@ -51,11 +65,11 @@ class ProgrammeAppearance:
             text(appearance, "designation"),
             text(appearance, "position"),
             self.organisation_name,
-            appearance.country,
+            country_code(appearance),
             organisation.acronym if organisation is not None else "",
         )
 
-    @functools.cached_property
+    @cached_property
     def line(self):
         """“Moderator: Ms. Amy Pope, Director General, IOM” for descriptions."""
         appearance = self.appearance
@@ -87,7 +101,7 @@ class ProgrammeSlot:
             documents.extend(appearance.documents)
         return documents
 
-    @functools.cached_property
+    @cached_property
     def document_links(self):
         """(document, its title, its public address) for all_documents."""
         return [
@@ -95,47 +109,47 @@ class ProgrammeSlot:
             for document in self.all_documents
         ]
 
-    @functools.cached_property
+    @cached_property
     def guid(self):
         return slot_guid(self.slot)
 
-    @functools.cached_property
+    @cached_property
     def url(self):
         """programme.links.slot_url, from the event's address computed once for all slots."""
         return f"{self.event_address}#{self.slot.anchor}"
 
-    @functools.cached_property
+    @cached_property
     def title(self):
         return str(text(self.slot, "title"))
 
-    @functools.cached_property
+    @cached_property
     def heading(self):
         """Slot.heading."""
         return str(slot_heading(self.slot.number, self.title))
 
-    @functools.cached_property
+    @cached_property
     def room(self):
         return str(text(self.slot, "room"))
 
-    @functools.cached_property
+    @cached_property
     def slot_description(self):
         """The slot's own description (description is the text of the whole slot)."""
         return str(text(self.slot, "description"))
 
-    @functools.cached_property
+    @cached_property
     def kind_label(self):
         return choice_label(SlotKind, self.slot.kind)
 
-    @functools.cached_property
+    @cached_property
     def room_name(self):
         return self.room or self.event.venue or gettext("Plenary")
 
-    @functools.cached_property
+    @cached_property
     def location(self):
         event = self.event
         return ", ".join(str(part) for part in (self.room, event.venue, event.city) if part)
 
-    @functools.cached_property
+    @cached_property
     def description(self):
         """People and roles, the slot's description, its video and its documents, as text."""
         slot = self.slot
@@ -189,6 +203,7 @@ def programme_data(event, rows, base, event_documents=(), changes=(0, {})):
     slots = _grouped(rows.slots, "day_id")
     event_address = event_url(base, event)
     document_address = document_url_function(base)
+    person_address = person_url_function(base)
     slot_field = Appearance._meta.get_field("slot")
     for slot in rows.slots:  # an appearance's video moment reads its slot's video address
         for appearance in appearances.get(slot.pk, []):
@@ -212,6 +227,7 @@ def programme_data(event, rows, base, event_documents=(), changes=(0, {})):
                             ProgrammeAppearance(
                                 appearance=appearance,
                                 documents=appearance_documents.get(appearance.pk, []),
+                                person_address=person_address,
                             )
                             for appearance in appearances.get(slot.pk, [])
                         ],

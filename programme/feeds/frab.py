@@ -11,7 +11,7 @@ from django.utils.translation import get_language, gettext
 
 from core.rows import text
 from programme.feeds.data import GENERATOR, ProgrammeDay, person_guid, room_guid
-from programme.links import event_url, person_url
+from programme.links import event_url
 
 FRAB_TIMESLOT = "00:15"
 FRAB_TIME_ZONE_PATTERN = r"^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$"
@@ -68,7 +68,7 @@ def _person(base, entry):
         "public_name": person.full_name,
         "honorific": appearance.honorific,
         "designation": entry.designation,
-        "url": person_url(base, person),
+        "url": entry.person_url,
         "biography": text(person, "biography") or None,
     }
 

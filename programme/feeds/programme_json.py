@@ -3,36 +3,76 @@
 import orjson
 from django.conf import settings
 from django.utils.translation import get_language
+from django_countries.fields import Country
 
 from core.choices import choice_label
 from core.rows import text
-from programme.exports import appearance_country, printed_name
-from programme.links import document_url, event_url, person_url
+from programme.exports import printed_name
+from programme.feeds.data import country_code
+from programme.links import document_url_function, event_url
 from speakers.enums import OrganisationCategory
 
 PROGRAMME_JSON_FORMAT = "plenary-programme"
 PROGRAMME_JSON_VERSION = 1
 
 
-def _document_json(base, document):
+class _Labels:
+    """What a programme prints of a kind, a country or an organisation, worked out once per
+    render (a big programme repeats them on thousands of rows): each value is the one the
+    model's own method or property gives."""
+
+    def __init__(self, base):
+        self.document_address = document_url_function(base)
+        self.kinds, self.countries, self.organisations = {}, {}, {}
+
+    def kind(self, document):
+        if document.kind not in self.kinds:
+            self.kinds[document.kind] = str(document.get_kind_display())
+        return self.kinds[document.kind]
+
+    def country(self, appearance):
+        """appearance_country() as {"code", "name"}, or None."""
+        code = country_code(appearance)
+        if not code and appearance.organisation is not None:
+            code = country_code(appearance.organisation)
+        if not code:
+            return None
+        if code not in self.countries:
+            country = Country(code=code)
+            self.countries[code] = {"code": country.code, "name": str(country.name)}
+        return self.countries[code]
+
+    def organisation(self, entry):
+        organisation = entry.appearance.organisation
+        if organisation is None:
+            return None
+        if organisation.pk not in self.organisations:
+            self.organisations[organisation.pk] = {
+                "name": str(entry.organisation_name),
+                "acronym": organisation.acronym,
+                "category": organisation.category,
+                "category_label": choice_label(OrganisationCategory, organisation.category),
+            }
+        return self.organisations[organisation.pk]
+
+
+def _document_json(labels, document):
     return {
         "id": document.pk,
         "title": str(text(document, "title")),
         "kind": document.kind,
-        "kind_label": str(document.get_kind_display()),
+        "kind_label": labels.kind(document),
         "language": document.language,
         "format": str(document.format_label),
         "file_size": document.file_size,
-        "url": document_url(base, document),
+        "url": labels.document_address(document.pk),
         "translation_of": document.translation_of_id,
     }
 
 
-def _appearance_json(base, entry):
+def _appearance_json(labels, entry):
     appearance = entry.appearance
     person = appearance.person
-    organisation = appearance.organisation
-    country = appearance_country(appearance)
     return {
         "role": {
             "name": appearance.role.name,
@@ -42,35 +82,26 @@ def _appearance_json(base, entry):
         "person": {
             "id": person.pk,
             "slug": person.slug,
-            "url": person_url(base, person),
+            "url": entry.person_url,
             "honorific": appearance.honorific,
             "given_names": person.given_names,
             "family_names": person.family_names,
             "name": printed_name(appearance.honorific, person),
         },
         "position": text(appearance, "position"),
-        "organisation": (
-            {
-                "name": str(entry.organisation_name),
-                "acronym": organisation.acronym,
-                "category": organisation.category,
-                "category_label": choice_label(OrganisationCategory, organisation.category),
-            }
-            if organisation
-            else None
-        ),
-        "country": {"code": country.code, "name": str(country.name)} if country else None,
+        "organisation": labels.organisation(entry),
+        "country": labels.country(appearance),
         "designation": entry.designation,
         # When the person starts speaking in the slot's video: seconds, as a clock reads,
         # and the video's address at that moment (None when not recorded).
         "video_start": appearance.video_start,
         "video_moment": appearance.video_moment or None,
         "video_moment_url": appearance.video_moment_url or None,
-        "documents": [_document_json(base, d) for d in entry.documents],
+        "documents": [_document_json(labels, d) for d in entry.documents],
     }
 
 
-def _slot_json(base, event, item):
+def _slot_json(labels, item):
     slot = item.slot
     return {
         "id": slot.pk,
@@ -87,14 +118,15 @@ def _slot_json(base, event, item):
         "description": item.slot_description,
         "room": item.room,
         "video_url": slot.video_url,
-        "participants": [_appearance_json(base, entry) for entry in item.appearances],
-        "documents": [_document_json(base, d) for d in item.documents],
+        "participants": [_appearance_json(labels, entry) for entry in item.appearances],
+        "documents": [_document_json(labels, d) for d in item.documents],
     }
 
 
 def programme_json(data, base):
     """The programme of programme_data() with the event's documents (format in the README)."""
     event = data.event
+    labels = _Labels(base)
     return {
         "format": PROGRAMME_JSON_FORMAT,
         "format_version": PROGRAMME_JSON_VERSION,
@@ -124,11 +156,11 @@ def programme_json(data, base):
             {
                 "date": day.date.isoformat(),
                 "label": str(day.label),
-                "slots": [_slot_json(base, event, item) for item in day.slots],
+                "slots": [_slot_json(labels, item) for item in day.slots],
             }
             for day in data.days
         ],
-        "documents": [_document_json(base, d) for d in data.documents],
+        "documents": [_document_json(labels, d) for d in data.documents],
     }
 
 

@@ -144,6 +144,31 @@ def test_a_name_written_as_a_formula_comes_out_neutralised(staff_client):
         assert "'@Evil" in family
 
 
+def test_participant_cells_shared_by_many_rows_come_out_neutralised_in_each(staff_client):
+    """The participants export neutralises a slot's, an organisation's and a computed
+    designation's cells once and repeats them: every row still carries the guarded text."""
+    event = EventFactory(slots=1)
+    slot = event.days.get().slots.get()
+    slot.title = "=SUM(A1:A9)"
+    slot.save()
+    organisation = OrganisationFactory(name="+Org", acronym="-ORG")
+    for person in (PersonFactory(), PersonFactory()):
+        appearance = AppearanceFactory(
+            slot=slot, person=person, organisation=organisation, position="@Director"
+        )
+        DocumentFactory(appearance=appearance, title="=Remarks")
+    header, rows = get_csv(staff_client, export_url(event, "participants"))
+    cells = [dict(zip(header, row, strict=True)) for row in rows]
+    assert {row["slot_title"] for row in cells} == {"'=SUM(A1:A9)"}
+    cells = [row for row in cells if row["organisation"] == "'+Org"]
+    assert len(cells) == 2
+    for row in cells:
+        assert row["acronym"] == "'-ORG"
+        assert row["position"] == "'@Director"
+        assert row["designation_as_printed"].startswith("'@Director, +Org")
+        assert row["documents"].startswith("'=Remarks <http")
+
+
 def test_private_contact_details_stay_out_of_the_exports(staff_client):
     event = EventFactory(slots=2, speakers_per_slot=2)
     for kind in ("participants", "programme", "documents", "people"):

@@ -160,3 +160,28 @@ def test_rows_read_as_values_give_what_instances_give(db, language):
         for quick, model in zip(instances(slots), slots, strict=True):
             assert (text(quick, "title"), text(quick, "room")) == (model.title, model.room)
             assert quick.heading == model.heading
+
+
+@override_settings(MODELTRANSLATION_FALLBACK_LANGUAGES=("en",))
+@pytest.mark.parametrize(("language", "unread"), [("en", {"fr", "es"}), ("fr", {"es"})])
+def test_rows_of_one_language_read_its_texts_and_its_fallback_only(
+    db, django_assert_num_queries, language, unread
+):
+    event = EventFactory(published=True, slots=2, speakers_per_slot=2)
+    Slot.objects.filter(day__event=event).update(title_fr="Titre", room_es="Salle")
+    queryset = Appearance.objects.filter(slot__day__event=event).order_by("pk")
+    with translation.override(language):
+        with django_assert_num_queries(1):
+            fast = instances(queryset, related=["role"], all_languages=False)
+        usual = list(queryset.select_related("role"))
+        for quick, model in zip(fast, usual, strict=True):
+            assert text(quick, "position") == model.position
+            assert text(quick.role, "label") == model.role.label
+            assert not {f"position_{code}" for code in unread} & quick.__dict__.keys()
+        slots = Slot.objects.filter(day__event=event).order_by("pk")
+        with django_assert_num_queries(1):
+            fast_slots = instances(slots, all_languages=False)
+        for quick, model in zip(fast_slots, slots, strict=True):
+            assert (text(quick, "title"), text(quick, "room")) == (model.title, model.room)
+            assert not {f"title_{code}" for code in unread} & quick.__dict__.keys()
+            assert f"title_{language}" in quick.__dict__
