@@ -76,6 +76,21 @@ class _Builder:
         self._state = _State.INTRO
         self._slot: ParsedSlot | None = None
         self._block: _Block | None = None
+        # Texts joined only when read (flush): joining on each line of a long paragraph or
+        # affiliation would copy it again and again.
+        self._intro_parts: list[str] = []
+        self._affiliation: tuple[ParsedPerson, list[str]] | None = None
+
+    def flush(self) -> None:
+        """Join what the last lines added to the open intro paragraph and affiliation."""
+        if len(self._intro_parts) > 1:
+            self.result.intro[-1].text = " ".join(self._intro_parts)
+            del self._intro_parts[1:]
+            self._intro_parts[0] = self.result.intro[-1].text
+        if self._affiliation is not None:
+            person, parts = self._affiliation
+            person.designation = ", ".join(filter(None, parts))
+            self._affiliation = None
 
     def feed(self, number: int, raw: str) -> None:
         """Place line ``number`` (1-based), printed as ``raw``."""
@@ -119,10 +134,12 @@ class _Builder:
         """Add to the paragraph on the line above, or start one (a bullet starts one)."""
         intro = self.result.intro
         if intro and intro[-1].lines[-1] == number - 1 and not line.bulleted:
-            intro[-1].text += " " + line.text
+            self._intro_parts.append(line.text)
             intro[-1].lines.append(number)
         else:
+            self.flush()
             intro.append(Paragraph(line.text, [number]))
+            self._intro_parts = [line.text]
 
     def _add_day(self, number: int, heading: _DayHeading) -> None:
         self._enter(_State.DAY)
@@ -245,13 +262,17 @@ class _Builder:
             return None
         if len(person.lines) == 1 and person.designation:
             return None
-        if any(other.lines[0] == person.lines[0] for other in slot.people[:-1]):
-            return None  # several people on that line
+        # Several people on that line: those of one line are listed one after the other.
+        if len(slot.people) > 1 and slot.people[-2].lines[0] == person.lines[0]:
+            return None
         return person
 
     def _add_affiliation(self, number: int, person: ParsedPerson, text: str) -> None:
         brackets = _extract_brackets(text)
-        person.designation = ", ".join(filter(None, [person.designation, brackets.text]))
+        if self._affiliation is None or self._affiliation[0] is not person:
+            self.flush()
+            self._affiliation = (person, [person.designation])
+        self._affiliation[1].append(brackets.text)
         person.documents.extend(brackets.markers)
         person.lines.append(number)
         person.confidence = "low"
@@ -336,16 +357,19 @@ def stream_programme(
             sections.clear()
         if not intro_sent and (days or builder._state is not _State.INTRO):
             intro_sent = True  # the introduction ends where the programme starts
+            builder.flush()
             yield result.intro
         if len(days) != count:
             if count:
                 # A new day: the one before it is complete, and so are its unplaced lines.
+                builder.flush()
                 yield from _finished_day(days.pop(0), heading, unplaced)
                 unplaced.clear()
             heading = line
         if unplaced and not _may_be_document_date(days[-1] if days else None):
             yield from unplaced
             unplaced.clear()
+    builder.flush()
     if not intro_sent:
         yield result.intro
     if days:
