@@ -26,6 +26,7 @@ import argparse
 import csv
 import datetime
 import io
+import json
 import os
 import random
 import secrets
@@ -243,23 +244,34 @@ def bench_text_import(text, only):
         )  # fmt: skip
 
 
+# Runs a command and prints its exit status, CPU seconds and peak RSS (KB) as JSON. The
+# command is started from this small process, not from the benchmark's: Linux counts the
+# memory of the process that forks (here Django, the migrations and the generated texts) in
+# the peak RSS of the child it starts, so a child of the benchmark would report at least
+# the benchmark's own size, whatever the command needs.
+MEASURE = """
+import json, os, subprocess, sys
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_pid, status, usage = os.wait4(process.pid, 0)
+print(json.dumps([os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime,
+                  usage.ru_maxrss]))
+"""
+
+
 def dry_run(path):
     """(seconds, CPU seconds, peak RSS in MB, exit status, end of standard error) of
     import_programme --dry-run in its own process."""
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "manage.py"), "import_programme", str(path), "--dry-run"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=os.environ,
+    command = [sys.executable, str(ROOT / "manage.py"), "import_programme", str(path), "--dry-run"]
+    measured = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], capture_output=True, env=os.environ, text=True
     )
-    _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    error = process.stderr.read().decode()[-500:]
-    process.stderr.close()
-    cpu = usage.ru_utime + usage.ru_stime
-    return elapsed, cpu, usage.ru_maxrss / 1024, process.returncode, error
+    try:
+        status, cpu, peak_kb = json.loads(measured.stdout)
+    except ValueError:
+        status, cpu, peak_kb = measured.returncode or 1, 0.0, 0
+    return elapsed, cpu, peak_kb / 1024, status, measured.stderr[-500:]
 
 
 def bench_dry_run(directory):

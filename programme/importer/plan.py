@@ -139,33 +139,69 @@ class ImportPlan:
 
     def summary(self):
         """Counts for the preview and the command: what exists already and what is new."""
-        appearances = self.appearances
-        people = {}
-        for line in appearances:
-            key = line.person.pk or id(line.person)
-            people[key] = line.person_is_new
-        documents = [doc for line in appearances for doc in line.documents] + [
-            doc for slot in self.slots for doc in slot.documents
-        ]
-        documents += self.documents
+        counts = PlanCounts()
+        for day in self.days:
+            counts.add_day(day)
+            for slot in day.slots:
+                counts.add_slot(slot)
+        counts.documents.extend(self.documents)
+        return counts.summary(unplaced=len(self.unplaced))
+
+
+class PlanCounts:
+    """:meth:`ImportPlan.summary`, added up a day and a slot at a time, for a plan too long
+    to hold whole (the command's dry run of a long text); what it keeps grows with the
+    people, roles and organisations met, not with the slots."""
+
+    def __init__(self):
+        self.days = self.new_days = self.slots = self.new_slots = 0
+        self.appearances = self.new_appearances = self.videos_to_add = 0
+        self.document_count = self.new_document_count = 0
+        self.documents = []  # the event's own, counted at the end
+        self.people = {}  # person pk (or id when unsaved) → whether new
+        self.new_roles = set()
+        self.new_organisations = set()
+
+    def add_day(self, day):
+        self.days += 1
+        self.new_days += day.is_new
+
+    def add_slot(self, slot):
+        self.slots += 1
+        self.new_slots += slot.is_new
+        self.videos_to_add += slot.video_to_add
+        for line in slot.people:
+            self.appearances += 1
+            self.new_appearances += line.appearance is None and not line.duplicate
+            self.people[line.person.pk or id(line.person)] = line.person_is_new
+            self._add_documents(line.documents)
+            if line.role_is_new:
+                self.new_roles.add(line.role_label)
+            if line.organisation_is_new:
+                self.new_organisations.add(id(line.organisation))
+        self._add_documents(slot.documents)
+
+    def _add_documents(self, documents):
+        self.document_count += len(documents)
+        self.new_document_count += sum(doc.is_new for doc in documents)
+
+    def summary(self, unplaced):
+        new_people = sum(self.people.values())
+        documents = self.document_count + len(self.documents)
         return {
-            "days": len(self.days),
-            "new_days": sum(day.is_new for day in self.days),
-            "slots": len(self.slots),
-            "new_slots": sum(slot.is_new for slot in self.slots),
-            "appearances": len(appearances),
-            "new_appearances": sum(
-                line.appearance is None and not line.duplicate for line in appearances
-            ),
-            "people": len(people),
-            "new_people": sum(people.values()),
-            "matched_people": len(people) - sum(people.values()),
-            "documents": len(documents),
-            "new_documents": sum(doc.is_new for doc in documents),
-            "new_roles": len({line.role_label for line in appearances if line.role_is_new}),
-            "new_organisations": len(
-                {id(line.organisation) for line in appearances if line.organisation_is_new}
-            ),
-            "videos_to_add": sum(slot.video_to_add for slot in self.slots),
-            "unplaced": len(self.unplaced),
+            "days": self.days,
+            "new_days": self.new_days,
+            "slots": self.slots,
+            "new_slots": self.new_slots,
+            "appearances": self.appearances,
+            "new_appearances": self.new_appearances,
+            "people": len(self.people),
+            "new_people": new_people,
+            "matched_people": len(self.people) - new_people,
+            "documents": documents,
+            "new_documents": self.new_document_count + sum(doc.is_new for doc in self.documents),
+            "new_roles": len(self.new_roles),
+            "new_organisations": len(self.new_organisations),
+            "videos_to_add": self.videos_to_add,
+            "unplaced": unplaced,
         }

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from conference.models import Event
 from documents.enums import DocumentKind
@@ -19,7 +20,14 @@ from programme.importer.labels import (
     slot_number,
     title_from_slug,
 )
-from programme.importer.plan import DayPlan, DocumentPlan, ImportPlan, PersonPlan, SlotPlan
+from programme.importer.plan import (
+    DayPlan,
+    DocumentPlan,
+    ImportPlan,
+    PersonPlan,
+    PlanCounts,
+    SlotPlan,
+)
 from programme.models import Role
 from programme.vocabulary import SPEAKER as SPEAKER_ROLE
 from programme.vocabulary import document_kind, honorific_choice, role_synonym
@@ -29,13 +37,38 @@ from speakers.names import normalise_name, split_name
 _SLOT_KINDS = frozenset(SlotKind.values)
 
 
+class _NewPerson:
+    """A person a described plan (``_Planner(describe_only=True)``) meets for the first
+    time: all the description and the counts need is that it has no row yet, and a few
+    bytes each keep a long text's thousands of people cheap."""
+
+    __slots__ = ()
+    pk = None
+
+
+class _Times:
+    """A slot's start and end: what the next slot of its day needs of it."""
+
+    __slots__ = ("end", "start")
+
+    def __init__(self, slot):
+        self.start, self.end = slot.start, slot.end
+
+
 class _Planner:
     """Builds an ImportPlan, reading the database once per kind of thing."""
 
-    def __init__(self, data, event_slug):
+    def __init__(self, data, event_slug, *, describe_only=False):
         self.data = data if isinstance(data, dict) else {}
+        # A plan that is only described, never written (PlanStream): a new person is a
+        # _NewPerson, not a Person row to be.
+        self.describe_only = describe_only
         self.event_slug = (event_slug or "").strip()
         self.notes = []
+        self._day_count = 0  # days planned, merged ones included
+        self._previous_date = None  # the last day's date, merged days left out
+        self._day_plans = {}  # date → the DayPlan of its first heading
+        self._day_slots = {}  # date → (slots planned on it, _Times of the last)
         self.people = {}
         for person in Person.objects.order_by("pk"):
             self.people.setdefault(normalise_name(person.full_name), person)
@@ -96,6 +129,9 @@ class _Planner:
         person = self.people.get(key)
         if person is not None:
             return person, False
+        if self.describe_only:
+            self.people[key] = person = _NewPerson()
+            return person, True
         given, family = split_name(name)
         person = Person(
             honorific=honorific,
@@ -110,20 +146,68 @@ class _Planner:
 
     def build(self):
         event = self._event()
-        days, dates = [], set()
-        for index, day_data in enumerate(self.data.get("days") or []):
-            previous = days[-1].date if days else None
-            day_plan = self._day(event, index, day_data, previous)
-            if day_plan.date in dates:
-                # Two headings for one date: the slots go on the one day.
-                day_plan = next(plan for plan in days if plan.date == day_plan.date)
-                self._slots(event, day_plan, day_data, offset=len(day_plan.slots))
-                continue
-            dates.add(day_plan.date)
-            self._slots(event, day_plan, day_data, offset=0)
-            days.append(day_plan)
+        days = []
+        for day_data in self.data.get("days") or []:
+            day_plan, _added, merged = self.plan_day(event, day_data)
+            if not merged:
+                days.append(day_plan)
+        intro = self.intro(event, self.data.get("intro"))
+        unplaced = [
+            {"line": item.get("line"), "text": item.get("text", "")}
+            for item in self.data.get("unplaced") or []
+            if isinstance(item, dict)
+        ]
+        start_date, end_date, notes = self.close(event, [day.date for day in days], intro)
+        return ImportPlan(
+            event_slug=self.event_slug,
+            event=event,
+            event_title=self.event_title(event),
+            start_date=start_date,
+            end_date=end_date,
+            intro=intro[0],
+            use_intro=intro[1],
+            days=days,
+            unplaced=unplaced,
+            notes=notes,
+        )
+
+    def event_title(self, event):
+        return event.title if event else title_from_slug(self.event_slug)
+
+    def plan_day(self, event, day_data):
+        """Plan the parser's next day: (its DayPlan, the slots this call added to it, whether
+        it is merged). Two headings for one date: the slots go on the one day, the DayPlan
+        of the first heading, which is then returned with ``merged`` true."""
+        index = self._day_count
+        self._day_count += 1
+        day_plan = self._day(event, index, day_data, self._previous_date)
+        earlier = self._day_plans.get(day_plan.date)
+        if earlier is not None:
+            return earlier, self._slots(event, earlier, day_data), True
+        self._day_plans[day_plan.date] = day_plan
+        self._previous_date = day_plan.date
+        return day_plan, self._slots(event, day_plan, day_data), False
+
+    def intro(self, event, paragraphs):
+        """(The introduction's text, whether it becomes the event's, a note or None)."""
+        intro = "\n\n".join(
+            " ".join(_clean(paragraph).split()) for paragraph in paragraphs or []
+        ).strip()
+        use_intro = bool(intro) and (event is None or not event.description_en)
+        note = None
+        if (
+            intro
+            and not use_intro
+            and normalise_name(event.description_en) != normalise_name(intro)
+        ):
+            note = _("The event already has an introduction: the text's introduction is not used.")
+        return intro, use_intro, note
+
+    def close(self, event, dates, intro):
+        """(start date, end date, notes) once every day is planned; ``dates`` are the days'
+        (any order, each at least once), ``intro`` what :meth:`intro` said."""
         notes = list(self.notes)
-        if days:
+        if dates:
             first, last = min(dates), max(dates)
         elif event is None:
             raise ProgrammeImportError(
@@ -139,35 +223,9 @@ class _Planner:
                     _("The event's dates will be widened to %(start)s – %(end)s to hold its days.")
                     % {"start": start_date.isoformat(), "end": end_date.isoformat()}
                 )
-        intro = "\n\n".join(
-            " ".join(_clean(paragraph).split()) for paragraph in self.data.get("intro") or []
-        ).strip()
-        use_intro = bool(intro) and (event is None or not event.description_en)
-        if (
-            intro
-            and not use_intro
-            and normalise_name(event.description_en) != normalise_name(intro)
-        ):
-            notes.append(
-                _("The event already has an introduction: the text's introduction is not used.")
-            )
-        unplaced = [
-            {"line": item.get("line"), "text": item.get("text", "")}
-            for item in self.data.get("unplaced") or []
-            if isinstance(item, dict)
-        ]
-        return ImportPlan(
-            event_slug=self.event_slug,
-            event=event,
-            event_title=event.title if event else title_from_slug(self.event_slug),
-            start_date=start_date,
-            end_date=end_date,
-            intro=intro,
-            use_intro=use_intro,
-            days=days,
-            unplaced=unplaced,
-            notes=notes,
-        )
+        if intro[2]:
+            notes.append(intro[2])
+        return start_date, end_date, notes
 
     def _event(self):
         if not self.event_slug:
@@ -223,12 +281,16 @@ class _Planner:
         day = event.days.filter(date=date).first() if event is not None else None
         return DayPlan(date=date, label=label, day=day)
 
-    def _slots(self, event, day_plan, day_data, offset):
+    def _slots(self, event, day_plan, day_data):
+        """Plan the day's slots onto ``day_plan`` and return them. What a later heading of
+        the same date needs (how many slots the day has, the last one's times) is kept
+        apart, so a caller may empty ``day_plan.slots`` once it has read them."""
         existing = []
         if day_plan.day is not None:
             existing = list(day_plan.day.slots.order_by("order", "start_time"))
         taken = set()
-        previous = day_plan.slots[-1] if day_plan.slots else None
+        offset, previous = self._day_slots.get(day_plan.date, (0, None))
+        added = []
         for position, data in enumerate(day_data.get("sessions") or [], start=offset):
             plan = self._slot(data, position, previous)
             plan.slot = self._match_slot(existing, taken, plan)
@@ -236,7 +298,11 @@ class _Planner:
                 taken.add(plan.slot.pk)
             self._people(plan, data)
             day_plan.slots.append(plan)
+            added.append(plan)
             previous = plan
+        if added:
+            self._day_slots[day_plan.date] = (offset + len(added), _Times(added[-1]))
+        return added
 
     def _time(self, value, what, title):
         if not value:
@@ -246,14 +312,15 @@ class _Planner:
         except ValueError:
             raise ProgrammeImportError(
                 _("The %(what)s time of “%(title)s” is not a time: “%(value)s”.")
-                % {"what": what, "title": title, "value": value}
+                % {"what": _(what), "title": title, "value": value}
             ) from None
 
     def _slot(self, data, position, previous):
         title = _clip(data.get("title") or "", 500) or _("Untitled slot")
         notes = []
-        start = self._time(data.get("start"), _("start"), title)
-        end = self._time(data.get("end"), _("end"), title)
+        # The words are translated only for a message (gettext for each slot is slow).
+        start = self._time(data.get("start"), gettext_noop("start"), title)
+        end = self._time(data.get("end"), gettext_noop("end"), title)
         if start is None:
             start = (previous.end or previous.start) if previous else datetime.time(0, 0)
             notes.append(
@@ -374,6 +441,68 @@ class _Planner:
                 existing.remove(match)
             plans.append(DocumentPlan(marker=marker, kind=kind, title=title, document=match))
         return plans
+
+
+class PlanStream:
+    """:func:`build_plan` for a programme parsed piece by piece
+    (:func:`programme.parser.stream_programme`), for a text too long to hold whole: each
+    day is planned as it comes and handed back with its slots, which the caller reads
+    (describes) and forgets; what is kept is a DayPlan without slots per date, the people,
+    roles and organisations met, and the counts of :meth:`ImportPlan.summary`.
+
+    The same plan as :func:`build_plan` of the whole text, and the same errors, to be
+    described, never written: its new people are placeholders, its days lose their slots.
+    Run it in ``translation.override("en")``, as :func:`build_plan` runs.
+    """
+
+    def __init__(self, event_slug):
+        self._planner = _Planner({}, event_slug, describe_only=True)
+        self.event = self._planner._event()
+        self.counts = PlanCounts()
+        self._intro = self._planner.intro(self.event, [])
+        self._first = self._last = None
+
+    def opening(self, paragraphs):
+        """The plan so far, without its days: the event and the introduction
+        (``paragraphs`` are the parser's, as in the ``intro`` of its dictionary)."""
+        self._intro = self._planner.intro(self.event, paragraphs)
+        return self._plan([], [], (None, None, []))
+
+    def day(self, day_data):
+        """Plan the parser's next day (its dictionary): (the DayPlan, the slots this day
+        added to it, whether it is merged into an earlier heading of the same date). The
+        DayPlan's slots are emptied: the caller reads them from the list returned."""
+        day_plan, added, merged = self._planner.plan_day(self.event, day_data)
+        day_plan.slots.clear()
+        if not merged:
+            self.counts.add_day(day_plan)
+            self._first = min(self._first or day_plan.date, day_plan.date)
+            self._last = max(self._last or day_plan.date, day_plan.date)
+        for slot in added:
+            self.counts.add_slot(slot)
+        return day_plan, added, merged
+
+    def close(self):
+        """The plan once every day is planned: its days (without slots), dates and notes.
+        Its unplaced lines are the caller's to count (``counts.summary(unplaced=…)``)."""
+        dates = [self._first, self._last] if self._first else []
+        closing = self._planner.close(self.event, dates, self._intro)
+        return self._plan(list(self._planner._day_plans.values()), [], closing)
+
+    def _plan(self, days, unplaced, closing):
+        start_date, end_date, notes = closing
+        return ImportPlan(
+            event_slug=self._planner.event_slug,
+            event=self.event,
+            event_title=self._planner.event_title(self.event),
+            start_date=start_date,
+            end_date=end_date,
+            intro=self._intro[0],
+            use_intro=self._intro[1],
+            days=days,
+            unplaced=unplaced,
+            notes=notes,
+        )
 
 
 def build_plan(data, event_slug):

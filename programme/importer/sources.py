@@ -25,6 +25,7 @@ Every problem is a :class:`SourceError` with a message for the person who chose 
 a corrupt or unknown file never gets further, and nothing is stored.
 """
 
+import codecs
 import io
 import itertools
 import re
@@ -41,6 +42,8 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from programme.parser import split_lines
+
 WORD_PART = "word/document.xml"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A Word document's main part is XML: more than this once unpacked is not a programme.
@@ -49,6 +52,9 @@ MAX_PDF_PAGES = 200
 # C0 controls other than tab, line feed, form feed, carriage return and the old end-of-file
 # mark (0x1A): binary, not text.
 BINARY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f]")
+BINARY_SAMPLE = 65536  # characters at the start of a text looked at for BINARY_CONTROL
+CHUNK = 64 * 1024  # bytes read at a time from a text file
+SNIFF = 4096  # bytes at the start of a text file that say UTF-16 without a byte-order mark
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
 BULLET = "• "
 
@@ -69,13 +75,18 @@ def check_size(size):
         raise SourceError(_("The file is empty."))
 
 
-def read_path(path):
-    """The programme text of a file on disk (the command's FILE)."""
+def _existing_file(path):
     path = Path(path)
     if not path.exists():
         raise SourceError(_("File not found: %(path)s") % {"path": path})
     if not path.is_file():
         raise SourceError(_("Not a file: %(path)s") % {"path": path})
+    return path
+
+
+def read_path(path):
+    """The programme text of a file on disk (the command's FILE)."""
+    path = _existing_file(path)
     try:
         check_size(path.stat().st_size)
         data = path.read_bytes()
@@ -85,6 +96,27 @@ def read_path(path):
             % {"path": path, "problem": error.strerror or error}
         ) from error
     return programme_text(data)
+
+
+def read_lines(path):
+    """The programme of a file on disk (the command's FILE) as lines that can be read more
+    than once (:class:`ProgrammeLines`), checked as :func:`read_path` checks it, with the
+    same errors. A plain text file is read from disk piece by piece each time, so a long
+    programme is never held whole; a Word document or a PDF is read as :func:`read_path`
+    reads it."""
+    path = _existing_file(path)
+    try:
+        check_size(path.stat().st_size)
+        with path.open("rb") as file:
+            head = file.read(SNIFF)
+        if head.startswith((b"%PDF-", b"PK\x03\x04", OLE2_MAGIC)):  # not text: source_kind
+            return ProgrammeLines(text=read_path(path))
+        return ProgrammeLines(path=path, encoding=_file_encoding(path, head))
+    except OSError as error:
+        raise SourceError(
+            _("Cannot read %(path)s: %(problem)s")
+            % {"path": path, "problem": error.strerror or error}
+        ) from error
 
 
 def read_upload(upload):
@@ -151,7 +183,7 @@ def _unknown_message():
 
 def _utf16_without_bom(data):
     """ "utf-16-le" / "utf-16-be" when every other byte is zero, as in Western UTF-16 text."""
-    sample = data[:4096]
+    sample = data[:SNIFF]
     if len(sample) < 4:
         return None
     even, odd = sample[0::2], sample[1::2]
@@ -162,27 +194,80 @@ def _utf16_without_bom(data):
     return None
 
 
+def _encodings(data):
+    """The encodings to try, in order, for a text file that starts with ``data``."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return ["utf-8-sig"]
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return ["utf-32"]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ["utf-16"]
+    if utf16 := _utf16_without_bom(data):
+        return [utf16]
+    return ["utf-8", "cp1252"]
+
+
 def decode_text(data):
     """Bytes of a text file as text: BOM, then UTF-16 by its zero bytes, UTF-8, Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        encodings = ["utf-8-sig"]
-    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        encodings = ["utf-32"]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ["utf-16"]
-    elif utf16 := _utf16_without_bom(data):
-        encodings = [utf16]
-    else:
-        encodings = ["utf-8", "cp1252"]
-    for encoding in encodings:
+    for encoding in _encodings(data):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if BINARY_CONTROL.search(text[:65536]):
+        if BINARY_CONTROL.search(text[:BINARY_SAMPLE]):
             break
         return text
     raise SourceError(_unknown_message())
+
+
+def _file_encoding(path, head):
+    """The encoding :func:`decode_text` would read the file's bytes in (``head`` is how the
+    file starts), found by decoding the file piece by piece; SourceError as it says."""
+    for encoding in _encodings(head):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        start = ""  # the first characters, for the test of binary content
+        try:
+            with path.open("rb") as file:
+                while data := file.read(CHUNK):
+                    text = decoder.decode(data)
+                    if len(start) < BINARY_SAMPLE:
+                        start += text[: BINARY_SAMPLE - len(start)]
+                text = decoder.decode(b"", final=True)
+                start += text[: BINARY_SAMPLE - len(start)]
+        except UnicodeDecodeError:
+            continue
+        if BINARY_CONTROL.search(start):
+            break
+        return encoding
+    raise SourceError(_unknown_message())
+
+
+class ProgrammeLines:
+    """The lines of a programme, split as :func:`programme.parser.split_lines` splits its
+    text (line n is the n-th), read afresh each time they are iterated: from disk, piece by
+    piece, for a text file; from the text already read for the others."""
+
+    def __init__(self, *, path=None, encoding=None, text=None):
+        self.path, self.encoding, self.text = path, encoding, text
+
+    def __iter__(self):
+        if self.text is not None:
+            return iter(split_lines(self.text))
+        return self._read()
+
+    def _read(self):
+        decoder = codecs.getincrementaldecoder(self.encoding)()
+        carry = ""  # the start of a line that goes on in the next piece
+        with self.path.open("rb") as file:
+            while data := file.read(CHUNK):
+                text = carry + decoder.decode(data)
+                held = ""
+                if text.endswith("\r"):  # perhaps the first half of "\r\n"
+                    text, held = text[:-1], "\r"
+                lines = split_lines(text)
+                carry = lines.pop() + held
+                yield from lines
+        yield from split_lines(carry + decoder.decode(b"", final=True))
 
 
 # --- Word ---------------------------------------------------------------------------------

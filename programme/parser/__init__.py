@@ -9,6 +9,8 @@ those of ``programme.vocabulary``; its regular expressions are in ``patterns``.
 
 Choices worth knowing:
 
+- ``stream_programme`` gives the same result piece by piece (the introduction, each day
+  once the next starts, unplaced lines, section headings) for a text too long to hold.
 - Lines are separated by ``\\n``, ``\\r\\n`` or ``\\r`` (see ``split_lines``) and
   numbered from 1, as a text editor numbers them.
 - Document markers are brackets whose whole content is known vocabulary, such as
@@ -40,7 +42,7 @@ No model is imported: the parser only reads text (the vocabulary maps printed wo
 the stored choices, which are plain enumerations).
 """
 
-from programme.parser.builder import parse_programme
+from programme.parser.builder import most_common_year, parse_programme, stream_programme
 from programme.parser.results import (
     Confidence,
     Paragraph,
@@ -62,6 +64,8 @@ __all__ = [
     "ParsedSlot",
     "SlotKind",
     "UnplacedLine",
+    "most_common_year",
     "parse_programme",
     "split_lines",
+    "stream_programme",
 ]

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from enum import Enum, auto
@@ -75,6 +76,21 @@ class _Builder:
         self._state = _State.INTRO
         self._slot: ParsedSlot | None = None
         self._block: _Block | None = None
+        # Texts joined only when read (flush): joining on each line of a long paragraph or
+        # affiliation would copy it again and again.
+        self._intro_parts: list[str] = []
+        self._affiliation: tuple[ParsedPerson, list[str]] | None = None
+
+    def flush(self) -> None:
+        """Join what the last lines added to the open intro paragraph and affiliation."""
+        if len(self._intro_parts) > 1:
+            self.result.intro[-1].text = " ".join(self._intro_parts)
+            del self._intro_parts[1:]
+            self._intro_parts[0] = self.result.intro[-1].text
+        if self._affiliation is not None:
+            person, parts = self._affiliation
+            person.designation = ", ".join(filter(None, parts))
+            self._affiliation = None
 
     def feed(self, number: int, raw: str) -> None:
         """Place line ``number`` (1-based), printed as ``raw``."""
@@ -118,10 +134,12 @@ class _Builder:
         """Add to the paragraph on the line above, or start one (a bullet starts one)."""
         intro = self.result.intro
         if intro and intro[-1].lines[-1] == number - 1 and not line.bulleted:
-            intro[-1].text += " " + line.text
+            self._intro_parts.append(line.text)
             intro[-1].lines.append(number)
         else:
+            self.flush()
             intro.append(Paragraph(line.text, [number]))
+            self._intro_parts = [line.text]
 
     def _add_day(self, number: int, heading: _DayHeading) -> None:
         self._enter(_State.DAY)
@@ -244,13 +262,17 @@ class _Builder:
             return None
         if len(person.lines) == 1 and person.designation:
             return None
-        if any(other.lines[0] == person.lines[0] for other in slot.people[:-1]):
-            return None  # several people on that line
+        # Several people on that line: those of one line are listed one after the other.
+        if len(slot.people) > 1 and slot.people[-2].lines[0] == person.lines[0]:
+            return None
         return person
 
     def _add_affiliation(self, number: int, person: ParsedPerson, text: str) -> None:
         brackets = _extract_brackets(text)
-        person.designation = ", ".join(filter(None, [person.designation, brackets.text]))
+        if self._affiliation is None or self._affiliation[0] is not person:
+            self.flush()
+            self._affiliation = (person, [person.designation])
+        self._affiliation[1].append(brackets.text)
         person.documents.extend(brackets.markers)
         person.lines.append(number)
         person.confidence = "low"
@@ -280,7 +302,15 @@ def _share_designation(people: list[ParsedPerson]) -> None:
 
 def _most_common_year(text: str) -> int | None:
     """The year printed most often in text (the latest on a tie), or None."""
-    years = Counter(int(year) for year in _YEAR_RE.findall(text))
+    return most_common_year([text])
+
+
+def most_common_year(lines: Iterable[str]) -> int | None:
+    """The year printed most often in the lines (the latest on a tie), or None. Counted line
+    by line, which is the same as in the whole text: a year never spans a line break."""
+    years: Counter[int] = Counter()
+    for line in lines:
+        years.update(int(year) for year in _YEAR_RE.findall(line))
     if not years:
         return None
     return max(years, key=lambda year: (years[year], year))
@@ -288,28 +318,82 @@ def _most_common_year(text: str) -> int | None:
 
 def parse_programme(text: str, year: int | None = None) -> ParsedProgramme:
     """Parse a programme pasted as plain text; ``year`` completes dates printed without one."""
-    builder = _Builder(year, _most_common_year(text))
-    lines = split_lines(text)
+    result = ParsedProgramme()
+    for piece in stream_programme(split_lines(text), year, _most_common_year(text)):
+        match piece:
+            case ParsedDay():
+                result.days.append(piece)
+            case UnplacedLine():
+                result.unplaced.append(piece)
+            case Paragraph():
+                result.sections.append(piece)
+            case _:
+                result.intro = piece
+    return result
+
+
+def stream_programme(
+    lines: Iterable[str], year: int | None = None, text_year: int | None = None
+) -> Iterator[list[Paragraph] | ParsedDay | UnplacedLine | Paragraph]:
+    """``parse_programme`` piece by piece, for a text too long to hold: ``lines`` are read once
+    (line n is the n-th), ``text_year`` is what ``most_common_year`` says of them.
+
+    Yields the introduction (a list of paragraphs, once, before the first day), each day
+    once it is complete (when the next day starts: a day only gains slots while it is the
+    last), each unplaced line in line order, and each section heading. A programme's
+    structure is local, so what is held at any time is one day and its lines, whatever the
+    length of the text; the pieces are those ``parse_programme`` returns, in the same order.
+    """
+    builder = _Builder(year, text_year)
+    result = builder.result
+    days, unplaced, sections = result.days, result.unplaced, result.sections
+    intro_sent = False
+    heading = ""  # the current day's heading line, as printed
     for number, line in enumerate(lines, start=1):
+        count = len(days)
         builder.feed(number, line)
-    _unplace_document_dates(builder.result, lines)
-    return builder.result
+        if sections:
+            yield from sections
+            sections.clear()
+        if not intro_sent and (days or builder._state is not _State.INTRO):
+            intro_sent = True  # the introduction ends where the programme starts
+            builder.flush()
+            yield result.intro
+        if len(days) != count:
+            if count:
+                # A new day: the one before it is complete, and so are its unplaced lines.
+                builder.flush()
+                yield from _finished_day(days.pop(0), heading, unplaced)
+                unplaced.clear()
+            heading = line
+        if unplaced and not _may_be_document_date(days[-1] if days else None):
+            yield from unplaced
+            unplaced.clear()
+    builder.flush()
+    if not intro_sent:
+        yield result.intro
+    if days:
+        yield from _finished_day(days.pop(), heading, unplaced)
+    else:
+        yield from unplaced
+    unplaced.clear()
 
 
-def _unplace_document_dates(result: ParsedProgramme, lines: list[str]) -> None:
-    """A date alone with no slot under it ("14 March 2017" in a page header) is the
-    document's date, not a programme day: its line is reported, not made a day."""
-    kept = []
-    for day in result.days:
-        if day.slots or not day.date_only or day.heading is None:
-            kept.append(day)
-        else:
-            result.unplaced.extend(
-                UnplacedLine(
-                    number, lines[number - 1].strip(), "a date with no slot: the document's date"
-                )
-                for number in day.lines
-            )
-    if len(kept) != len(result.days):
-        result.days = kept
-        result.unplaced.sort(key=lambda line: line.line)
+def _may_be_document_date(day: ParsedDay | None) -> bool:
+    return day is not None and not day.slots and day.date_only and day.heading is not None
+
+
+def _finished_day(
+    day: ParsedDay, heading: str, unplaced: list[UnplacedLine]
+) -> Iterator[ParsedDay | UnplacedLine]:
+    """A complete day, or, for a date alone with no slot under it ("14 March 2017" in a page
+    header), its line reported as the document's date, not made a day; then the unplaced
+    lines held since it started (they all come after its heading)."""
+    if _may_be_document_date(day):
+        yield from (
+            UnplacedLine(number, heading.strip(), "a date with no slot: the document's date")
+            for number in day.lines
+        )
+    else:
+        yield day
+    yield from unplaced

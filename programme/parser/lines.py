@@ -1,6 +1,7 @@
 """The line classifier: what a line looks like, without knowing where it is; and its people."""
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -150,7 +151,7 @@ def _day_heading(text: str, bulleted: bool) -> _DayHeading | None:
     day = match["d1"] or match["d2"] or match["d3"]
     year = match["y1"] or match["y2"] or match["y3"]
     if month_name := match["m1"] or match["m2"]:
-        month = _MONTHS[matched_word(_MONTHS, month_name)]
+        month = _month_number(month_name)
     else:
         month = int(match["m3"]) if match["m3"] else None
     return _DayHeading(
@@ -162,6 +163,13 @@ def _day_heading(text: str, bulleted: bool) -> _DayHeading | None:
         month=month,
         year=int(year) if year else None,
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _month_number(printed: str) -> int:
+    """The number of the month whose name is printed (remembered: a long text prints one
+    heading per day)."""
+    return _MONTHS[matched_word(_MONTHS, printed)]
 
 
 def _clock(match: re.Match[str], prefix: str, meridiem: str | None = None) -> dt.time | None:

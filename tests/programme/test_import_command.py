@@ -7,12 +7,16 @@ import re
 import subprocess
 import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from conference.models import Day, Event
 from documents.models import Document
+from programme.import_checks import date_refusal, published_date_change
+from programme.importer import build_plan, import_programme, parse_text, sources
+from programme.management.commands.import_programme import describe_plan
 from programme.models import Appearance, Slot
 from programme.parser import parse_programme
 from speakers.models import Person
@@ -206,3 +210,81 @@ def test_the_seed_page_end_to_end(client):
     # The 43 documents await their file: visitors see none of them.
     assert "Opening remarks – António Vitorino" not in text
     assert not Document.objects.public().exists()
+
+
+def repeated_days(count):
+    """A programme of ``count`` days made of the same few blocks: an introduction, dates
+    printed again later (their slots join the first day of that date), a date alone with
+    no slot under it (the document's date), lines that fit nowhere, a day heading with no
+    date, people met again, a role label over several people, markers on their own line."""
+    parts = ["Second meeting of the members", "It takes place in Geneva.", ""]
+    for number in range(count):
+        day = 7 + number % 5  # five dates, each printed again and again
+        parts += [
+            f"Monday {day} October 2030",
+            f"09:00-10:00 Session {number}: Opening of day {number}",
+            f"  • Ms. Anna Castro{number % 3}, Director, Agency {number % 4} (Remarks)",
+            "(Presentation)",
+            "A line that fits nowhere, at all",
+            "10:00 Panel",
+            "Panellists:",
+            "  • Mr. Omar Novak, Minister, Country",
+            f"  • Dr. Lucia Varga{number}, Professor, University",
+            "",
+            f"{12 + number % 3} March 2029",
+            "",
+        ]
+        if number % 7 == 3:
+            parts += ["Day two", "11:00 Coffee break", "Stray text before a slot"]
+    return "\n".join(parts) + "\n"
+
+
+def whole_dry_run(text, slug):
+    """What the dry run printed when it held the whole text: parse, plan, describe."""
+    plan = build_plan(parse_text(text), slug)
+    lines = describe_plan(plan)
+    lines += [f"Note: {problem}" for problem in (date_refusal(plan), published_date_change(plan))]
+    return "\n".join([line for line in lines if line != "Note: None"]) + (
+        "\nDry run: nothing was written.\n"
+    )
+
+
+@pytest.mark.parametrize("slug", [None, "geneva"])
+def test_a_long_dry_run_reads_a_day_at_a_time_and_reports_what_the_whole_text_gives(
+    tmp_path, monkeypatch, slug
+):
+    text = repeated_days(60)
+    if slug:  # an event that already holds the first days: days, slots and people matched
+        import_programme(parse_text(repeated_days(4)), slug)
+    expected = whole_dry_run(text, slug)
+    path = tmp_path / "programme.txt"
+    path.write_text(text, encoding="utf-8")
+
+    monkeypatch.setattr(sources, "CHUNK", 100)  # pieces end in the middle of lines
+
+    def whole(self):
+        raise AssertionError(f"{self} was read whole")
+
+    monkeypatch.setattr(Path, "read_bytes", whole)
+    out, _ = run(str(path), "--dry-run", *(["--event", slug] if slug else []))
+
+    assert out == expected
+    # What the text is made to show: one day per date, the document's dates reported.
+    assert out.count("Monday – 2030-10-07 [") == 1
+    assert ": 12 March 2029\n" in out
+    assert ("[matched person #" if slug else "[new person, met above]") in out
+
+
+def test_the_json_of_a_long_text_is_written_a_day_at_a_time_with_the_same_bytes(
+    tmp_path, monkeypatch
+):
+    text = repeated_days(60)
+    expected = json.dumps(parse_text(text), ensure_ascii=False) + "\n"
+    path = tmp_path / "programme.txt"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(sources, "CHUNK", 100)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read whole"))
+
+    out, _ = run(str(path), "--json")
+
+    assert out == expected

@@ -27,7 +27,9 @@ from django.core.management import CommandError, call_command
 from docx.oxml import parse_xml
 
 from conference.models import Event
-from programme.importer.sources import SourceError, programme_text, read_path
+from programme.importer import sources
+from programme.importer.sources import SourceError, programme_text, read_lines, read_path
+from programme.parser import split_lines
 from tests.programme.catalogue_scoring import catalogue_entries, run_importer
 from tests.programme.twins import docx_twin, pdf_twin, split_rows
 
@@ -137,6 +139,48 @@ def test_text_in_any_common_encoding_gives_the_same_programme(tmp_path, encoding
     assert people[0]["name"] == "Hélène Dupré-Oster"
 
 
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1252"]
+)
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_text_file_read_in_pieces_has_the_lines_of_the_whole_text(
+    tmp_path, monkeypatch, encoding, newline
+):
+    # Pieces of 7 bytes end inside "\r\n", inside a character and inside a UTF-16 unit.
+    monkeypatch.setattr(sources, "CHUNK", 7)
+    text = SMALL.replace("Ø", "O").replace("“", '"').replace("”", '"')
+    text = f"{text}\n\n\nLast line, with no line break after it".replace("\n", newline)
+    path = tmp_path / "programme.txt"
+    path.write_bytes(text.encode(encoding))
+
+    lines = read_lines(path)
+
+    assert list(lines) == split_lines(read_path(path))
+    assert list(lines) == list(lines)  # read again from the start
+    assert "  • Ms. Hélène Dupré-Oster, Directrice générale, Réseau Façade (Remarks)" in lines
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"caf\xe9 \x81",  # neither UTF-8 nor Windows-1252 (0x81 is unassigned)
+        b"Opening\n" * 10_000 + b"\xff",  # UTF-8 but for its last byte…
+        b"\x00\x01\x02 binary",
+        "09:00 Opening \x07\n".encode("utf-16-le"),
+    ],
+)
+def test_a_text_file_read_in_pieces_is_refused_as_the_whole_text_is(tmp_path, content):
+    path = tmp_path / "programme.txt"
+    path.write_bytes(content)
+    try:
+        whole = split_lines(read_path(path))
+    except SourceError as error:
+        with pytest.raises(SourceError, match=re.escape(str(error))):
+            read_lines(path)
+    else:
+        assert list(read_lines(path)) == whole  # …so Windows-1252, as a whole
+
+
 def test_a_word_list_paragraph_is_a_bullet_and_a_merged_cell_is_read_once(tmp_path):
     document = docx.Document()
     document.add_paragraph("DAY ONE – 8 October 2018")
@@ -237,7 +281,8 @@ def test_a_pdf_line_wrapped_before_a_word_in_lower_case_is_joined_again():
         ("pdf-without-text", "This PDF holds no text"),
     ],
 )
-def test_a_bad_file_gives_a_plain_message_and_writes_nothing(tmp_path, content, message):
+@pytest.mark.parametrize("mode", [["--event", "new-event"], ["--dry-run"], ["--json"]])
+def test_a_bad_file_gives_a_plain_message_and_writes_nothing(tmp_path, content, message, mode):
     if content in ("zip-without-word", "docx-damaged"):
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
@@ -253,7 +298,7 @@ def test_a_bad_file_gives_a_plain_message_and_writes_nothing(tmp_path, content, 
     path.write_bytes(content)
 
     with pytest.raises(CommandError, match=re.escape(message)):
-        call_command("import_programme", str(path), "--event", "new-event", stdout=StringIO())
+        call_command("import_programme", str(path), *mode, stdout=StringIO())
     assert not Event.objects.exists()
 
 
