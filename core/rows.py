@@ -73,7 +73,7 @@ def _resolvers(model, language, names, with_fallbacks=True):
 
 
 @functools.lru_cache(maxsize=256)
-def _unread_languages(model, language):
+def unread_columns(model, language):
     """The columns of translated fields that no descriptor reads in this language (those of
     languages it does not fall back to: ``title_es`` when the page is in French)."""
     unread = set()
@@ -144,10 +144,10 @@ def instances(queryset, related=(), skip=(), *, all_languages=True):
     skip = set(skip)
     if not all_languages:
         language = get_language()
-        skip.update(_unread_languages(model, language))
+        skip.update(unread_columns(model, language))
         for path in related:
             target = model._meta.get_field(path).related_model
-            skip.update(f"{path}__{name}" for name in _unread_languages(target, language))
+            skip.update(f"{path}__{name}" for name in unread_columns(target, language))
     own = tuple(name for name in columns(model) if name not in skip)
     names = list(own)
     joined = []  # (foreign key, its model, its columns, where they are in the row, pk index)

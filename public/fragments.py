@@ -35,9 +35,10 @@ from django.db import models
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from modeltranslation.utils import get_language as translated_language
 
 from core.choices import PLACEHOLDERS, row_url_function
-from core.rows import columns
+from core.rows import columns, unread_columns
 from public.display import label_documents
 from public.jinja2 import jinja
 from speakers.models import Person
@@ -68,15 +69,17 @@ UNPRINTED_COLUMNS = ("created_at", "updated_at", "version")
 PLAIN_VALUES = (str, int, float, bool, type(None))
 
 
-@functools.cache
-def _columns(model):
+@functools.lru_cache(maxsize=256)
+def _columns(model, language):
     """A getter of every column of the model a row holds, and the positions kept as text.
 
     The untranslated column of a translated field (``title``) is left out: what is shown
     comes from its per-language columns (``title_en``, ``title_fr`` …), which are in. So are
-    the rows read as values (``core.rows.instances``), which do not read it.
+    the rows read as values (``core.rows.instances``), which do not read it. Of those, only
+    the columns of the page's language and the languages it falls back to are in: a
+    fragment is made for one language, and the others are not read (``title_es`` in French).
     """
-    names = set(columns(model)) - set(UNPRINTED_COLUMNS)
+    names = set(columns(model)) - set(UNPRINTED_COLUMNS) - unread_columns(model, language)
     fields = [field for field in model._meta.concrete_fields if field.attname in names]
     as_text = [
         index
@@ -86,9 +89,10 @@ def _columns(model):
     return operator.itemgetter(*(field.attname for field in fields)), as_text
 
 
-def row_values(instance):
-    """The values of every column of a loaded row, read without going through descriptors."""
-    values, as_text = _columns(type(instance))
+def row_values(instance, language):
+    """The values of every column of a loaded row the fragment may print in the language,
+    read without going through descriptors."""
+    values, as_text = _columns(type(instance), language)
     row = values(instance.__dict__)
     if as_text:
         row = list(row)
@@ -141,13 +145,14 @@ def speaker_rows(speaker):
 
 
 def _key(kind, pk, event, rows, *shown_too):
+    language = translated_language()  # as modeltranslation's descriptors resolve it
     shown = [
         get_language(),
         _release(),
         event.slug,
         event.time_zone,
         *shown_too,
-        [row_values(row) for row in rows],
+        [row_values(row, language) for row in rows],
     ]
     # Pickled rather than repr()'d: twice as fast on a big programme's 4,800 rows, and as
     # exact (unpickling gives the values back, so different values never share a digest).

@@ -132,14 +132,15 @@ def event_programme(slug, user):
     the count of public changes. The slots, appearances (with their people, roles and
     organisations) and documents are read as values (``core.rows.instances``): building
     some 4,800 instances through Django and django-modeltranslation was most of a big
-    programme's render when its fragments were cached.
+    programme's render when its fragments were cached. Only the columns of the page's
+    language and those it falls back to are read, as the fragments' keys (public.fragments).
     """
     event = visible_event(slug, user, "series")
     days = list(event.days.order_by("date"))
     slots = []
     if days:
         slots = Slot.objects.filter(day__in=days).order_by("order", "start_time")
-        slots = instances(slots, skip=UNPRINTED_COLUMNS)
+        slots = instances(slots, skip=UNPRINTED_COLUMNS, all_languages=False)
     by_day = {day.pk: day for day in days}
     for day in days:
         day.slot_list = []
@@ -156,12 +157,13 @@ def event_programme(slug, user):
             appearances_in_printed_order().filter(slot__in=slots),
             related=("person", "role", "organisation"),
             skip=[*UNPRINTED_COLUMNS, *(f"person__{name}" for name in UNPRINTED_COLUMNS)],
+            all_languages=False,
         )
         for appearance in appearances:
             slot = by_pk[appearance.slot_id]
             appearance_slot.set_cached_value(appearance, slot)
             slot.appearance_list.append(appearance)
-    documents = instances(event_documents(event, user), skip=UNPRINTED_COLUMNS)
+    documents = instances(event_documents(event, user), skip=UNPRINTED_COLUMNS, all_languages=False)
     by_event, by_slot, by_appearance = [], {}, {}
     for document in group_translations(documents):
         if document.appearance_id:

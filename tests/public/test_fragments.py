@@ -208,6 +208,20 @@ def test_an_edit_of_one_slot_renders_that_slot_only(client, monkeypatch):
     assert rendered == [other.pk]
 
 
+def test_an_edit_in_another_language_renders_no_slot(client, settings, monkeypatch):
+    """A slot's Spanish title is not printed on the English page: its fragment stays."""
+    event, speaker = programme()
+    url = event.get_absolute_url()
+    client.get(url)
+    rendered = count_renders(monkeypatch)
+    slot = speaker.slot
+    slot.title_es = "Mesa redonda sobre la contratación equitativa"
+    slot.save()
+    page = client.get(url)
+    assert rendered == []
+    assert page.content == rendered_from_scratch(url, settings)
+
+
 def test_staff_pages_are_rendered_and_never_stored(staff_client, monkeypatch):
     event, speaker = programme(published=False)
     DocumentFactory(appearance=speaker, file=None, title="Awaited remarks")
