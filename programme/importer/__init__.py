@@ -21,7 +21,8 @@ from programme.importer.labels import (
     title_from_slug,
 )
 from programme.importer.plan import DayPlan, DocumentPlan, ImportPlan, PersonPlan, SlotPlan
-from programme.importer.planner import PlanStream, build_plan
+from programme.importer.plan_stream import PlanStream
+from programme.importer.planner import build_plan
 from programme.importer.writer import ImportResult, import_programme, parse_text, write_plan
 from programme.vocabulary import document_kind, honorific_choice
 
