@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 from conference.enums import EventStatus
 from core.models import VersionedModel
 from core.rows import text
-from programme.designations import designation_line, line_from_names, remembered_line_from_names
+from programme.designations import remembered_line_from_names
 from programme.enums import SlotKind
 from programme.video import MomentField, format_moment, moment_url
 from speakers.enums import Honorific, honorific_label
@@ -257,14 +257,13 @@ class Appearance(VersionedModel):
         The translated fields are read with core.rows.text: resolved once when the row was
         read as values (a big programme prints 800 of them), else through their descriptors.
         """
-        designation = text(self, "designation")
-        if designation:
-            return designation
-        if not self.organisation_id:
-            return designation_line(text(self, "position"), None, self.country)
-        organisation = self.organisation
-        return line_from_names(
-            text(self, "position"), text(organisation, "name"), organisation.acronym, self.country
+        organisation = self.organisation if self.organisation_id else None
+        return designation_as_printed(
+            text(self, "designation"),
+            text(self, "position"),
+            text(organisation, "name") if organisation else "",
+            self.country,
+            organisation.acronym if organisation else "",
         )
 
     def fill_from_person(self):
