@@ -3,7 +3,7 @@ from django.core import checks
 from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import check_shared_cache
+from core.cache_checks import check_shared_cache
 from core.search import register_sqlite_functions
 
 

@@ -34,22 +34,16 @@ Signed-in users (staff see drafts) bypass it entirely; only 200 responses withou
 CSRF tokens or session changes are stored.
 """
 
-import ast
 import contextlib
 import contextvars
 import functools
 import gzip
 import hashlib
 import logging
-import os
 import secrets
-import shlex
-import sys
 import time
-from pathlib import Path
 
 from django.conf import settings
-from django.core import checks
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
@@ -69,12 +63,18 @@ logger = logging.getLogger(__name__)
 ALL = "plenary:gen:all"
 SITE = "plenary:gen:site"
 EVENT = "plenary:gen:event:{slug}"
+EVENT_FRAGMENTS = "plenary:gen:fragments:{slug}"
+STAMP = "plenary:stamp:{kind}:{pk}:{language}"
 PAGE = "plenary:page:{digest}:{encoding}"
 LOCK = "plenary:lock:{digest}"
 
-# The encodings pages are stored in, best first; brotli when its package is installed.
+# The encodings pages are served in, best first; brotli when its package is installed. A
+# page is written in the first when it is rendered; the others are made from it the first
+# time a client asks for them (most clients accept brotli).
 ENCODINGS = ("br", "gzip") if brotli is not None else ("gzip",)
-BROTLI_QUALITY = 6  # 611 KB of HTML in 33 KB in about 6 ms; 11 would take a second
+# 612 KB of HTML in 40 KB in about 2.7 ms; quality 6 makes 34 KB but takes twice as long,
+# and a page is written again after every edit of its event.
+BROTLI_QUALITY = 4
 # After a change, while one process renders a page, the others serve its previous version
 # for at most this long (then they render it too); the lock expires after LOCK_SECONDS.
 STALE_SECONDS = 5
@@ -121,13 +121,40 @@ def bump_all():
     _bump_now_and_on_commit([ALL, SITE], stale_ok=False)
 
 
-def bump_event_slugs(slugs, *, stale_ok=True):
+def bump_event_slugs(slugs, *, stale_ok=True, fragments=True):
     """Invalidate the pages of the events with these slugs, and the site-wide pages.
 
     ``stale_ok=False`` when no visitor may see the previous pages any more, not even for
     the few seconds in which one process renders the new ones (an event unpublished).
+    ``fragments=False`` keeps the events' fragments: the caller invalidates those that
+    changed with :func:`bump_stamps` (the save and delete receivers do).
     """
-    _bump_now_and_on_commit([SITE, *(event_key(slug) for slug in sorted(slugs))], stale_ok)
+    keys = [SITE, *(event_key(slug) for slug in sorted(slugs))]
+    if fragments:
+        keys += [EVENT_FRAGMENTS.format(slug=slug) for slug in sorted(slugs)]
+    _bump_now_and_on_commit(keys, stale_ok)
+
+
+def stamp_key(kind, pk, language):
+    return STAMP.format(kind=kind, pk=pk, language=language)
+
+
+def bump_stamps(kind, pks, languages):
+    """Invalidate the fragments of these objects (``kind`` "slot" or "speaker", primary
+    keys) in these languages, now and when the transaction commits (see ``public.fragments``)."""
+    keys = [stamp_key(kind, pk, language) for pk in sorted(pks) for language in languages]
+    if keys:
+        _bump_now_and_on_commit(keys)
+
+
+def fragment_generations(slug, kind, pks, language):
+    """The tokens a fragment's key is made of: every page's, its event's fragments' and one
+    stamp per object, in that order (:func:`generations`). Read before the rows the fragments
+    print, so that a fragment rendered from rows read before a change is stored under a
+    token that the change replaces."""
+    keys = [ALL, EVENT_FRAGMENTS.format(slug=slug)]
+    keys += [stamp_key(kind, pk, language) for pk in pks]
+    return [generation[0] for generation in generations(keys)]
 
 
 def receivers_suspended():
@@ -229,11 +256,31 @@ def _is_conditional(request):
 # may be served for a few seconds while one process renders the new one (no stampede).
 
 
-def _compressed(content):
-    bodies = {"gzip": gzip.compress(content, compresslevel=6, mtime=0)}
-    if brotli is not None:
-        bodies["br"] = brotli.compress(content, quality=BROTLI_QUALITY)
-    return bodies
+def _compress(content, encoding):
+    if encoding == "br":
+        return brotli.compress(content, quality=BROTLI_QUALITY)
+    return gzip.compress(content, compresslevel=6, mtime=0)
+
+
+def _decompress(body, encoding):
+    return brotli.decompress(body) if encoding == "br" else gzip.decompress(body)
+
+
+def _stored_encoding(encoding):
+    """The stored encoding a client is served from: gzip for those that accept none."""
+    return "gzip" if encoding == "identity" else encoding
+
+
+def _recoded(page_key, entry, encoding):
+    """The entry (stored in ``ENCODINGS[0]``) in another encoding, stored for next time."""
+    tokens, status, headers, body = entry
+    content = _decompress(body, ENCODINGS[0])
+    recoded = (tokens, status, headers, _compress(content, encoding))
+    try:
+        cache.set(page_key, recoded, timeout=settings.PAGE_CACHE_TIMEOUT)
+    except Exception:
+        logger.exception("The page cache could not store a page in %s", encoding)
+    return recoded
 
 
 def _stored_response(entry, encoding):
@@ -241,7 +288,7 @@ def _stored_response(entry, encoding):
     _tokens, status, headers, body = entry
     response = HttpResponse(status=status, headers=headers)
     if encoding == "identity":
-        response.content = gzip.decompress(body)
+        response.content = _decompress(body, "gzip")
     else:
         response.content = body
         response["Content-Encoding"] = encoding
@@ -249,11 +296,13 @@ def _stored_response(entry, encoding):
     return response
 
 
-def _store(page_digest, tokens, response):
-    """Write the page once per encoding; the headers include ETag and Last-Modified."""
+def _store(page_digest, tokens, response, encoding):
+    """Write the page in the first of ENCODINGS and in the one this client is served from;
+    the headers include ETag and Last-Modified."""
     headers = {name: response[name] for name in STORED_HEADERS if name in response}
     if settings.PAGE_CACHE_ENABLED:
-        bodies = _compressed(response.content)
+        encodings = dict.fromkeys([ENCODINGS[0], _stored_encoding(encoding)])
+        bodies = {name: _compress(response.content, name) for name in encodings}
     else:
         # With PLENARY_PAGE_CACHE=0 only the fact that the page exists is kept, so that
         # conditional GETs are still answered without rendering.
@@ -298,17 +347,26 @@ def cached_public_page(scope="site", *, vary_on_date=False):
             keys = [ALL, event_key(kwargs["slug"]) if scope == "event" else SITE]
             encoding = accepted_encoding(request, ENCODINGS)
             page_digest = _page_digest(request, vary_on_date)
-            page_key = PAGE.format(
-                digest=page_digest, encoding="gzip" if encoding == "identity" else encoding
-            )
+            page_key = PAGE.format(digest=page_digest, encoding=_stored_encoding(encoding))
+            # The page as rendered, from which the client's encoding is made if need be.
+            source_key = PAGE.format(digest=page_digest, encoding=ENCODINGS[0])
             try:
-                stored = cache.get_many([*keys, page_key])
+                stored = cache.get_many(list(dict.fromkeys([*keys, page_key, source_key])))
                 found = [stored.get(key) for key in keys]
                 if None in found:
                     found = generations(keys)
                 tokens, etag, last_modified = _validators(page_digest, found)
                 entry = stored.get(page_key)
                 current = entry is not None and entry[0] == tokens
+                source = stored.get(source_key)
+                if (
+                    not current
+                    and source is not None
+                    and source[0] == tokens
+                    and source[3] is not None
+                    and settings.PAGE_CACHE_ENABLED
+                ):
+                    entry, current = _recoded(page_key, source, _stored_encoding(encoding)), True
                 locked = stale = False
                 if (
                     entry is not None
@@ -365,7 +423,7 @@ def _render_and_store(view, request, args, kwargs, *, entry, current, page_diges
     refill = not current or (entry[3] is None and settings.PAGE_CACHE_ENABLED)
     if refill and request.method == "GET" and _storable(request, response):
         try:
-            bodies = _store(page_digest, tokens, response)
+            bodies = _store(page_digest, tokens, response, encoding)
         except Exception:
             logger.exception("The page cache could not store %s", request.path)
         else:
@@ -383,108 +441,3 @@ def _release_lock(page_digest):
         cache.delete(LOCK.format(digest=page_digest))
     except Exception:
         logger.exception("The page cache lock could not be released")
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _workers_in_arguments(arguments):
-    """The worker count and the config file named in gunicorn's command-line arguments."""
-    workers = config = None
-    for index, argument in enumerate(arguments):
-        following = arguments[index + 1] if index + 1 < len(arguments) else None
-        if argument in ("-w", "--workers"):
-            workers = _int_or_none(following) or workers
-        elif argument.startswith("--workers="):
-            workers = _int_or_none(argument.partition("=")[2]) or workers
-        elif argument.startswith("-w") and argument[2:].isdigit():
-            workers = int(argument[2:])
-        elif argument in ("-c", "--config"):
-            config = following
-        elif argument.startswith("--config="):
-            config = argument.partition("=")[2]
-    return workers, config
-
-
-def _workers_in_config(path):
-    """``workers = N`` in a gunicorn config file; ``UNKNOWN`` when it is computed."""
-    if path.startswith("python:"):
-        return UNKNOWN  # a module on the path: not read here
-    try:
-        tree = ast.parse(Path(path).read_text())
-    except (OSError, SyntaxError, ValueError):
-        return None
-    workers = None
-    for node in tree.body:
-        targets = node.targets if isinstance(node, ast.Assign) else []
-        if isinstance(node, ast.AnnAssign | ast.AugAssign):
-            targets = [node.target]
-        if any(isinstance(target, ast.Name) and target.id == "workers" for target in targets):
-            try:
-                workers = int(ast.literal_eval(node.value))
-            except (ValueError, TypeError):
-                workers = UNKNOWN  # e.g. multiprocessing.cpu_count() * 2 + 1
-    return workers
-
-
-# A worker count given by an expression: counted as more than one.
-UNKNOWN = 2
-
-
-def gunicorn_workers(environ=None, argv=None, cwd=None):
-    """The largest number of workers gunicorn would start, from every place it reads it.
-
-    Gunicorn takes its worker count from ``WEB_CONCURRENCY`` (its default, which the
-    Dockerfile and docker-compose.yml set), a config file (``gunicorn.conf.py`` in the
-    working folder, or ``-c FILE``), ``GUNICORN_CMD_ARGS`` (``--workers N``, ``-w N``) and
-    its command line (when this runs inside gunicorn). Any of them above one counts.
-    """
-    environ = os.environ if environ is None else environ
-    argv = sys.argv if argv is None else argv
-    cwd = Path.cwd() if cwd is None else Path(cwd)
-    found = [_int_or_none(environ.get("WEB_CONCURRENCY")) or 1]
-    configs = [str(cwd / "gunicorn.conf.py")]
-    try:
-        sources = [shlex.split(environ.get("GUNICORN_CMD_ARGS", ""))]
-    except ValueError:  # unbalanced quotes: gunicorn would refuse to start anyway
-        sources = []
-    if argv and Path(argv[0]).name.startswith("gunicorn"):
-        sources.append(list(argv[1:]))
-    for arguments in sources:
-        workers, config = _workers_in_arguments(arguments)
-        found.append(workers or 1)
-        if config:
-            configs.append(config if config.startswith("python:") else str(cwd / config))
-    found += [_workers_in_config(path) or 1 for path in configs]
-    return max(found)
-
-
-def check_shared_cache(app_configs=None, **kwargs):
-    """manage.py check --deploy: a cache of one process with several processes is an error.
-
-    A change saved in one process bumps the generations in that process's memory only: the
-    other gunicorn workers would go on serving the old pages (an unpublished event stays
-    public). The default cache (CACHE_URL unset) is file-based and shared; only a
-    local-memory cache (CACHE_URL=locmemcache://) is refused, and only with more than one
-    worker, however gunicorn is told the number (see :func:`gunicorn_workers`).
-    """
-    backend = settings.CACHES["default"]["BACKEND"]
-    if not backend.endswith("LocMemCache"):
-        return []
-    workers = gunicorn_workers()
-    if workers > 1:
-        return [
-            checks.Error(
-                f"The page cache is in the memory of each process (LocMemCache) but gunicorn "
-                f"is set to run {workers} workers: the other workers would serve pages that "
-                f"an edit or an unpublish changed.",
-                hint="Set CACHE_URL=redis://… or leave CACHE_URL unset (the file-based cache "
-                "in .cache/, shared by the workers of one machine), or run one worker.",
-                id="plenary.E001",
-            )
-        ]
-    return []

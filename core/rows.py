@@ -178,3 +178,16 @@ def instances(queryset, related=(), skip=(), *, all_languages=True):
             field.set_cached_value(instance, built[pk])
         result.append(instance)
     return result
+
+
+@functools.cache
+def column_languages(model, languages):
+    """{column: the languages whose text reads it} for each per-language column of the
+    model's translated fields: ``title_fr`` is read in French, ``title_en`` in every language
+    that falls back to English."""
+    found = {}
+    for name, descriptor in _translated_fields(model):
+        for language in languages:
+            for code in resolution_order(language, descriptor.fallback_languages):
+                found.setdefault(build_localized_fieldname(name, code), set()).add(language)
+    return found

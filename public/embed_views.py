@@ -15,10 +15,8 @@ from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from conference.visibility import can_see_unpublished
 from core.cache import cached_public_page
-from public import queries
-from public.fragments import attach_slot_fragments
+from public.fragments import programme_with_fragments
 from public.views import render_public
 
 
@@ -55,8 +53,6 @@ def framable(view):
 @framable
 @cached_public_page("event")
 def event_embed(request, slug):
-    programme = queries.event_programme(slug, request.user)
-    cached = settings.PAGE_CACHE_ENABLED and not can_see_unpublished(request.user)
-    attach_slot_fragments(programme.event, programme.days, cached=cached)
+    programme = programme_with_fragments(request, slug)
     context = {"event": programme.event, "days": programme.days}
     return render_public(request, "conference/event_embed.html", context)

@@ -1,23 +1,26 @@
-"""The programme's slots and the A–Z list's speakers as cached fragments, each under a
-digest of what it shows.
+"""The programme's slots and the A–Z list's speakers as cached fragments, each under a key
+that changes when something it shows changes.
 
 An edit empties the event's cached pages (``core.cache`` generations), but most of a big
-programme did not change: each slot is kept as a fragment of HTML whose key is a digest of
-every row it prints, read by the page's own queries (no query of its own):
+programme did not change: each slot is kept as a fragment of HTML (with its schema.org
+sub-event), and each person of the A–Z list as one too. A fragment's key is made of:
 
-- the slot, and the date of its day and the time zone and slug of its event (its times and
-  its calendar link);
-- its appearances with their people, organisations and roles;
-- its documents and its appearances' documents, with the translations listed with them;
-- the language of the page, and the templates and translation catalogues that print it.
+- a *stamp* of its slot or person, in the page's language: the save and delete receivers
+  (``public.invalidation``) replace the stamps of the slots and people that show the object
+  changed, in the languages whose text changed (a Spanish title leaves the English and
+  French fragments alone), now and again when the transaction commits;
+- the tokens of every page (``core.cache.bump_all``, after changes that send no signal)
+  and of the event's fragments (bumped with the event's pages by a save of the event, an
+  import, an embargo lifting);
+- what the page gives it: the language, the event's slug and time zone, the date of the
+  slot's day, the site's address (the schema.org data are absolute), and a digest of the
+  templates and translation catalogues that print it (a deployment changes every key).
 
-A fragment's key therefore changes exactly when something it shows changes, whichever way
-the change was made (admin, importer, ``queryset.update()``): no receiver has to know about
-fragments, and a fragment can never be stale. After an edit of one slot the page is
-assembled from the other slots' fragments and that one slot is rendered again.
-
-The list of speakers (A to Z) is assembled the same way from one fragment per person: the
-person, and each appearance with its role, organisation, slot and day.
+The stamps are read before the rows, so a fragment rendered from rows read before a change
+is stored under a stamp that the change replaces: a fragment never shows stale data. The
+programme page reads the stamps of its slots first and then the rows of the slots whose
+fragment is not stored only: after an edit of one slot, that slot is rendered and the page
+assembled from the other slots' fragments.
 
 Only visitors who cannot see unpublished content get fragments from the cache: what staff
 see (drafts, placeholders, staff marks) is rendered for them and never stored.
@@ -26,21 +29,21 @@ see (drafts, placeholders, staff marks) is rendered for them and never stored.
 import functools
 import hashlib
 import logging
-import operator
-import pickle
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from modeltranslation.utils import get_language as translated_language
 
+from conference.visibility import can_see_unpublished
+from core.cache import fragment_generations
 from core.choices import PLACEHOLDERS, row_url_function
-from core.rows import columns, unread_columns
+from public import queries
 from public.display import label_documents
 from public.jinja2 import jinja
+from public.seo import SubEvents
 from speakers.models import Person
 
 logger = logging.getLogger(__name__)
@@ -60,46 +63,6 @@ FRAGMENT_TEMPLATES = (
     "includes/document_links.html",
 )
 
-# Columns no fragment prints: bookkeeping. Left out of the keys, and unread by the queries
-# that read rows as values (public.queries.event_programme).
-UNPRINTED_COLUMNS = ("created_at", "updated_at", "version")
-
-# Values of these classes are stored in a row as they are; other fields (files, countries)
-# may hold an object or its text depending on what was read first, so they count as text.
-PLAIN_VALUES = (str, int, float, bool, type(None))
-
-
-@functools.lru_cache(maxsize=256)
-def _columns(model, language):
-    """A getter of every column of the model a row holds, and the positions kept as text.
-
-    The untranslated column of a translated field (``title``) is left out: what is shown
-    comes from its per-language columns (``title_en``, ``title_fr`` …), which are in. So are
-    the rows read as values (``core.rows.instances``), which do not read it. Of those, only
-    the columns of the page's language and the languages it falls back to are in: a
-    fragment is made for one language, and the others are not read (``title_es`` in French).
-    """
-    names = set(columns(model)) - set(UNPRINTED_COLUMNS) - unread_columns(model, language)
-    fields = [field for field in model._meta.concrete_fields if field.attname in names]
-    as_text = [
-        index
-        for index, field in enumerate(fields)
-        if isinstance(field, models.FileField) or type(field).__module__.split(".")[0] != "django"
-    ]
-    return operator.itemgetter(*(field.attname for field in fields)), as_text
-
-
-def row_values(instance, language):
-    """The values of every column of a loaded row the fragment may print in the language,
-    read without going through descriptors."""
-    values, as_text = _columns(type(instance), language)
-    row = values(instance.__dict__)
-    if as_text:
-        row = list(row)
-        for index in as_text:
-            row[index] = None if row[index] is None else str(row[index])
-    return row
-
 
 @functools.cache
 def _release():
@@ -115,57 +78,42 @@ def _release():
     return digest.hexdigest()
 
 
-def _listed(documents):
-    for document in documents:
-        yield document
-        yield from getattr(document, "listed_translations", ())
-
-
-def slot_rows(slot):
-    """Every row a slot's fragment prints, in the order it prints them."""
-    rows = [slot]
-    for appearance in slot.appearance_list:
-        rows += [appearance, appearance.person, appearance.role]
-        if appearance.organisation_id:
-            rows.append(appearance.organisation)
-        rows += _listed(appearance.listed_documents)
-    rows += _listed(slot.listed_documents)
-    return rows
-
-
-def speaker_rows(speaker):
-    """Every row a speaker's entry of the A–Z list prints: the person, each appearance with
-    its role, organisation (in the designation), slot and day."""
-    rows = [speaker.person]
-    for appearance in speaker.appearances:
-        rows += [appearance, appearance.role, appearance.slot, appearance.slot.day]
-        if appearance.organisation_id:
-            rows.append(appearance.organisation)
-    return rows
-
-
-def _key(kind, pk, event, rows, *shown_too):
+def fragment_keys(kind, event, pks, each=None, common=()):
+    """The key of the fragment of each object (primary keys ``pks``), read from the stamps
+    in one round trip; None when the cache cannot be read (every fragment is rendered and
+    none stored). ``each``: per object, what else it prints that its stamp does not follow;
+    ``common``: the same for all."""
     language = translated_language()  # as modeltranslation's descriptors resolve it
-    shown = [
-        get_language(),
-        _release(),
-        event.slug,
-        event.time_zone,
-        *shown_too,
-        [row_values(row, language) for row in rows],
-    ]
-    # Pickled rather than repr()'d: twice as fast on a big programme's 4,800 rows, and as
-    # exact (unpickling gives the values back, so different values never share a digest).
-    digest = hashlib.blake2b(pickle.dumps(shown, protocol=5), digest_size=16).hexdigest()
-    return FRAGMENT.format(kind=kind, pk=pk, digest=digest)
+    try:
+        tokens = fragment_generations(event.slug, kind, pks, language)
+    except Exception:
+        logger.exception("The fragment cache could not be read; rendering every fragment")
+        return None
+    shown = [get_language(), language, _release(), event.slug, event.time_zone, *common]
+    shown = "|".join([*shown, *tokens[:2]])
+    keys = []
+    for index, (pk, stamp) in enumerate(zip(pks, tokens[2:], strict=True)):
+        own = each[index] if each is not None else ""
+        digest = hashlib.blake2b(f"{shown}|{stamp}|{own}".encode(), digest_size=16).hexdigest()
+        keys.append(FRAGMENT.format(kind=kind, pk=pk, digest=digest))
+    return keys
 
 
-def fragment_key(event, day, slot):
-    return _key("slot", slot.pk, event, slot_rows(slot), day.date)
+def _stored(keys):
+    try:
+        return cache.get_many(keys)
+    except Exception:
+        logger.exception("The fragment cache could not be read; rendering every fragment")
+        return {}
 
 
-def speaker_key(event, speaker):
-    return _key("speaker", speaker.person.pk, event, speaker_rows(speaker))
+def _store(rendered):
+    if not rendered:
+        return
+    try:
+        cache.set_many(rendered, timeout=settings.PAGE_CACHE_TIMEOUT)
+    except Exception:
+        logger.exception("The fragment cache could not store %s fragments", len(rendered))
 
 
 @functools.lru_cache(maxsize=256)
@@ -201,51 +149,76 @@ def _render(template_name, **context):
     return mark_safe(jinja().get_template(template_name).render(**context))
 
 
-def _attach(items, key_of, render, *, cached):
-    """Set ``item.fragment`` (its HTML) on every item: from the cache where ``cached``.
+class SlotFragments:
+    """The programme page's slots, found in the cache before their rows are read and
+    rendered for the others: ``public.queries.event_programme(…, fragments=lookup)``, then
+    :meth:`attach`. Sets ``slot.fragment`` and ``slot.sub_event`` (schema.org) on every slot."""
 
-    One ``get_many`` for every item of the page and one ``set_many`` for those rendered.
-    When the cache cannot be read, every item is rendered.
-    """
-    if not cached:
-        for item in items:
-            item.fragment = render(item)
-        return
-    keys = [key_of(item) for item in items]
-    try:
-        found = cache.get_many(keys)
-    except Exception:
-        logger.exception("The fragment cache could not be read; rendering every fragment")
-        found = {}
-    rendered = {}
-    for item, key in zip(items, keys, strict=True):
-        stored = found.get(key)
-        if stored is None:
-            item.fragment = rendered[key] = render(item)
-        else:
-            item.fragment = mark_safe(stored)
-    if rendered:
-        try:
-            cache.set_many(rendered, timeout=settings.PAGE_CACHE_TIMEOUT)
-        except Exception:
-            logger.exception("The fragment cache could not store %s fragments", len(rendered))
+    def __init__(self, request):
+        self.request = request
+        self.base = request.build_absolute_uri("/")
+        self.keys = {}
+
+    def lookup(self, event, slots):
+        """The primary keys of the slots (outlines) whose fragment is not stored."""
+        dates = [slot.day.date.isoformat() for slot in slots]
+        keys = fragment_keys("slot", event, [slot.pk for slot in slots], dates, [self.base])
+        if keys is None:
+            return [slot.pk for slot in slots]
+        found = _stored(keys)
+        missing = []
+        for slot, key in zip(slots, keys, strict=True):
+            self.keys[slot.pk] = key
+            stored = found.get(key)
+            if stored is None:
+                missing.append(slot.pk)
+            else:
+                slot.fragment, slot.sub_event = mark_safe(stored[0]), stored[1]
+        return missing
+
+    def attach(self, event, days):
+        """Render every slot not found by :meth:`lookup` and store it if it was looked up."""
+        rendered = {}
+        sub_events = SubEvents(self.request, event)
+        for day in days:
+            for slot in day.slot_list:
+                if isinstance(slot, queries.SlotOutline):
+                    continue
+                slot.fragment = render_slot(event, slot)
+                slot.sub_event = sub_events.of(slot)
+                if slot.pk in self.keys:
+                    rendered[self.keys[slot.pk]] = (str(slot.fragment), slot.sub_event)
+        _store(rendered)
 
 
-def attach_slot_fragments(event, days, *, cached):
-    """Set ``slot.fragment`` on every slot of the days (see :func:`_attach`)."""
-    _attach(
-        [slot for day in days for slot in day.slot_list],
-        lambda slot: fragment_key(event, slot.day, slot),
-        lambda slot: render_slot(event, slot),
-        cached=cached,
-    )
+def programme_with_fragments(request, slug):
+    """The programme of an event (``public.queries.event_programme``) with each slot's
+    fragment: from the cache for visitors who cannot see unpublished content."""
+    slots = SlotFragments(request)
+    cached = settings.PAGE_CACHE_ENABLED and not can_see_unpublished(request.user)
+    lookup = slots.lookup if cached else None
+    programme = queries.event_programme(slug, request.user, fragments=lookup)
+    slots.attach(programme.event, programme.days)
+    return programme
 
 
 def attach_speaker_fragments(event, letters, *, cached):
-    """Set ``speaker.fragment`` on every speaker of the A–Z list (see :func:`_attach`)."""
-    _attach(
-        [speaker for _letter, speakers in letters for speaker in speakers],
-        lambda speaker: speaker_key(event, speaker),
-        lambda speaker: render_speaker(event, speaker),
-        cached=cached,
-    )
+    """Set ``speaker.fragment`` on every speaker of the A–Z list: from the cache where
+    ``cached``, in one ``get_many``, and one ``set_many`` for those rendered."""
+    speakers = [speaker for _letter, group in letters for speaker in group]
+    if not cached:
+        for speaker in speakers:
+            speaker.fragment = render_speaker(event, speaker)
+        return
+    keys = fragment_keys("speaker", event, [speaker.person.pk for speaker in speakers])
+    found = {} if keys is None else _stored(keys)
+    rendered = {}
+    for index, speaker in enumerate(speakers):
+        stored = found.get(keys[index]) if keys is not None else None
+        if stored is None:
+            speaker.fragment = render_speaker(event, speaker)
+            if keys is not None:
+                rendered[keys[index]] = speaker.fragment
+        else:
+            speaker.fragment = mark_safe(stored)
+    _store(rendered)

@@ -1,18 +1,25 @@
-"""Which edits invalidate which cached pages: the model-aware half of the page cache.
+"""Which edits invalidate which cached pages and fragments: the model-aware half of the cache.
 
 ``core.cache`` keeps generations and serves cached pages; this module knows the models. On
 save and delete of anything an event's pages show (the event, its days, slots,
 appearances, the people and organisations in them, their roles, documents and photos), the
 generations of the events that show the object are bumped, before the change (it may move
-to another event) and after it. ``core.cache.bulk_changes`` suspends these receivers.
+to another event or slot) and after it, and so are the stamps of the slots and people whose
+fragments show it (``public.fragments``), in the languages whose text changed: a change of
+a French column alone leaves the English and Spanish fragments, a change of an English one
+(the language the others fall back to) or of an untranslated one changes them all.
+``core.cache.bulk_changes`` suspends these receivers.
 """
 
 from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.signals import request_started
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
-from core.cache import bump_event_slugs, receivers_suspended
+from core.cache import bump_event_slugs, bump_stamps, receivers_suspended
+from core.rows import column_languages, columns
 from documents.embargo import on_request_started
 
 # Which events show an object: a Q on Event for the object's primary key.
@@ -33,6 +40,39 @@ EVENTS_SHOWING = {
     ),
     "documents.photo": lambda pk: Q(photos=pk),
     "programme.changeentry": lambda pk: Q(change_entries=pk),
+}
+
+
+# Which slots' fragments show an object, and which people's in the A–Z list: a Q on Slot or
+# Person for the object's primary key. The event itself: all of its fragments.
+FRAGMENTS_SHOWING = {
+    "slot": (
+        "programme.slot",
+        {
+            "conference.day": lambda pk: Q(day=pk),
+            "programme.slot": lambda pk: Q(pk=pk),
+            "programme.appearance": lambda pk: Q(appearances=pk),
+            "programme.role": lambda pk: Q(appearances__role=pk),
+            "speakers.person": lambda pk: Q(appearances__person=pk),
+            "speakers.organisation": lambda pk: (
+                Q(appearances__organisation=pk) | Q(appearances__person__organisation=pk)
+            ),
+            "documents.document": lambda pk: Q(documents=pk) | Q(appearances__documents=pk),
+        },
+    ),
+    "speaker": (
+        "speakers.person",
+        {
+            "conference.day": lambda pk: Q(appearances__slot__day=pk),
+            "programme.slot": lambda pk: Q(appearances__slot=pk),
+            "programme.appearance": lambda pk: Q(appearances=pk),
+            "programme.role": lambda pk: Q(appearances__role=pk),
+            "speakers.person": lambda pk: Q(pk=pk),
+            "speakers.organisation": lambda pk: (
+                Q(appearances__organisation=pk) | Q(organisation=pk)
+            ),
+        },
+    ),
 }
 
 
@@ -59,13 +99,52 @@ def event_slugs_showing(instance):
     return set(_events().filter(condition).values_list("slug", flat=True).distinct())
 
 
-def _changed(instance, *, stored, extra=(), stale_ok=True):
+def _languages():
+    return tuple(code for code, _name in settings.LANGUAGES)
+
+
+def changed_languages(instance):
+    """The languages whose fragments may show a change of the instance about to be saved:
+    those of its translated columns that changed, all for any other column (or a new row).
+    Columns not loaded (deferred) are not saved, so not changed."""
+    model = type(instance)
+    fields = {field.attname: field for field in model._meta.concrete_fields}
+    names = [name for name in columns(model) if name in instance.__dict__]
+    stored = model._base_manager.filter(pk=instance.pk).values(*names).first()
+    if stored is None:
+        return _languages()
+    by_column = column_languages(model, _languages())
+    languages = set()
+    for name in names:
+        # As the column will hold it: a number given for a text column is saved as text.
+        try:
+            value = fields[name].to_python(instance.__dict__[name])
+        except (ValidationError, TypeError, ValueError):  # the save will say what is wrong
+            return _languages()
+        if value != stored[name]:
+            if name not in by_column:
+                return _languages()
+            languages |= by_column[name]
+    return sorted(languages)
+
+
+def _bump_fragments(instance, languages):
+    label = instance._meta.label_lower
+    for kind, (owner, showing) in FRAGMENTS_SHOWING.items():
+        if label in showing and languages:
+            owners = apps.get_model(owner).objects.filter(showing[label](instance.pk))
+            bump_stamps(kind, set(owners.values_list("pk", flat=True)), languages)
+
+
+def _changed(instance, *, stored, extra=(), stale_ok=True, languages=None):
     if receivers_suspended():
         return
     slugs = set(extra)
     if stored and instance.pk is not None:
         slugs |= event_slugs_showing(instance)
-    bump_event_slugs(slugs, stale_ok=stale_ok)
+        _bump_fragments(instance, _languages() if languages is None else languages)
+    # A change of the event itself changes all of its fragments.
+    bump_event_slugs(slugs, stale_ok=stale_ok, fragments=_is_event(type(instance)))
 
 
 def _is_event(sender):
@@ -73,17 +152,19 @@ def _is_event(sender):
 
 
 def before_save(sender, instance, raw=False, **kwargs):
-    """The events that show the object before the change (it may move to another one)."""
-    if not instance._state.adding:
-        _changed(instance, stored=True)
+    """The events and fragments that show the object before the change (it may move)."""
+    if not instance._state.adding and not receivers_suspended():
+        instance._plenary_languages = changed_languages(instance)
+        _changed(instance, stored=True, languages=instance._plenary_languages)
 
 
 def after_save(sender, instance, raw=False, **kwargs):
+    languages = getattr(instance, "_plenary_languages", None)
     if _is_event(sender):
         # An event taken off the site leaves it at once: no previous page is served.
         _changed(instance, stored=True, extra=[instance.slug], stale_ok=instance.is_published)
     else:
-        _changed(instance, stored=True)
+        _changed(instance, stored=True, languages=languages)
 
 
 def before_delete(sender, instance, **kwargs):

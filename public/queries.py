@@ -25,8 +25,10 @@ from documents.queries import (
 from programme.models import Appearance, ChangeEntry, Slot
 from programme.queries import APPEARANCE_PRINTED_ORDER, appearances_in_printed_order
 from public.display import label_documents
-from public.fragments import UNPRINTED_COLUMNS
 from speakers.models import Organisation, Person
+
+# Columns no page prints: bookkeeping, unread by the queries that read rows as values.
+UNPRINTED_COLUMNS = ("created_at", "updated_at", "version")
 
 
 @dataclass
@@ -71,13 +73,14 @@ def visible_event(slug, user, *related):
     return get_object_or_404(Event.objects.visible_to(user).select_related(*related), slug=slug)
 
 
-def event_documents(event, user):
-    """Every document of the event (its own, its slots', its appearances') in one query."""
-    return (
-        documents_visible_to(user)
-        .filter(Q(event=event) | Q(slot__day__event=event) | Q(appearance__slot__day__event=event))
-        .order_by("order", "pk")
-    )
+def event_documents(event, user, slots=None):
+    """Every document of the event (its own, its slots', its appearances') in one query;
+    with ``slots`` (primary keys), the event's own and those of these slots only."""
+    if slots is None:
+        shown = Q(slot__day__event=event) | Q(appearance__slot__day__event=event)
+    else:
+        shown = Q(slot__in=slots) | Q(appearance__slot__in=slots)
+    return documents_visible_to(user).filter(Q(event=event) | shown).order_by("order", "pk")
 
 
 @dataclass
@@ -94,6 +97,14 @@ class ChangeSummary:
 
     count: int = 0
     latest: object = None  # the date, in the event's time zone
+
+
+@dataclass
+class SlotOutline:
+    """A slot of the programme whose rows are not read: its fragment is in the cache."""
+
+    pk: int
+    day: object
 
 
 @dataclass
@@ -125,36 +136,57 @@ def event_changes(slug, user):
     return event, list(entries)
 
 
-def event_programme(slug, user):
+def event_programme(slug, user, fragments=None):
     """The programme page: days, slots, people in printed order, documents, photos.
 
     Seven queries whatever the size: event, days, slots, appearances, documents, photos,
     the count of public changes. The slots, appearances (with their people, roles and
     organisations) and documents are read as values (``core.rows.instances``): building
     some 4,800 instances through Django and django-modeltranslation was most of a big
-    programme's render when its fragments were cached. Only the columns of the page's
-    language and those it falls back to are read, as the fragments' keys (public.fragments).
+    programme's render. Only the columns of the page's language and those it falls back
+    to are read.
+
+    With ``fragments`` (``public.fragments.SlotFragments.lookup``), the slots are first read
+    as outlines (primary key and day, one more query); ``fragments(event, outlines)`` sets
+    the fragment of those it finds in the cache and returns the primary keys of the others,
+    whose rows alone are then read (the slots and appearances not at all when it finds
+    every one). The found slots stay outlines in ``day.slot_list``.
     """
     event = visible_event(slug, user, "series")
     days = list(event.days.order_by("date"))
-    slots = []
-    if days:
-        slots = Slot.objects.filter(day__in=days).order_by("order", "start_time")
-        slots = instances(slots, skip=UNPRINTED_COLUMNS, all_languages=False)
     by_day = {day.pk: day for day in days}
     for day in days:
         day.slot_list = []
+    slots = Slot.objects.filter(day__in=days).order_by("order", "start_time")
+    wanted = None
+    if fragments is not None and days:
+        outlines = [
+            SlotOutline(pk=pk, day=by_day[day_pk])
+            for pk, day_pk in slots.values_list("pk", "day_id")
+        ]
+        wanted = fragments(event, outlines)
+        for outline in outlines:
+            outline.day.slot_list.append(outline)
+        slots = slots.filter(pk__in=wanted) if len(wanted) < len(outlines) else slots
+    read = []
+    if days and wanted != []:
+        read = instances(slots, skip=UNPRINTED_COLUMNS, all_languages=False)
     slot_day, appearance_slot = Slot.day.field, Appearance.slot.field
     by_pk = {}
-    for slot in slots:
+    for slot in read:
         day = by_day[slot.day_id]
         slot_day.set_cached_value(slot, day)  # and its event, as a prefetch sets them
-        day.slot_list.append(slot)
         by_pk[slot.pk] = slot
         slot.appearance_list = []
-    if slots:
+    if wanted is None:
+        for slot in read:
+            slot.day.slot_list.append(slot)
+    else:
+        for day in days:
+            day.slot_list = [by_pk.get(slot.pk, slot) for slot in day.slot_list]
+    if read:
         appearances = instances(
-            appearances_in_printed_order().filter(slot__in=slots),
+            appearances_in_printed_order().filter(slot__in=read),
             related=("person", "role", "organisation"),
             skip=[*UNPRINTED_COLUMNS, *(f"person__{name}" for name in UNPRINTED_COLUMNS)],
             all_languages=False,
@@ -163,7 +195,8 @@ def event_programme(slug, user):
             slot = by_pk[appearance.slot_id]
             appearance_slot.set_cached_value(appearance, slot)
             slot.appearance_list.append(appearance)
-    documents = instances(event_documents(event, user), skip=UNPRINTED_COLUMNS, all_languages=False)
+    documents = event_documents(event, user, None if wanted is None else wanted)
+    documents = instances(documents, skip=UNPRINTED_COLUMNS, all_languages=False)
     by_event, by_slot, by_appearance = [], {}, {}
     for document in group_translations(documents):
         if document.appearance_id:
@@ -172,7 +205,7 @@ def event_programme(slug, user):
             by_slot.setdefault(document.slot_id, []).append(document)
         else:
             by_event.append(document)
-    for slot in slots:
+    for slot in read:
         _arrange_slot(slot, by_slot, by_appearance)
     photos = list(photos_visible_to(user).filter(event=event).order_by("order", "pk"))
     # The slots' documents are labelled when a slot is rendered (public.fragments).

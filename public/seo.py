@@ -1,6 +1,9 @@
 """What search engines and link previews read: summaries and schema.org data."""
 
+import json
+
 import markdown as markdown_lib
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import formats
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -38,8 +41,14 @@ def _place(event):
     return place
 
 
+def json_text(data):
+    """JSON as the page's schema.org block holds it (before ``json_ld`` escapes it)."""
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
 def event_json_ld(request, event, days, photos=()):
-    """schema.org Event for the programme, with each slot as a sub-event."""
+    """schema.org Event for the programme as JSON text, with each slot as a sub-event, as
+    :class:`SubEvents` made it (``slot.sub_event``)."""
     url = request.build_absolute_uri(event.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -64,41 +73,59 @@ def event_json_ld(request, event, days, photos=()):
         }
     if photos:
         data["image"] = [request.build_absolute_uri(photo.image.url) for photo in photos[:3]]
-    # The same place for every slot, and each person's address built once (a person in
-    # several slots): the big programme lists 800 performers.
-    place = _place(event)
-    person_url = row_url_function(*Person.PUBLIC_VIEW)  # reversed once
-    person_urls = {}
-    sub_events = []
-    for day in days:
-        for slot in day.slot_list:
-            if slot.is_break:
-                continue
-            sub_event = {
-                "@type": "Event",
-                "name": str(slot.heading),
-                "url": f"{url}#{slot.anchor}",
-                "startDate": slot.starts_at.isoformat(timespec="minutes"),
-                "location": place,
-            }
-            if slot.ends_at:
-                sub_event["endDate"] = slot.ends_at.isoformat(timespec="minutes")
-            people = slot.leaders + slot.speakers
-            if people:
-                sub_event["performer"] = []
-                for appearance in people:
-                    person = appearance.person
-                    if person.pk not in person_urls:
-                        person_urls[person.pk] = request.build_absolute_uri(person_url(person.slug))
-                    sub_event["performer"].append(
-                        {"@type": "Person", "name": person.full_name, "url": person_urls[person.pk]}
-                    )
-            if slot.video_url:
-                sub_event["recordedIn"] = {"@type": "VideoObject", "url": slot.video_url}
-            sub_events.append(sub_event)
-    if sub_events:
-        data["subEvent"] = sub_events
-    return data
+    text = json_text(data)
+    sub_events = [slot.sub_event for day in days for slot in day.slot_list if slot.sub_event]
+    if sub_events:  # the last member, as json.dumps would write it
+        text = f'{text[:-1]}, "subEvent": [{", ".join(sub_events)}]}}'
+    return text
+
+
+class SubEvents:
+    """The slots of one programme page as schema.org sub-events of its event (JSON text).
+
+    The event's address and place, and each person's address, are built once per page (a
+    person in several slots): the big programme lists 800 performers.
+    """
+
+    def __init__(self, request, event):
+        self.request = request
+        self.url = request.build_absolute_uri(event.get_absolute_url())
+        self.place = _place(event)
+        self.person_url = row_url_function(*Person.PUBLIC_VIEW)  # reversed once
+        self.person_urls = {}
+
+    def _person_url(self, person):
+        if person.pk not in self.person_urls:
+            address = self.request.build_absolute_uri(self.person_url(person.slug))
+            self.person_urls[person.pk] = address
+        return self.person_urls[person.pk]
+
+    def of(self, slot):
+        """The slot's sub-event; None for a break."""
+        if slot.is_break:
+            return None
+        sub_event = {
+            "@type": "Event",
+            "name": str(slot.heading),
+            "url": f"{self.url}#{slot.anchor}",
+            "startDate": slot.starts_at.isoformat(timespec="minutes"),
+            "location": self.place,
+        }
+        if slot.ends_at:
+            sub_event["endDate"] = slot.ends_at.isoformat(timespec="minutes")
+        people = slot.leaders + slot.speakers
+        if people:
+            sub_event["performer"] = [
+                {
+                    "@type": "Person",
+                    "name": appearance.person.full_name,
+                    "url": self._person_url(appearance.person),
+                }
+                for appearance in people
+            ]
+        if slot.video_url:
+            sub_event["recordedIn"] = {"@type": "VideoObject", "url": slot.video_url}
+        return json_text(sub_event)
 
 
 def slot_summary(event, slot):

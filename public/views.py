@@ -14,7 +14,7 @@ from core.cache import cached_public_page
 from core.text import MAX_QUERY_LENGTH
 from documents.queries import document_for_download
 from public import queries
-from public.fragments import attach_slot_fragments, attach_speaker_fragments, render_slot
+from public.fragments import attach_speaker_fragments, programme_with_fragments, render_slot
 from public.queries import person_profile
 from public.seo import event_json_ld, event_summary, slot_summary, summary
 
@@ -44,11 +44,8 @@ def series_detail(request, slug):
 @require_safe
 @cached_public_page("event")
 def event_detail(request, slug):
-    programme = queries.event_programme(slug, request.user)
+    programme = programme_with_fragments(request, slug)
     event = programme.event
-    # Staff see drafts and placeholders: what they see is rendered, never stored.
-    cached = settings.PAGE_CACHE_ENABLED and not can_see_unpublished(request.user)
-    attach_slot_fragments(event, programme.days, cached=cached)
     event.has_photos = bool(programme.photos)
     context = {
         "event": event,

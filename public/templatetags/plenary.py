@@ -1,13 +1,11 @@
 """Template filters for the public pages: safe Markdown, document labels, JSON-LD."""
 
 import functools
-import json
 import threading
 
 import markdown as markdown_lib
 import nh3
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -67,9 +65,9 @@ register.filter("translation_label", translation_label)
 
 
 @register.simple_tag
-def json_ld(data):
-    """A schema.org data block; <, > and & escaped so the data cannot close the element."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+def json_ld(text):
+    """A schema.org data block from its JSON text (``public.seo.json_text``); <, > and &
+    escaped so the data cannot close the element."""
     # str.replace per character rather than str.translate: the same text, many times faster
     # on the big programme's 130 KB block.
     for character, escaped in JSON_SCRIPT_ESCAPES.items():

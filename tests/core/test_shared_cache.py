@@ -16,7 +16,7 @@ import pytest
 from django.core.management import call_command
 
 from conference.models import Event
-from core.cache import check_shared_cache, gunicorn_workers
+from core.cache_checks import check_shared_cache, gunicorn_workers
 from tests.pages import page_text
 from tests.public.helpers import cached_text, programme
 

@@ -9,10 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.http import http_date
 
-from core.cache import (
-    cached_public_page,
-    check_shared_cache,
-)
+from core.cache import cached_public_page
+from core.cache_checks import check_shared_cache
 from tests.pages import page_text
 from tests.public.helpers import (
     REDIS_URL,

@@ -184,10 +184,20 @@ def test_programme_queries_do_not_grow(client, django_assert_num_queries, slots)
     event = EventFactory(published=True, slots=slots, speakers_per_slot=4)
     DocumentFactory(event=event)
     PhotoFactory(event=event)
-    # Event, days, slots, appearances, documents, photos, the count of public changes.
-    with django_assert_num_queries(7):
+    # Event, days, the slots' outlines, slots, appearances, documents, photos, the count of
+    # public changes.
+    with django_assert_num_queries(8):
         response = client.get(event.get_absolute_url())
     assert page_text(response).count("Remarks (PDF, 1 KB)") == slots * 4 + 1
+    # After a change elsewhere in the event (a photo), the page again: every slot's
+    # fragment is stored, so neither the slots' rows nor their appearances are read.
+    photo = PhotoFactory(event=event)
+    photo.alt_text = "Delegates in the Council Chamber"
+    photo.save()
+    with django_assert_num_queries(6):
+        again = client.get(event.get_absolute_url())
+    assert page_text(again).count("Remarks (PDF, 1 KB)") == slots * 4 + 1
+    assert "See the photo gallery (2 photos)" in page_text(again)
 
 
 @pytest.mark.parametrize("slots", [1, 8])

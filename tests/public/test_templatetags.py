@@ -4,6 +4,7 @@ import pytest
 
 from documents.enums import DocumentKind
 from documents.models import Document
+from public.seo import json_text
 from public.templatetags.plenary import document_label, file_size, json_ld, markdown
 
 
@@ -52,7 +53,7 @@ def test_markdown_keeps_no_script_frame_handler_or_image(text):
 
 
 def test_json_ld_is_a_data_block_that_cannot_be_closed_early():
-    html = json_ld({"name": "</script><b>&"})
+    html = json_ld(json_text({"name": "</script><b>&"}))
     assert html.startswith('<script type="application/ld+json">')
     assert html.count("</script>") == 1
     assert "\\u003C/script\\u003E\\u003Cb\\u003E\\u0026" in html
