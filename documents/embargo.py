@@ -34,7 +34,7 @@ from django.db.models import Q
 from django.http import parse_cookie
 from django.utils import timezone
 
-from core.cache import bump_event_slugs
+from core.cache import bump_event_slugs, bump_stamps
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +71,13 @@ def event_slugs_lifted_between(start, end):
     for row in rows.values_list(*EVENT_SLUG_PATHS):
         slugs.update(slug for slug in row if slug)
     return slugs
+
+
+def slots_lifted_between(start, end):
+    """The slots whose documents (or whose appearances' documents) lifted: their fragments
+    (``public.fragments``) list them now."""
+    rows = held_documents().filter(embargo_lifts_at__gt=start, embargo_lifts_at__lte=end)
+    return {pk for row in rows.values_list("slot", "appearance__slot") for pk in row if pk}
 
 
 # (next moment after a given one, slugs of the events lifted between two moments), per kind.
@@ -153,7 +160,10 @@ def lift_due_embargoes(now=None):
         since = stored - datetime.timedelta(microseconds=1)
     lifted = _event_slugs_between(since, now)
     if lifted:
-        bump_event_slugs(lifted)
+        # The other rows that lift (change entries) are on no slot's or person's fragment.
+        bump_event_slugs(lifted, fragments=False)
+        languages = [code for code, _name in settings.LANGUAGES]
+        bump_stamps("slot", slots_lifted_between(since, now), languages)
     upcoming = _next_moment_after(now) or NOTHING_AHEAD
     cache.set(NEXT_LIFT, upcoming, timeout=None)
     _remember(upcoming)
