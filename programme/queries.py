@@ -332,7 +332,7 @@ class FeedRows(NamedTuple):
     days: list
     slots: list
     appearances: list  # with person, role and organisation
-    slot_documents: list  # public ones only
+    slot_documents: list  # public ones only (DocumentLink rows for the calendar and frab)
     appearance_documents: list
 
 
@@ -364,14 +364,54 @@ _FEED_SKIPS = {
         "embargo_lifts_at",
     ),
 }
+# Columns not read either for the feeds that print less than programme.json and the PDF
+# (FEEDS_PRINTING_ALL): the calendar prints no one's biography or address, nor when each
+# person speaks in the video.
+_APPEARANCE_SKIPS_BY_FEED = {
+    "frab": ("version", "role__order", "organisation__category"),
+    "calendar": (
+        *("version", "video_start", "role__name", "role__order"),
+        *("organisation__category", "organisation__country", "person__slug"),
+        *(f"person__biography_{code}" for code, _name in settings.LANGUAGES),
+    ),
+}
+FEEDS_PRINTING_ALL = "all"
 
 
-def _feed_rows(event, slots, *, all_days=True):
-    """FeedRows of these slots of the event in five queries (four with all_days=False),
-    instances built from rows (the
-    event's days, or with all_days=False only those of the slots, read with them)."""
-    slot_ids = slots.values("pk")
-    slots = slots.order_by("order", "start_time", "pk")
+class DocumentLink(NamedTuple):
+    """A public document as the calendar and frab feeds print it: a link to its address (by
+    primary key) with its title in the active language (English when it has none there)."""
+
+    pk: int
+    title: str
+    kind: str
+    slot_id: int | None
+    appearance_id: int | None
+
+
+def _document_links(documents):
+    """DocumentLink rows: a Document instance for each of 1,500 links was a tenth of a big
+    calendar's render."""
+    rows = (
+        documents.rewrite(False)
+        .annotate(link_title=translated("title"))
+        .values_list("pk", "link_title", "kind", "slot_id", "appearance_id")
+    )
+    return list(map(DocumentLink._make, rows))
+
+
+def _feed_rows(event, feed=FEEDS_PRINTING_ALL, *, all_days=True, **slot_lookups):
+    """FeedRows of the event's slots (those matching ``slot_lookups``, ``pk__in=[…]``) in five
+    queries (four with all_days=False), instances built from rows (the event's days, or with
+    all_days=False only those of the slots, read with them), without the columns the
+    ``feed`` ("calendar", "frab" or FEEDS_PRINTING_ALL) does not print: the calendar and
+    frab read documents as DocumentLink rows.
+
+    Appearances and documents are filtered through joins to the event (a subquery of the
+    slots' ids made SQLite read more rows), the slot lookups prefixed along the way."""
+    slots = Slot.objects.filter(day__event=event, **slot_lookups).order_by(
+        "order", "start_time", "pk"
+    )
     day_field, slot_field = Day._meta.get_field("event"), Slot._meta.get_field("day")
     if all_days:
         days = instances(event.days.order_by("date"), all_languages=False)
@@ -387,36 +427,43 @@ def _feed_rows(event, slots, *, all_days=True):
             slot_field.set_cached_value(slot, by_pk[slot.day_id])
     for day in days:
         day_field.set_cached_value(day, event)
+
+    def of_slots(*path):
+        """The lookups of the slots through ``path`` ("appearance", "slot")."""
+        path = "__".join(path)
+        lookups = {f"{path}__{name}": value for name, value in slot_lookups.items()}
+        return {f"{path}__day__event": event, **lookups}
+
     public_documents = Document.objects.public().order_by("order", "pk")
+
+    def documents(*path):
+        queryset = public_documents.filter(**of_slots(*path))
+        if feed != FEEDS_PRINTING_ALL:
+            return _document_links(queryset)
+        return instances(queryset, skip=_FEED_SKIPS["document"], all_languages=False)
+
     return FeedRows(
         days=days,
         slots=slots,
         appearances=instances(
-            Appearance.objects.filter(slot__in=slot_ids).order_by(*APPEARANCE_PRINTED_ORDER),
+            Appearance.objects.filter(**of_slots("slot")).order_by(*APPEARANCE_PRINTED_ORDER),
             related=["person", "role", "organisation"],
-            skip=_FEED_SKIPS["appearance"],
+            skip=(*_FEED_SKIPS["appearance"], *_APPEARANCE_SKIPS_BY_FEED.get(feed, ())),
             all_languages=False,
         ),
-        slot_documents=instances(
-            public_documents.filter(slot__in=slot_ids),
-            skip=_FEED_SKIPS["document"],
-            all_languages=False,
-        ),
-        appearance_documents=instances(
-            public_documents.filter(appearance__slot__in=slot_ids),
-            skip=_FEED_SKIPS["document"],
-            all_languages=False,
-        ),
+        slot_documents=documents("slot"),
+        appearance_documents=documents("appearance", "slot"),
     )
 
 
-def public_programme_for_feeds(event):
-    """A published event's days, slots, people and public documents, for feeds and the PDF.
+def public_programme_for_feeds(event, feed=FEEDS_PRINTING_ALL):
+    """A published event's days, slots, people and public documents, for feeds and the PDF
+    (``feed``: "calendar" and "frab" read only what they print, see _feed_rows).
 
     Read as rows (core.rows.instances): the feeds print every slot, and building thousands
     of model instances the usual way was a third of a big feed's render.
     """
-    return _feed_rows(event, Slot.objects.filter(day__event=event))
+    return _feed_rows(event, feed)
 
 
 def public_event_documents(event):
@@ -425,8 +472,8 @@ def public_event_documents(event):
 
 
 def slot_for_feed(event, pk):
-    """FeedRows of one slot of a published event (and its day), or None."""
-    rows = _feed_rows(event, Slot.objects.filter(day__event=event, pk=pk), all_days=False)
+    """FeedRows of one slot of a published event (and its day), for its calendar, or None."""
+    rows = _feed_rows(event, "calendar", all_days=False, pk=pk)
     return rows if rows.slots else None
 
 
@@ -443,5 +490,5 @@ def agenda_slot_ids(text):
 
 def slots_for_agenda(event, ids):
     """FeedRows of those of ``ids`` that are slots of the event, with their days, people and
-    public documents (ids of other events' slots, or of no slot, are left out)."""
-    return _feed_rows(event, Slot.objects.filter(day__event=event, pk__in=ids), all_days=False)
+    public documents, for a calendar (ids of other events' slots, or of no slot, are left out)."""
+    return _feed_rows(event, "calendar", all_days=False, pk__in=ids)

@@ -22,6 +22,7 @@ from programme.enums import SlotKind
 from programme.exports import printed_name
 from programme.links import document_url_function, event_url, person_url_function
 from programme.models import Appearance, designation_as_printed, slot_heading
+from programme.queries import DocumentLink
 
 GENERATOR = "Plenary"
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://plenary.invalid/")
@@ -40,7 +41,7 @@ class ProgrammeAppearance:
 
     appearance: object
     documents: list
-    person_address: object  # programme.links.person_url_function(base)
+    person_address: object  # programme.links.person_url_function(base), once per person
 
     @cached_property
     def person_url(self):
@@ -92,6 +93,10 @@ class ProgrammeSlot:
     appearances: list
     documents: list  # the slot's own
     sequence: int = 0  # the slot's public changes (programme.changes.change_counts)
+    # The event's venue and city, read once for all slots (translated fields: each reading
+    # looks up the active language).
+    venue: str = ""
+    city: str = ""
 
     @property
     def all_documents(self):
@@ -105,7 +110,7 @@ class ProgrammeSlot:
     def document_links(self):
         """(document, its title, its public address) for all_documents."""
         return [
-            (document, str(text(document, "title")), self.document_address(document.pk))
+            (document, document_title(document), self.document_address(document.pk))
             for document in self.all_documents
         ]
 
@@ -142,12 +147,11 @@ class ProgrammeSlot:
 
     @cached_property
     def room_name(self):
-        return self.room or self.event.venue or gettext("Plenary")
+        return self.room or self.venue or gettext("Plenary")
 
     @cached_property
     def location(self):
-        event = self.event
-        return ", ".join(str(part) for part in (self.room, event.venue, event.city) if part)
+        return ", ".join(str(part) for part in (self.room, self.venue, self.city) if part)
 
     @cached_property
     def description(self):
@@ -162,6 +166,14 @@ class ProgrammeSlot:
             lines += ["", gettext("Documents:")]
             lines += [f"{title}: {url}" for _document, title, url in self.document_links]
         return "\n".join(lines).strip()
+
+
+def document_title(document):
+    """A document's title in the active language: a DocumentLink (the calendar's and frab's
+    rows) carries it, a Document reads its translated field."""
+    if isinstance(document, DocumentLink):
+        return document.title
+    return str(text(document, "title"))
 
 
 @dataclass
@@ -203,7 +215,8 @@ def programme_data(event, rows, base, event_documents=(), changes=(0, {})):
     slots = _grouped(rows.slots, "day_id")
     event_address = event_url(base, event)
     document_address = document_url_function(base)
-    person_address = person_url_function(base)
+    person_address = functools.cache(person_url_function(base))  # people speak in many slots
+    venue, city = event.venue, event.city
     slot_field = Appearance._meta.get_field("slot")
     for slot in rows.slots:  # an appearance's video moment reads its slot's video address
         for appearance in appearances.get(slot.pk, []):
@@ -233,6 +246,8 @@ def programme_data(event, rows, base, event_documents=(), changes=(0, {})):
                         ],
                         documents=slot_documents.get(slot.pk, []),
                         sequence=per_slot.get(slot.pk, 0),
+                        venue=venue,
+                        city=city,
                     )
                     for slot in slots.get(day.pk, [])
                 ],
