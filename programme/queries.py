@@ -331,7 +331,7 @@ class FeedRows(NamedTuple):
 
     days: list
     slots: list
-    appearances: list  # with person, role and organisation
+    appearances: list  # with person, role and organisation (AppearanceLine rows: calendar)
     slot_documents: list  # public ones only (DocumentLink rows for the calendar and frab)
     appearance_documents: list
 
@@ -341,8 +341,7 @@ class FeedRows(NamedTuple):
 _FEED_SKIPS = {
     "slot": ("created_at",),
     "appearance": (
-        "created_at",
-        "updated_at",
+        *("created_at", "updated_at", "organisation__website"),
         *(
             f"person__{name}"
             for name in (
@@ -352,35 +351,17 @@ _FEED_SKIPS = {
                 *(f"position_{code}" for code, _name in settings.LANGUAGES),
             )
         ),
-        "organisation__website",
     ),
-    "document": (
-        "created_at",
-        "updated_at",
-        "is_public",  # a public document's, always true
-        "content_type",
-        "embargoed_until_delivered",
-        "delivered_at",
-        "embargo_lifts_at",
-    ),
-}
-# Columns not read either for the feeds that print less than programme.json and the PDF
-# (FEEDS_PRINTING_ALL): the calendar prints no one's biography or address, nor when each
-# person speaks in the video.
-_APPEARANCE_SKIPS_BY_FEED = {
-    "frab": ("version", "role__order", "organisation__category"),
-    "calendar": (
-        *("version", "video_start", "role__name", "role__order"),
-        *("organisation__category", "organisation__country", "person__slug"),
-        *(f"person__biography_{code}" for code, _name in settings.LANGUAGES),
+    "document": (  # is_public: a public document's, always true
+        *("created_at", "updated_at", "is_public", "content_type"),
+        *("embargoed_until_delivered", "delivered_at", "embargo_lifts_at"),
     ),
 }
 FEEDS_PRINTING_ALL = "all"
 
 
 class DocumentLink(NamedTuple):
-    """A public document as the calendar and frab feeds print it: a link to its address (by
-    primary key) with its title in the active language (English when it has none there)."""
+    """A public document as the calendar and frab link to it, its title read by translated()."""
 
     pk: int
     title: str
@@ -389,29 +370,52 @@ class DocumentLink(NamedTuple):
     appearance_id: int | None
 
 
+class AppearanceLine(NamedTuple):
+    """An appearance as the calendar prints it in a description, its texts read by translated()."""
+
+    pk: int
+    slot_id: int
+    role_label: str
+    honorific: str
+    given_names: str
+    family_names: str
+    designation: str
+    position: str
+    organisation_name: str | None
+    acronym: str | None
+    country: str
+
+
 def _document_links(documents):
-    """DocumentLink rows: a Document instance for each of 1,500 links was a tenth of a big
-    calendar's render."""
-    rows = (
-        documents.rewrite(False)
-        .annotate(link_title=translated("title"))
-        .values_list("pk", "link_title", "kind", "slot_id", "appearance_id")
+    rows = documents.rewrite(False).annotate(link_title=translated("title"))
+    fields = ("pk", "link_title", "kind", "slot_id", "appearance_id")
+    return list(map(DocumentLink._make, rows.values_list(*fields)))
+
+
+def _appearance_lines(appearances):
+    rows = appearances.rewrite(False).annotate(
+        line_role=translated("role__label"),
+        line_designation=translated("designation"),
+        line_position=translated("position"),
+        line_organisation=translated("organisation__name"),
     )
-    return list(map(DocumentLink._make, rows))
+    fields = (
+        *("pk", "slot_id", "line_role", "honorific"),
+        *("person__given_names", "person__family_names", "line_designation", "line_position"),
+        *("line_organisation", "organisation__acronym", "country"),
+    )
+    return list(map(AppearanceLine._make, rows.values_list(*fields)))
 
 
 def _feed_rows(event, feed=FEEDS_PRINTING_ALL, *, all_days=True, **slot_lookups):
     """FeedRows of the event's slots (those matching ``slot_lookups``, ``pk__in=[…]``) in five
     queries (four with all_days=False), instances built from rows (the event's days, or with
-    all_days=False only those of the slots, read with them), without the columns the
-    ``feed`` ("calendar", "frab" or FEEDS_PRINTING_ALL) does not print: the calendar and
-    frab read documents as DocumentLink rows.
-
-    Appearances and documents are filtered through joins to the event (a subquery of the
-    slots' ids made SQLite read more rows), the slot lookups prefixed along the way."""
-    slots = Slot.objects.filter(day__event=event, **slot_lookups).order_by(
-        "order", "start_time", "pk"
-    )
+    all_days=False only those of the slots, read with them). The ``feed`` ("calendar",
+    "frab" or FEEDS_PRINTING_ALL) reads only what it prints: frab documents as DocumentLink
+    rows, the calendar its appearances as AppearanceLine rows too (instances for the big
+    calendar's 800 appearances and 1,500 documents were a third of its render)."""
+    slots = Slot.objects.filter(day__event=event, **slot_lookups)
+    slots = slots.order_by("order", "start_time", "pk")
     day_field, slot_field = Day._meta.get_field("event"), Slot._meta.get_field("day")
     if all_days:
         days = instances(event.days.order_by("date"), all_languages=False)
@@ -428,8 +432,7 @@ def _feed_rows(event, feed=FEEDS_PRINTING_ALL, *, all_days=True, **slot_lookups)
     for day in days:
         day_field.set_cached_value(day, event)
 
-    def of_slots(*path):
-        """The lookups of the slots through ``path`` ("appearance", "slot")."""
+    def of_slots(*path):  # the slots' lookups through path ("appearance", "slot")
         path = "__".join(path)
         lookups = {f"{path}__{name}": value for name, value in slot_lookups.items()}
         return {f"{path}__day__event": event, **lookups}
@@ -442,15 +445,20 @@ def _feed_rows(event, feed=FEEDS_PRINTING_ALL, *, all_days=True, **slot_lookups)
             return _document_links(queryset)
         return instances(queryset, skip=_FEED_SKIPS["document"], all_languages=False)
 
+    appearances = Appearance.objects.filter(**of_slots("slot")).order_by(*APPEARANCE_PRINTED_ORDER)
+    if feed == "calendar":
+        appearances = _appearance_lines(appearances)
+    else:
+        appearances = instances(
+            appearances,
+            related=["person", "role", "organisation"],
+            skip=_FEED_SKIPS["appearance"],
+            all_languages=False,
+        )
     return FeedRows(
         days=days,
         slots=slots,
-        appearances=instances(
-            Appearance.objects.filter(**of_slots("slot")).order_by(*APPEARANCE_PRINTED_ORDER),
-            related=["person", "role", "organisation"],
-            skip=(*_FEED_SKIPS["appearance"], *_APPEARANCE_SKIPS_BY_FEED.get(feed, ())),
-            all_languages=False,
-        ),
+        appearances=appearances,
         slot_documents=documents("slot"),
         appearance_documents=documents("appearance", "slot"),
     )
@@ -458,11 +466,9 @@ def _feed_rows(event, feed=FEEDS_PRINTING_ALL, *, all_days=True, **slot_lookups)
 
 def public_programme_for_feeds(event, feed=FEEDS_PRINTING_ALL):
     """A published event's days, slots, people and public documents, for feeds and the PDF
-    (``feed``: "calendar" and "frab" read only what they print, see _feed_rows).
-
-    Read as rows (core.rows.instances): the feeds print every slot, and building thousands
-    of model instances the usual way was a third of a big feed's render.
-    """
+    (``feed``: see _feed_rows). Read as rows (core.rows.instances): the feeds print every
+    slot, and building thousands of model instances the usual way was a third of a big
+    feed's render."""
     return _feed_rows(event, feed)
 
 
