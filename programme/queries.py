@@ -331,8 +331,8 @@ class FeedRows(NamedTuple):
 
     days: list
     slots: list
-    appearances: list  # with person, role and organisation
-    slot_documents: list  # public ones only
+    appearances: list  # with person, role and organisation (AppearanceLine rows: calendar)
+    slot_documents: list  # public ones only (DocumentLink rows for the calendar and frab)
     appearance_documents: list
 
 
@@ -341,8 +341,7 @@ class FeedRows(NamedTuple):
 _FEED_SKIPS = {
     "slot": ("created_at",),
     "appearance": (
-        "created_at",
-        "updated_at",
+        *("created_at", "updated_at", "organisation__website"),
         *(
             f"person__{name}"
             for name in (
@@ -352,25 +351,70 @@ _FEED_SKIPS = {
                 *(f"position_{code}" for code, _name in settings.LANGUAGES),
             )
         ),
-        "organisation__website",
     ),
-    "document": (
-        "created_at",
-        "updated_at",
-        "is_public",  # a public document's, always true
-        "content_type",
-        "embargoed_until_delivered",
-        "delivered_at",
-        "embargo_lifts_at",
+    "document": (  # is_public: a public document's, always true
+        *("created_at", "updated_at", "is_public", "content_type"),
+        *("embargoed_until_delivered", "delivered_at", "embargo_lifts_at"),
     ),
 }
+FEEDS_PRINTING_ALL = "all"
 
 
-def _feed_rows(event, slots, *, all_days=True):
-    """FeedRows of these slots of the event in five queries (four with all_days=False),
-    instances built from rows (the
-    event's days, or with all_days=False only those of the slots, read with them)."""
-    slot_ids = slots.values("pk")
+class DocumentLink(NamedTuple):
+    """A public document as the calendar and frab link to it, its title read by translated()."""
+
+    pk: int
+    title: str
+    kind: str
+    slot_id: int | None
+    appearance_id: int | None
+
+
+class AppearanceLine(NamedTuple):
+    """An appearance as the calendar prints it in a description, its texts read by translated()."""
+
+    pk: int
+    slot_id: int
+    role_label: str
+    honorific: str
+    given_names: str
+    family_names: str
+    designation: str
+    position: str
+    organisation_name: str | None
+    acronym: str | None
+    country: str
+
+
+def _document_links(documents):
+    rows = documents.rewrite(False).annotate(link_title=translated("title"))
+    fields = ("pk", "link_title", "kind", "slot_id", "appearance_id")
+    return list(map(DocumentLink._make, rows.values_list(*fields)))
+
+
+def _appearance_lines(appearances):
+    rows = appearances.rewrite(False).annotate(
+        line_role=translated("role__label"),
+        line_designation=translated("designation"),
+        line_position=translated("position"),
+        line_organisation=translated("organisation__name"),
+    )
+    fields = (
+        *("pk", "slot_id", "line_role", "honorific"),
+        *("person__given_names", "person__family_names", "line_designation", "line_position"),
+        *("line_organisation", "organisation__acronym", "country"),
+    )
+    return list(map(AppearanceLine._make, rows.values_list(*fields)))
+
+
+def _feed_rows(event, feed=FEEDS_PRINTING_ALL, *, all_days=True, **slot_lookups):
+    """FeedRows of the event's slots (those matching ``slot_lookups``, ``pk__in=[…]``) in five
+    queries (four with all_days=False), instances built from rows (the event's days, or with
+    all_days=False only those of the slots, read with them). The ``feed`` ("calendar",
+    "frab" or FEEDS_PRINTING_ALL) reads only what it prints: frab documents as DocumentLink
+    rows, the calendar its appearances as AppearanceLine rows too (instances for the big
+    calendar's 800 appearances and 1,500 documents were a third of its render)."""
+    slots = Slot.objects.filter(day__event=event, **slot_lookups)
     slots = slots.order_by("order", "start_time", "pk")
     day_field, slot_field = Day._meta.get_field("event"), Slot._meta.get_field("day")
     if all_days:
@@ -387,36 +431,45 @@ def _feed_rows(event, slots, *, all_days=True):
             slot_field.set_cached_value(slot, by_pk[slot.day_id])
     for day in days:
         day_field.set_cached_value(day, event)
+
+    def of_slots(*path):  # the slots' lookups through path ("appearance", "slot")
+        path = "__".join(path)
+        lookups = {f"{path}__{name}": value for name, value in slot_lookups.items()}
+        return {f"{path}__day__event": event, **lookups}
+
     public_documents = Document.objects.public().order_by("order", "pk")
-    return FeedRows(
-        days=days,
-        slots=slots,
-        appearances=instances(
-            Appearance.objects.filter(slot__in=slot_ids).order_by(*APPEARANCE_PRINTED_ORDER),
+
+    def documents(*path):
+        queryset = public_documents.filter(**of_slots(*path))
+        if feed != FEEDS_PRINTING_ALL:
+            return _document_links(queryset)
+        return instances(queryset, skip=_FEED_SKIPS["document"], all_languages=False)
+
+    appearances = Appearance.objects.filter(**of_slots("slot")).order_by(*APPEARANCE_PRINTED_ORDER)
+    if feed == "calendar":
+        appearances = _appearance_lines(appearances)
+    else:
+        appearances = instances(
+            appearances,
             related=["person", "role", "organisation"],
             skip=_FEED_SKIPS["appearance"],
             all_languages=False,
-        ),
-        slot_documents=instances(
-            public_documents.filter(slot__in=slot_ids),
-            skip=_FEED_SKIPS["document"],
-            all_languages=False,
-        ),
-        appearance_documents=instances(
-            public_documents.filter(appearance__slot__in=slot_ids),
-            skip=_FEED_SKIPS["document"],
-            all_languages=False,
-        ),
+        )
+    return FeedRows(
+        days=days,
+        slots=slots,
+        appearances=appearances,
+        slot_documents=documents("slot"),
+        appearance_documents=documents("appearance", "slot"),
     )
 
 
-def public_programme_for_feeds(event):
-    """A published event's days, slots, people and public documents, for feeds and the PDF.
-
-    Read as rows (core.rows.instances): the feeds print every slot, and building thousands
-    of model instances the usual way was a third of a big feed's render.
-    """
-    return _feed_rows(event, Slot.objects.filter(day__event=event))
+def public_programme_for_feeds(event, feed=FEEDS_PRINTING_ALL):
+    """A published event's days, slots, people and public documents, for feeds and the PDF
+    (``feed``: see _feed_rows). Read as rows (core.rows.instances): the feeds print every
+    slot, and building thousands of model instances the usual way was a third of a big
+    feed's render."""
+    return _feed_rows(event, feed)
 
 
 def public_event_documents(event):
@@ -425,8 +478,8 @@ def public_event_documents(event):
 
 
 def slot_for_feed(event, pk):
-    """FeedRows of one slot of a published event (and its day), or None."""
-    rows = _feed_rows(event, Slot.objects.filter(day__event=event, pk=pk), all_days=False)
+    """FeedRows of one slot of a published event (and its day), for its calendar, or None."""
+    rows = _feed_rows(event, "calendar", all_days=False, pk=pk)
     return rows if rows.slots else None
 
 
@@ -443,5 +496,5 @@ def agenda_slot_ids(text):
 
 def slots_for_agenda(event, ids):
     """FeedRows of those of ``ids`` that are slots of the event, with their days, people and
-    public documents (ids of other events' slots, or of no slot, are left out)."""
-    return _feed_rows(event, Slot.objects.filter(day__event=event, pk__in=ids), all_days=False)
+    public documents, for a calendar (ids of other events' slots, or of no slot, are left out)."""
+    return _feed_rows(event, "calendar", all_days=False, pk__in=ids)

@@ -25,6 +25,7 @@ from programme.feeds.data import programme_data
 from programme.feeds.pdf import pdf_unavailable_reason, render_pdf, render_programme_pdf
 from programme.links import base_url_for
 from programme.queries import (
+    FEEDS_PRINTING_ALL,
     agenda_slot_ids,
     public_event_documents,
     public_programme_for_feeds,
@@ -230,11 +231,13 @@ def _calendar_response(body, filename):
     return response
 
 
-def _programme_data(request, event, *, with_event_documents=False):
+def _programme_data(request, event, feed, *, with_event_documents=False):
+    """programme_data() of the event, read for the ``feed`` (programme.queries:
+    "calendar", "frab" or FEEDS_PRINTING_ALL)."""
     documents = public_event_documents(event) if with_event_documents else ()
     return programme_data(
         event,
-        public_programme_for_feeds(event),
+        public_programme_for_feeds(event, feed),
         base_url_for(request),
         documents,
         changes=change_counts(event),
@@ -246,7 +249,9 @@ def _programme_data(request, event, *, with_event_documents=False):
 @collection_paused()
 def event_ics(request, slug):
     event = _visible_event(request, slug)
-    body = ical.calendar(event, _programme_data(request, event).slots, request.get_host())
+    body = ical.calendar(
+        event, _programme_data(request, event, "calendar").slots, request.get_host()
+    )
     return _private_for_drafts(event, _calendar_response(body, f"{event.slug}.ics"))
 
 
@@ -284,7 +289,7 @@ def agenda_ics(request, slug):
 @collection_paused()
 def event_frab_json(request, slug):
     event = _visible_event(request, slug)
-    schedule = frab.frab_schedule(_programme_data(request, event), base_url_for(request))
+    schedule = frab.frab_schedule(_programme_data(request, event, "frab"), base_url_for(request))
     return _private_for_drafts(
         event, HttpResponse(frab.frab_schedule_json(schedule), content_type="application/json")
     )
@@ -295,7 +300,7 @@ def event_frab_json(request, slug):
 @collection_paused()
 def event_frab_xml(request, slug):
     event = _visible_event(request, slug)
-    schedule = frab.frab_schedule(_programme_data(request, event), base_url_for(request))
+    schedule = frab.frab_schedule(_programme_data(request, event, "frab"), base_url_for(request))
     return _private_for_drafts(
         event,
         HttpResponse(
@@ -309,7 +314,7 @@ def event_frab_xml(request, slug):
 @collection_paused()
 def event_json(request, slug):
     event = _visible_event(request, slug)
-    data = _programme_data(request, event, with_event_documents=True)
+    data = _programme_data(request, event, FEEDS_PRINTING_ALL, with_event_documents=True)
     return _private_for_drafts(
         event,
         HttpResponse(
@@ -328,7 +333,7 @@ def event_pdf(request, slug):
     failed_key = f"plenary:pdf-failed:{event.slug}:{get_language()}"
     if cache.get(failed_key):
         return _pdf_failed(request, event)
-    data = _programme_data(request, event, with_event_documents=True)
+    data = _programme_data(request, event, FEEDS_PRINTING_ALL, with_event_documents=True)
     try:
         content = render_programme_pdf(data, base_url_for(request))
     except Exception:  # WeasyPrint's errors have no common class; the page must answer anyway

@@ -22,6 +22,7 @@ from programme.enums import SlotKind
 from programme.exports import printed_name
 from programme.links import document_url_function, event_url, person_url_function
 from programme.models import Appearance, designation_as_printed, slot_heading
+from programme.queries import AppearanceLine, DocumentLink
 
 GENERATOR = "Plenary"
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://plenary.invalid/")
@@ -40,7 +41,7 @@ class ProgrammeAppearance:
 
     appearance: object
     documents: list
-    person_address: object  # programme.links.person_url_function(base)
+    person_address: object  # programme.links.person_url_function(base), once per person
 
     @cached_property
     def person_url(self):
@@ -71,10 +72,33 @@ class ProgrammeAppearance:
 
     @cached_property
     def line(self):
-        """“Moderator: Ms. Amy Pope, Director General, IOM” for descriptions."""
         appearance = self.appearance
-        line = f"{self.role_label}: {printed_name(appearance.honorific, appearance.person)}"
-        return f"{line}, {self.designation}" if self.designation else line
+        name = printed_name(appearance.honorific, appearance.person)
+        return appearance_line(self.role_label, name, self.designation)
+
+
+@dataclass
+class CalendarAppearance:
+    """An appearance as the calendar prints it, from a programme.queries.AppearanceLine row
+    (the line ProgrammeAppearance prints, from the texts the row carries), with its documents."""
+
+    appearance: object
+    documents: list
+
+    @cached_property
+    def line(self):
+        row = self.appearance
+        designation = designation_as_printed(
+            row.designation, row.position, row.organisation_name, row.country, row.acronym or ""
+        )
+        # printed_name() reads the person's names: the row has them under the same names.
+        return appearance_line(row.role_label, printed_name(row.honorific, row), designation)
+
+
+def appearance_line(role_label, name, designation):
+    """“Moderator: Ms. Amy Pope, Director General, IOM” for descriptions."""
+    line = f"{role_label}: {name}"
+    return f"{line}, {designation}" if designation else line
 
 
 @dataclass
@@ -89,9 +113,13 @@ class ProgrammeSlot:
     document_address: object  # programme.links.document_url_function(base)
     starts_at: datetime.datetime
     ends_at: datetime.datetime | None
-    appearances: list
+    appearances: list  # ProgrammeAppearance (CalendarAppearance with the calendar's rows)
     documents: list  # the slot's own
     sequence: int = 0  # the slot's public changes (programme.changes.change_counts)
+    # The event's venue and city, read once for all slots (translated fields: each reading
+    # looks up the active language).
+    venue: str = ""
+    city: str = ""
 
     @property
     def all_documents(self):
@@ -105,7 +133,7 @@ class ProgrammeSlot:
     def document_links(self):
         """(document, its title, its public address) for all_documents."""
         return [
-            (document, str(text(document, "title")), self.document_address(document.pk))
+            (document, document_title(document), self.document_address(document.pk))
             for document in self.all_documents
         ]
 
@@ -142,12 +170,11 @@ class ProgrammeSlot:
 
     @cached_property
     def room_name(self):
-        return self.room or self.event.venue or gettext("Plenary")
+        return self.room or self.venue or gettext("Plenary")
 
     @cached_property
     def location(self):
-        event = self.event
-        return ", ".join(str(part) for part in (self.room, event.venue, event.city) if part)
+        return ", ".join(str(part) for part in (self.room, self.venue, self.city) if part)
 
     @cached_property
     def description(self):
@@ -162,6 +189,14 @@ class ProgrammeSlot:
             lines += ["", gettext("Documents:")]
             lines += [f"{title}: {url}" for _document, title, url in self.document_links]
         return "\n".join(lines).strip()
+
+
+def document_title(document):
+    """A document's title in the active language: a DocumentLink (the calendar's and frab's
+    rows) carries it, a Document reads its translated field."""
+    if isinstance(document, DocumentLink):
+        return document.title
+    return str(text(document, "title"))
 
 
 @dataclass
@@ -203,11 +238,22 @@ def programme_data(event, rows, base, event_documents=(), changes=(0, {})):
     slots = _grouped(rows.slots, "day_id")
     event_address = event_url(base, event)
     document_address = document_url_function(base)
-    person_address = person_url_function(base)
+    person_address = functools.cache(person_url_function(base))  # people speak in many slots
+    venue, city = event.venue, event.city
     slot_field = Appearance._meta.get_field("slot")
     for slot in rows.slots:  # an appearance's video moment reads its slot's video address
         for appearance in appearances.get(slot.pk, []):
-            slot_field.set_cached_value(appearance, slot)
+            if not isinstance(appearance, AppearanceLine):
+                slot_field.set_cached_value(appearance, slot)
+
+    def programme_appearance(appearance):
+        documents = appearance_documents.get(appearance.pk, [])
+        if isinstance(appearance, AppearanceLine):
+            return CalendarAppearance(appearance=appearance, documents=documents)
+        return ProgrammeAppearance(
+            appearance=appearance, documents=documents, person_address=person_address
+        )
+
     return ProgrammeData(
         event=event,
         days=[
@@ -224,15 +270,13 @@ def programme_data(event, rows, base, event_documents=(), changes=(0, {})):
                         starts_at=slot.starts_at,
                         ends_at=slot.ends_at,
                         appearances=[
-                            ProgrammeAppearance(
-                                appearance=appearance,
-                                documents=appearance_documents.get(appearance.pk, []),
-                                person_address=person_address,
-                            )
+                            programme_appearance(appearance)
                             for appearance in appearances.get(slot.pk, [])
                         ],
                         documents=slot_documents.get(slot.pk, []),
                         sequence=per_slot.get(slot.pk, 0),
+                        venue=venue,
+                        city=city,
                     )
                     for slot in slots.get(day.pk, [])
                 ],

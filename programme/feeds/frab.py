@@ -29,9 +29,11 @@ def _duration(start, end):
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _frab_slug(event, slot):
-    title = slugify(str(slot.title))[:50].strip("-_") or "slot"
-    return f"{frab_acronym(event)}-{slot.pk}-{title}"
+def _frab_slug(item):
+    """From a ProgrammeSlot: its title read once (the field's own reading looks up the
+    active language each time)."""
+    title = slugify(item.title)[:50].strip("-_") or "slot"
+    return f"{frab_acronym(item.event)}-{item.slot.pk}-{title}"
 
 
 def _reference_type(document):
@@ -89,7 +91,7 @@ def frab_event(item, language):
         "start": start.strftime("%H:%M"),
         "duration": _duration(start, end),
         "room": item.room_name,
-        "slug": _frab_slug(item.event, slot),
+        "slug": _frab_slug(item),
         "url": item.url,
         "title": item.heading,
         "subtitle": "",

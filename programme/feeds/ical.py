@@ -94,14 +94,16 @@ def _local(name, moment, zone):
     return f"{name}{parameters}:{_stamp(moment)}{suffix}".encode()
 
 
-def _utc(name, moment):
-    return f"{name}:{_stamp(moment.astimezone(datetime.UTC))}Z".encode()
+def _utc(moment):
+    """20181008T080000Z: the moment in UTC."""
+    return f"{_stamp(moment.astimezone(datetime.UTC))}Z"
 
 
 def vevent(item, host, zone):
     """The VEVENT of one slot (a ProgrammeSlot), in the order `icalendar` wrote them:
     SUMMARY, DTSTART, DTEND, DTSTAMP, UID, SEQUENCE, then the others A to Z."""
     slot = item.slot
+    updated_at = _utc(slot.updated_at)  # DTSTAMP and LAST-MODIFIED
     lines = [
         b"BEGIN:VEVENT",
         text_line("SUMMARY", item.heading),
@@ -110,14 +112,14 @@ def vevent(item, host, zone):
     if item.ends_at is not None:
         lines.append(_local("DTEND", item.ends_at, zone))
     lines += [
-        _utc("DTSTAMP", slot.updated_at),
+        f"DTSTAMP:{updated_at}".encode(),
         text_line("UID", f"session-{slot.pk}@{host}"),
         f"SEQUENCE:{int(item.sequence)}".encode(),
         text_line("CATEGORIES", item.kind_label),
     ]
     if item.description:
         lines.append(text_line("DESCRIPTION", item.description))
-    lines.append(_utc("LAST-MODIFIED", slot.updated_at))
+    lines.append(f"LAST-MODIFIED:{updated_at}".encode())
     if item.location:
         lines.append(text_line("LOCATION", item.location))
     lines += [

@@ -12,6 +12,7 @@ import xmlschema
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from programme.feeds import pdf
 from programme.models import Slot
@@ -228,6 +229,21 @@ def test_feeds_leave_out_private_fields_and_non_public_documents(client, db):
         assert "private.example.org" not in text, name
         assert "+41 79" not in text, name
         assert '"gender"' not in text, name
+
+
+@pytest.mark.parametrize("name", ["event-ics", "event-frab-json", "event-frab-xml"])
+def test_feeds_print_document_titles_in_the_page_language_else_in_english(client, db, name):
+    """The calendar and frab read documents as links with their title worked out in the
+    query: a French feed prints the French title, and the English one when none was typed."""
+    event = EventFactory(published=True, slots=1)
+    appearance = AppearanceFactory(slot=Slot.objects.get(day__event=event), role=role("Speaker"))
+    DocumentFactory(appearance=appearance, title_en="Opening remarks", title_fr="Allocution")
+    DocumentFactory(appearance=appearance, title_en="Closing statement", title_fr="")
+    with translation.override("fr"):
+        text = client.get(feed_url(name, event)).content.decode().replace("\r\n ", "")
+    assert "Allocution" in text
+    assert "Opening remarks" not in text
+    assert "Closing statement" in text
 
 
 # Query counts ----------------------------------------------------------------------------------
