@@ -1,5 +1,7 @@
 """What search engines and link previews read: summaries and schema.org data."""
 
+import functools
+
 import markdown as markdown_lib
 from django.utils import formats
 from django.utils.html import strip_tags
@@ -16,8 +18,14 @@ def summary(text, words=DESCRIPTION_LENGTH):
     if not text:
         return ""
     first = str(text).strip().split("\n\n", 1)[0]
-    plain = " ".join(strip_tags(markdown_lib.markdown(first)).split())
-    return Truncator(plain).words(words)
+    return Truncator(_plain(first)).words(words)
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain(paragraph):
+    """A Markdown paragraph as plain words, kept per process: a programme page prints its
+    event's summary twice (description and schema.org data), and Markdown is slow."""
+    return " ".join(strip_tags(markdown_lib.markdown(paragraph)).split())
 
 
 def event_summary(event):
