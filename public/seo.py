@@ -73,9 +73,11 @@ def event_json_ld(request, event, days, photos=()):
     if photos:
         data["image"] = [request.build_absolute_uri(photo.image.url) for photo in photos[:3]]
     # The same place for every slot, and each person's address built once (a person in
-    # several slots): the big programme lists 800 performers.
+    # several slots): the big programme lists 800 performers. A reversed path is already
+    # an ASCII URI: the site's origin before it is what build_absolute_uri() would give.
     place = _place(event)
     person_url = row_url_function(*Person.PUBLIC_VIEW)  # reversed once
+    origin = request.build_absolute_uri("/").removesuffix("/")
     person_urls = {}
     sub_events = []
     for day in days:
@@ -97,7 +99,7 @@ def event_json_ld(request, event, days, photos=()):
                 for appearance in people:
                     person = appearance.person
                     if person.pk not in person_urls:
-                        person_urls[person.pk] = request.build_absolute_uri(person_url(person.slug))
+                        person_urls[person.pk] = origin + person_url(person.slug)
                     sub_event["performer"].append(
                         {"@type": "Person", "name": person.full_name, "url": person_urls[person.pk]}
                     )
