@@ -67,15 +67,21 @@ def embargo_lifted(now=None):
     )
 
 
+def released_to_public():
+    """Q that is true for a public document with a file or a link, not under embargo."""
+    return Q(is_public=True) & ~(Q(file="") & Q(url="")) & embargo_lifted()
+
+
 class DocumentQuerySet(models.QuerySet):
     def public(self):
         """Public documents with a file or a link, in published events, not under embargo."""
-        return (
-            self.filter(is_public=True)
-            .exclude(Q(file="") & Q(url=""))
-            .filter(published_through())
-            .filter(embargo_lifted())
-        )
+        return self.filter(released_to_public() & published_through())
+
+    def released(self):
+        """Public documents with a file or a link, not under embargo, whatever their event:
+        for a query limited to the documents of events the visitor may see
+        (``documents.queries.documents_of_visible_event``), which needs no join."""
+        return self.filter(released_to_public())
 
 
 class Document(TimestampedModel):

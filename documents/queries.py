@@ -1,5 +1,6 @@
 """Documents and photos as each audience may see them, and the document a download serves."""
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from conference.visibility import can_see_unpublished
@@ -12,6 +13,24 @@ def documents_visible_to(user):
     if can_see_unpublished(user):
         return Document.objects.all()
     return Document.objects.public()
+
+
+def documents_of_visible_event(user, event, slots, appearances):
+    """The documents of an event the visitor may see, as ``documents_visible_to`` gives them:
+    the event's own, its slots' and its appearances' (``slots`` and ``appearances``: all of
+    the event's, or their keys).
+
+    The event comes from ``Event.objects.visible_to(user)``: its publication, which
+    ``Document.objects.public()`` reaches through three chains of joins, is not checked
+    again, and the documents are chosen by their own columns.
+    """
+    documents = Document.objects.all() if can_see_unpublished(user) else Document.objects.released()
+    attached = Q(event=event)
+    if slots:
+        attached |= Q(slot__in=slots)
+    if appearances:
+        attached |= Q(appearance__in=appearances)
+    return documents.filter(attached)
 
 
 def photos_visible_to(user):

@@ -18,6 +18,7 @@ from core.search import matching
 from core.text import fold, search_terms
 from documents.models import Document
 from documents.queries import (
+    documents_of_visible_event,
     documents_visible_to,
     group_translations,
     photos_visible_to,
@@ -73,14 +74,10 @@ def visible_event(slug, user, *related):
     return get_object_or_404(Event.objects.visible_to(user).select_related(*related), slug=slug)
 
 
-def event_documents(event, user, slots=None):
-    """Every document of the event (its own, its slots', its appearances') in one query;
-    with ``slots`` (primary keys), the event's own and those of these slots only."""
-    if slots is None:
-        shown = Q(slot__day__event=event) | Q(appearance__slot__day__event=event)
-    else:
-        shown = Q(slot__in=slots) | Q(appearance__slot__in=slots)
-    return documents_visible_to(user).filter(Q(event=event) | shown).order_by("order", "pk")
+def event_documents(event, user, slot_pks, appearance_pks):
+    """Every document of a visible event (its own, its slots', its appearances') in one query,
+    given the keys of all its slots and appearances."""
+    return documents_of_visible_event(user, event, slot_pks, appearance_pks).order_by("order", "pk")
 
 
 @dataclass
@@ -140,17 +137,15 @@ def event_programme(slug, user, fragments=None):
     """The programme page: days, slots, people in printed order, documents, photos.
 
     Seven queries whatever the size: event, days, slots, appearances, documents, photos,
-    the count of public changes. The slots, appearances (with their people, roles and
-    organisations) and documents are read as values (``core.rows.instances``): building
-    some 4,800 instances through Django and django-modeltranslation was most of a big
-    programme's render. Only the columns of the page's language and those it falls back
-    to are read.
+    the count of public changes. Slots, appearances (with people, roles, organisations) and
+    documents are read as values (``core.rows.instances``), in the page's language and its
+    fallbacks only; the documents by the keys of the slots and appearances read (no join).
 
     With ``fragments`` (``public.fragments.SlotFragments.lookup``), the slots are first read
-    as outlines (primary key and day, one more query); ``fragments(event, outlines)`` sets
-    the fragment of those it finds in the cache and returns the primary keys of the others,
-    whose rows alone are then read (the slots and appearances not at all when it finds
-    every one). The found slots stay outlines in ``day.slot_list``.
+    as outlines (primary key and day: one more query); ``fragments(event, outlines)`` sets
+    the fragment of those it finds in the cache and returns the keys of the others, whose
+    rows alone are read (no slot or appearance query when it finds them all). The slots
+    found stay outlines in ``day.slot_list``.
     """
     event = visible_event(slug, user, "series")
     days = list(event.days.order_by("date"))
@@ -184,6 +179,7 @@ def event_programme(slug, user, fragments=None):
     else:
         for day in days:
             day.slot_list = [by_pk.get(slot.pk, slot) for slot in day.slot_list]
+    appearances = []
     if read:
         appearances = instances(
             appearances_in_printed_order().filter(slot__in=read),
@@ -195,8 +191,11 @@ def event_programme(slug, user, fragments=None):
             slot = by_pk[appearance.slot_id]
             appearance_slot.set_cached_value(appearance, slot)
             slot.appearance_list.append(appearance)
-    documents = event_documents(event, user, None if wanted is None else wanted)
-    documents = instances(documents, skip=UNPRINTED_COLUMNS, all_languages=False)
+    documents = instances(
+        event_documents(event, user, list(by_pk), [appearance.pk for appearance in appearances]),
+        skip=UNPRINTED_COLUMNS,
+        all_languages=False,
+    )
     by_event, by_slot, by_appearance = [], {}, {}
     for document in group_translations(documents):
         if document.appearance_id:

@@ -1,5 +1,6 @@
 """What search engines and link previews read: summaries and schema.org data."""
 
+import functools
 import json
 
 import markdown as markdown_lib
@@ -19,8 +20,14 @@ def summary(text, words=DESCRIPTION_LENGTH):
     if not text:
         return ""
     first = str(text).strip().split("\n\n", 1)[0]
-    plain = " ".join(strip_tags(markdown_lib.markdown(first)).split())
-    return Truncator(plain).words(words)
+    return Truncator(_plain(first)).words(words)
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain(paragraph):
+    """A Markdown paragraph as plain words, kept per process: a programme page prints its
+    event's summary twice (description and schema.org data), and Markdown is slow."""
+    return " ".join(strip_tags(markdown_lib.markdown(paragraph)).split())
 
 
 def event_summary(event):
@@ -92,12 +99,14 @@ class SubEvents:
         self.url = request.build_absolute_uri(event.get_absolute_url())
         self.place = _place(event)
         self.person_url = row_url_function(*Person.PUBLIC_VIEW)  # reversed once
+        # A reversed path is already an ASCII URI: the site's origin before it is what
+        # build_absolute_uri() would give.
+        self.origin = request.build_absolute_uri("/").removesuffix("/")
         self.person_urls = {}
 
     def _person_url(self, person):
         if person.pk not in self.person_urls:
-            address = self.request.build_absolute_uri(self.person_url(person.slug))
-            self.person_urls[person.pk] = address
+            self.person_urls[person.pk] = self.origin + self.person_url(person.slug)
         return self.person_urls[person.pk]
 
     def of(self, slot):

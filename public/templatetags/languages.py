@@ -26,11 +26,22 @@ def page_in(language, request):
 
 @register.simple_tag(takes_context=True)
 def page_languages(context):
-    """One entry per language of LANGUAGES: code, own name, relative and absolute address."""
+    """One entry per language of LANGUAGES: code, own name, relative and absolute address.
+
+    Worked out once per request and language: the hreflang alternates, the language
+    switcher and ``x_default_url`` all print them.
+    """
     request = context.get("request")
     if request is None:
         return []
     current = get_language()
+    found = getattr(request, "_page_languages", None)
+    if found is None or found[0] != current:
+        found = request._page_languages = (current, _page_languages(request, current))
+    return found[1]
+
+
+def _page_languages(request, current):
     languages = []
     for code, _name in settings.LANGUAGES:
         url = page_in(code, request)
@@ -80,7 +91,11 @@ def x_default_url(context):
     request = context.get("request")
     if request is None:
         return ""
-    path = page_in(settings.LANGUAGE_CODE, request)
+    path = next(
+        language["url"]
+        for language in page_languages(context)
+        if language["code"] == settings.LANGUAGE_CODE
+    )
     prefix = f"/{settings.LANGUAGE_CODE}/"
     if path.startswith(prefix):
         path = "/" + path.removeprefix(prefix)

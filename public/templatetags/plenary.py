@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from conference.visibility import can_see_unpublished
+from core.choices import row_url
 from public.display import document_label, file_size, translation_label
 
 register = template.Library()
@@ -79,6 +80,13 @@ def json_ld(text):
 def iso_minutes(value):
     """An aware datetime as “2018-10-08T10:00+02:00” for <time datetime>, in its own zone."""
     return value.isoformat(timespec="minutes") if value else ""
+
+
+@register.simple_tag
+def event_url(viewname, event):
+    """``{% url viewname slug=event.slug %}`` for the pages and feeds of an event, the
+    address reversed once per language (core.choices.row_url)."""
+    return row_url(viewname, "slug", event.slug)
 
 
 @register.simple_tag(takes_context=True)
