@@ -322,6 +322,10 @@ class Photo(models.Model):
             self.thumbnail = ""
         if self.image and not self.thumbnail:
             self.make_thumbnail()
+        if self.image and (self.width is None or self.height is None):
+            # A file saved onto the field (image.save(…, save=False)) leaves them empty, and
+            # a photo without them opens its file each time it is read from the database.
+            self.width, self.height = self.image.width, self.image.height
         super().save(*args, **kwargs)
 
     def clean(self):

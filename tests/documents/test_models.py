@@ -80,6 +80,23 @@ def test_photo_gets_a_thumbnail_and_its_size():
         assert max(thumbnail.size) == 480
 
 
+def test_a_photo_saved_onto_its_field_keeps_its_size_and_is_read_without_its_file(
+    monkeypatch,
+):
+    """load_demo saves the file onto the field first (image.save(…, save=False))."""
+    photo = Photo(event=EventFactory(), alt_text="Delegates in the Council Chamber")
+    photo.image.save("hall.jpg", ContentFile(jpeg_bytes((1200, 800))), save=False)
+    photo.save()
+    assert Photo.objects.values_list("width", "height").get() == (1200, 800)
+    opened = []
+    monkeypatch.setattr(
+        "django.core.files.images.get_image_dimensions",
+        lambda *args, **kwargs: opened.append(args) or (1, 1),
+    )
+    assert Photo.objects.get().width == 1200
+    assert opened == []
+
+
 def test_photo_needs_alt_text_in_words():
     photo = PhotoFactory.build(alt_text=" ", event=EventFactory())
     with pytest.raises(ValidationError) as error:
