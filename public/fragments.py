@@ -39,7 +39,7 @@ from modeltranslation.utils import get_language as translated_language
 
 from core.choices import PLACEHOLDERS, row_url_function
 from core.rows import columns, unread_columns
-from public.display import label_documents
+from public.display import label_appearances, label_documents
 from public.jinja2 import jinja
 from speakers.models import Person
 
@@ -189,8 +189,12 @@ def render_slot(event, slot):
     for appearance in slot.appearance_list:
         documents += appearance.listed_documents
         appearance.person_url = person_url(appearance.person.slug)
+    label_appearances(slot.appearance_list)
     label_documents(documents)  # all of the slot's at once: each label made once
-    return _render(SLOT_TEMPLATE, event=event, slot=slot)
+    # The template's module is made once; rendering the template would make a new context
+    # and import its macros at each slot.
+    module = jinja().get_template(SLOT_TEMPLATE).module
+    return mark_safe(str(module.slot_fragment(event, slot)))
 
 
 def render_speaker(event, speaker):
