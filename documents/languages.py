@@ -26,6 +26,8 @@ def language_versions(document):
     translations = getattr(document, "listed_translations", None)
     if translations is None:
         translations = document.translations.all()
+    if not translations:
+        return [document]
     order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
     versions = {document.language: document}
     for translation in translations:

@@ -237,15 +237,28 @@ class Document(TimestampedModel):
         return self.embargo_lifts_at is None or self.embargo_lifts_at > timezone.now()
 
     @property
+    def file_name(self):
+        """The stored file's name, "" without a file.
+
+        Read from the row as loaded (a name) when it is there: the file's descriptor would
+        build a FieldFile for it, and a programme page asks this of 1,500 documents.
+        """
+        value = self.__dict__.get("file")
+        if value is None:  # deferred (or none): through the descriptor
+            value = self.file
+        return getattr(value, "name", value) or ""
+
+    @property
     def is_placeholder(self):
         """A document awaiting its file: shown to staff only."""
-        return not self.file and not self.url
+        return not self.file_name and not self.url
 
     @property
     def format_label(self):
         """“PDF”, “PPTX” … from the stored file's name, or “Link” for an external address."""
-        if self.file:
-            return os.path.splitext(self.file.name)[1].lstrip(".").upper() or FILE_FORMAT
+        name = self.file_name
+        if name:
+            return os.path.splitext(name)[1].lstrip(".").upper() or FILE_FORMAT
         if self.url:
             return LINK_FORMAT
         return ""

@@ -126,8 +126,8 @@ class Slot(VersionedModel):
 
     @property
     def heading(self):
-        """“Session 1: Advancing migration governance …” or just the title."""
-        return slot_heading(self.number, self.title)
+        """“Session 1: Advancing migration governance …” or just the title (core.rows.text)."""
+        return slot_heading(self.number, text(self, "title"))
 
     @property
     def anchor(self):
@@ -256,13 +256,18 @@ class Appearance(VersionedModel):
 
         The translated fields are read with core.rows.text: resolved once when the row was
         read as values (a big programme prints 800 of them), else through their descriptors.
+        The country is read as its code, as the row holds it (its descriptor would build a
+        Country for it).
         """
         organisation = self.organisation if self.organisation_id else None
+        country = self.__dict__.get("country")
+        if country is None:  # deferred: through the descriptor
+            country = self.country
         return designation_as_printed(
             text(self, "designation"),
             text(self, "position"),
             text(organisation, "name") if organisation else "",
-            self.country,
+            country,
             organisation.acronym if organisation else "",
         )
 

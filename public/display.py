@@ -1,9 +1,11 @@
-"""Display strings of documents, computed once per label instead of once per template tag.
+"""Display strings of documents and appearances, computed once per label instead of once per
+template tag.
 
 A programme page lists hundreds of documents whose labels (“Remarks (PDF, 120 KB)”) repeat:
 each distinct label is translated and formatted once per language, and :func:`label_documents`
 attaches the labels and language versions to the documents a page lists, so that the
 templates print attributes rather than call filters and tags for every document.
+:func:`label_appearances` does the same for what the programme prints beside a person's name.
 """
 
 import functools
@@ -13,9 +15,13 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core.choices import row_url_function
+from core.choices import choice_label, row_url_function
+from core.rows import text
+from documents.enums import DocumentKind
 from documents.languages import language_versions
 from documents.models import Document
+from public.templatetags.languages import fallback_lang_in
+from speakers.enums import honorific_label
 
 
 def file_size(size):
@@ -44,7 +50,7 @@ def _file_label(name, document, language, formats=None):
 
     ``formats``, a dictionary kept for one page, holds the translated formats (“Link”).
     """
-    size = document.file_size if document.file else None
+    size = document.file_size if document.file_name else None
     format_label = document.format_label
     if not isinstance(format_label, str):  # a translatable text: translated once
         if formats is None:
@@ -71,6 +77,12 @@ def translation_label(document):
     return _file_label(str(document.get_language_display()), document, get_language())
 
 
+@functools.lru_cache(maxsize=256)
+def _kind_label(kind, language):
+    """A kind's label (``get_kind_display``) in the active language, ``language``."""
+    return choice_label(DocumentKind, kind)
+
+
 def label_documents(documents):
     """Attach what the document links print to each listed document; no query.
 
@@ -81,12 +93,9 @@ def label_documents(documents):
     """
     download_url = row_url_function(*Document.DOWNLOAD_VIEW)
     language = get_language()
-    kinds, formats = {}, {}  # each kind's label and each translatable format, made once
+    formats = {}  # each translatable format, translated once
     for document in documents:
-        kind = kinds.get(document.kind)
-        if kind is None:
-            kind = kinds[document.kind] = document.get_kind_display()
-        document.kind_label = kind
+        kind = document.kind_label = _kind_label(document.kind, language)
         placeholder = document.is_placeholder
         document.link_label = (
             kind if placeholder else _file_label(kind, document, language, formats)
@@ -103,3 +112,31 @@ def label_documents(documents):
         else:
             document.language_links = []
     return documents
+
+
+def label_appearances(appearances):
+    """Attach what the programme prints of each appearance beside the person's name; no query.
+
+    ``role_label`` and ``honorific_label``; ``designation_label``, the designation as
+    printed (``printed_designation``); ``role_lang`` and ``designation_lang``, the ``lang``
+    attribute of the text when it is English shown in place of the page's language
+    (``fallback_lang``). The language is looked up once and each role and honorific
+    labelled once: a big programme prints 800 appearances of a handful of roles.
+    """
+    language = get_language()
+    roles = {}
+    for appearance in appearances:
+        role = roles.get(appearance.role_id)
+        if role is None:
+            row = appearance.role
+            role = roles[appearance.role_id] = (
+                text(row, "label"),
+                fallback_lang_in(language, row, "label"),
+            )
+        appearance.role_label, appearance.role_lang = role
+        appearance.honorific_label = honorific_label(appearance.honorific, language)
+        appearance.designation_label = appearance.printed_designation
+        appearance.designation_lang = fallback_lang_in(
+            language, appearance, "designation", "position"
+        )
+    return appearances

@@ -41,7 +41,7 @@ from conference.visibility import can_see_unpublished
 from core.cache import fragment_generations
 from core.choices import PLACEHOLDERS, row_url_function
 from public import queries
-from public.display import label_documents
+from public.display import label_appearances, label_documents
 from public.jinja2 import jinja
 from public.seo import SubEvents
 from speakers.models import Person
@@ -137,8 +137,12 @@ def render_slot(event, slot):
     for appearance in slot.appearance_list:
         documents += appearance.listed_documents
         appearance.person_url = person_url(appearance.person.slug)
+    label_appearances(slot.appearance_list)
     label_documents(documents)  # all of the slot's at once: each label made once
-    return _render(SLOT_TEMPLATE, event=event, slot=slot)
+    # The template's module is made once; rendering the template would make a new context
+    # and import its macros at each slot.
+    module = jinja().get_template(SLOT_TEMPLATE).module
+    return mark_safe(str(module.slot_fragment(event, slot)))
 
 
 def render_speaker(event, speaker):

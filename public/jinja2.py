@@ -7,12 +7,16 @@ print the same pieces call these ones through :func:`render_macro` (one implemen
 
 The environment speaks as the Django templates do:
 
-- ``_()`` is Django's ``gettext`` (the same catalogues and messages);
+- ``_()`` is Django's ``gettext`` (the same catalogues and messages), each message looked
+  up once per language;
+- ``row|translated("room")`` is a translated field as its descriptor gives it, read from
+  what ``core.rows.instances`` resolved when the row was read (``core.rows.text``);
 - values are escaped as Django's ``conditional_escape`` does (``&#x27;`` for ``'``, as Django
   prints it), so a page is the same byte for byte whichever engine printed a piece;
 - a template keeps its last newline, as Django's do.
 """
 
+import datetime
 import functools
 import html
 
@@ -20,30 +24,67 @@ from django.template import defaultfilters, engines
 from django.templatetags.tz import utc
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import Environment
 from markupsafe import Markup
 
+from core.rows import text
 from public.templatetags.languages import fallback_lang
 from public.templatetags.plenary import iso_minutes, markdown
 
 
-def escape_as_django(value):
-    """Django's ``conditional_escape`` (``html.escape``), without its lazy-string wrapper."""
-    if hasattr(value, "__html__"):
-        return value
-    return Markup(html.escape(str(value)))  # noqa: S704 (escaped here)
+def escape_quotes_as_django(value):
+    """The environment's ``finalize``: with the autoescape (always on) that follows it, a
+    value printed as Django's ``conditional_escape`` (``html.escape``) prints it.
+
+    The autoescape (MarkupSafe) replaces ``&``, ``<`` and ``>`` as Django does, but writes
+    quotes otherwise (``&#39;`` where Django prints ``&#x27;``): text with a quote is
+    escaped here, as Django does, and other text is left to the autoescape (one escape per
+    value printed rather than two).
+    """
+    if value.__class__ is not str:  # most values printed are plain text
+        if hasattr(value, "__html__"):
+            return value
+        value = str(value)
+    if "'" in value or '"' in value:
+        return Markup(html.escape(value))  # noqa: S704 (escaped here)
+    return value
+
+
+@functools.lru_cache(maxsize=1024)
+def _translation(message, language):
+    return gettext(message)
+
+
+def translate(message):
+    """``_()``: Django's ``gettext``, each message looked up once per language (a programme
+    prints the same few messages for each of its slots)."""
+    return _translation(message, get_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _time(value, format_string, language):
+    return defaultfilters.time(value, format_string)
+
+
+def time(value, format_string=None):
+    """Django's ``time`` filter; a time of day is formatted once per format and language
+    (a programme prints the same few starts and ends hundreds of times)."""
+    if isinstance(value, datetime.time):
+        return _time(value, format_string, get_language())
+    return defaultfilters.time(value, format_string)
 
 
 def environment(**options):
     options.setdefault("keep_trailing_newline", True)
     options.pop("autoescape", None)  # always on
-    env = Environment(autoescape=True, finalize=escape_as_django, **options)
-    env.globals.update(_=gettext, ngettext=ngettext, url=reverse, fallback_lang=fallback_lang)
+    env = Environment(autoescape=True, finalize=escape_quotes_as_django, **options)
+    env.globals.update(_=translate, ngettext=ngettext, url=reverse, fallback_lang=fallback_lang)
     env.filters.update(
         markdown=markdown,
+        translated=text,
         iso_minutes=iso_minutes,
-        time=defaultfilters.time,
+        time=time,
         date=defaultfilters.date,
         utc=utc,
     )

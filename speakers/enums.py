@@ -1,4 +1,7 @@
+import functools
+
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import choice_label
@@ -28,13 +31,20 @@ HONORIFIC_WORDS = {
 }
 
 
-def honorific_label(value):
+def honorific_label(value, language=None):
     """An honorific as printed in the active language: “M.”, “Sr.”, “S. E. Mme”, “Pr Dr”.
 
-    The one way pages, the PDF and the back office print a stored honorific.
+    The one way pages, the PDF and the back office print a stored honorific. ``language``
+    is the active language, for a caller that labels many rows and has looked it up once.
     """
     if not value:
         return ""
+    return _honorific_label(value, language or get_language())
+
+
+@functools.lru_cache(maxsize=256)
+def _honorific_label(value, language):
+    """Each honorific put together once per language (the language is the active one)."""
     words = HONORIFIC_WORDS.get(value, (value,))
     return " ".join(choice_label(Honorific, word) for word in words)
 

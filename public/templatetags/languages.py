@@ -1,5 +1,7 @@
 """The current page in each language: for the language switcher and hreflang alternates."""
 
+import functools
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -69,7 +71,12 @@ def fallback_lang(instance, *fields):
     as the designation printed is the first of them that is filled. No query: the fields
     are columns of the row already loaded.
     """
-    language = get_language()
+    return fallback_lang_in(get_language(), instance, *fields)
+
+
+def fallback_lang_in(language, instance, *fields):
+    """:func:`fallback_lang` in the given language: for code that labels many rows at once
+    (public.display), which looks the language up once."""
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     if language == default or instance is None:
         return ""
@@ -77,8 +84,13 @@ def fallback_lang(instance, *fields):
         if getattr(instance, build_localized_fieldname(field, default), None):
             if getattr(instance, build_localized_fieldname(field, language), None):
                 return ""
-            return format_html(' lang="{}"', default)
+            return _lang_attribute(default)
     return ""
+
+
+@functools.cache
+def _lang_attribute(language):
+    return format_html(' lang="{}"', language)
 
 
 @register.simple_tag(takes_context=True)
