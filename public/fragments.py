@@ -156,7 +156,8 @@ def _render(template_name, **context):
 class SlotFragments:
     """The programme page's slots, found in the cache before their rows are read and
     rendered for the others: ``public.queries.event_programme(…, fragments=lookup)``, then
-    :meth:`attach`. Sets ``slot.fragment`` and ``slot.sub_event`` (schema.org) on every slot."""
+    :meth:`attach`. Sets ``slot.fragment`` and ``slot.sub_event`` (schema.org) on every slot,
+    and ``day.fragments``, the day's slots' fragments one after the other."""
 
     def __init__(self, request):
         self.request = request
@@ -193,6 +194,8 @@ class SlotFragments:
                 if slot.pk in self.keys:
                     rendered[self.keys[slot.pk]] = (str(slot.fragment), slot.sub_event)
         _store(rendered)
+        for day in days:  # joined here rather than by a loop of the page's template
+            day.fragments = mark_safe("\n".join(slot.fragment for slot in day.slot_list))
 
 
 def programme_with_fragments(request, slug):

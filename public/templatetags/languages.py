@@ -4,9 +4,10 @@ import functools
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 from modeltranslation.utils import build_localized_fieldname
 
 register = template.Library()
@@ -15,12 +16,26 @@ register = template.Library()
 def page_in(language, request):
     """The address of the request's page in language, query string kept.
 
-    translate_url() re-reverses the resolved URL under the other language; a path that
+    The view the request was resolved to is reversed under the other language (what
+    translate_url() does, without resolving the path again for each language); a path that
     does not resolve (a 404 page) falls back to that language's home page.
     """
     path = request.get_full_path()
     current = get_language()
-    translated = translate_url(path, language)
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name is None:
+        translated = translate_url(path, language)
+    else:
+        with override(language):
+            try:
+                translated = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                translated = None
+        query = request.META.get("QUERY_STRING", "")
+        if translated is None:
+            translated = path
+        elif query:
+            translated = f"{translated}?{iri_to_uri(query)}"
     if translated == path and language != current:
         return f"/{language}/"
     return translated
