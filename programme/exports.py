@@ -34,7 +34,7 @@ BOM = "\ufeff"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _FORMULA_STARTS = frozenset(FORMULA_TRIGGERS)  # each one character: text[:1] is looked up
-ROWS_PER_CHUNK = 1000
+ROWS_PER_CHUNK = 250
 
 
 def neutralise(value):
