@@ -6,9 +6,7 @@ could read as a formula neutralised with a leading apostrophe (OWASP CSV injecti
 column names are stable: the README (Exports and feeds) documents them.
 """
 
-import csv
 import datetime
-import io
 from dataclasses import dataclass
 from itertools import islice
 
@@ -35,7 +33,8 @@ from speakers.enums import Gender, OrganisationCategory
 BOM = "\ufeff"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
-ROWS_PER_CHUNK = 500
+_FORMULA_STARTS = frozenset(FORMULA_TRIGGERS)  # each one character: text[:1] is looked up
+ROWS_PER_CHUNK = 250
 
 
 def neutralise(value):
@@ -51,37 +50,41 @@ def neutralise(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
     text = str(value)
-    if text.startswith(FORMULA_TRIGGERS):
+    if text[:1] in _FORMULA_STARTS:
         return "'" + text
     return text
 
 
-def _cell(value):
-    """neutralise(), with text (most cells) checked first."""
+def csv_field(value):
+    """The cell as the CSV file holds it: neutralise()d, then quoted as csv.writer quotes in
+    its default (excel) dialect: between double quotes, its own doubled, when it holds a
+    comma, a double quote or a line break. Text (most cells) is checked first."""
     if value.__class__ is str:
-        return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
-    return neutralise(value)
+        if value[:1] in _FORMULA_STARTS:
+            value = "'" + value
+    else:
+        value = neutralise(value)
+        if value.__class__ is not str:  # a number
+            return str(value)
+    if "," in value or '"' in value or "\n" in value or "\r" in value:
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def csv_chunks(header, rows, *, rows_per_chunk=ROWS_PER_CHUNK, neutralised=False):
-    """Yield the CSV text in chunks of a few hundred rows, starting with the BOM and header.
+    """Yield the CSV text in chunks of rows, starting with the BOM and header.
 
-    ``neutralised``: the rows' cells are already as neutralise() makes them (the rows of
-    Export.csv_table()); they are written as they are, a chunk of rows at a time.
+    ``neutralised``: the rows' cells are already CSV fields as csv_field() makes them (the
+    rows of Export.csv_table()); they are joined as they are, a chunk of rows at a time.
     """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    buffer.write(BOM)
-    writer.writerow([_cell(cell) for cell in header])
     if not neutralised:
-        rows = ([_cell(cell) for cell in row] for row in rows)
+        rows = ([csv_field(cell) for cell in row] for row in rows)
+    start = BOM + ",".join(map(csv_field, header)) + "\r\n"
     while batch := list(islice(rows, rows_per_chunk)):
-        writer.writerows(batch)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    if buffer.tell():  # the header of an export without rows
-        yield buffer.getvalue()
+        yield start + "\r\n".join(map(",".join, batch)) + "\r\n"
+        start = ""
+    if start:  # the header of an export without rows
+        yield start
 
 
 def csv_response(header, rows, filename, *, neutralised=False):
@@ -110,7 +113,12 @@ class Links(tuple):
     """(title, url) pairs of a cell: “Title <url>” lines in CSV, hyperlinks in a workbook."""
 
     def __str__(self):
-        return "\n".join(f"{title} <{url}>" if url else str(title) for title, url in self)
+        return links_text(self)
+
+
+def links_text(links):
+    """The “Title <url>” lines of (title, url) pairs, as a Links cell is written in CSV."""
+    return "\n".join([f"{title} <{url}>" if url else str(title) for title, url in links])
 
 
 def printed_name(honorific, person):
@@ -175,96 +183,110 @@ def _as_it_is(value):
     return value
 
 
+class Remembered(dict):
+    """function(key) for the keys of one export, each worked out once: ``cache[key]``. Past
+    ``limit`` keys all are forgotten and worked out again as they come back, so that memory
+    stays flat however long the export."""
+
+    def __init__(self, function, limit=10_000):
+        super().__init__()
+        self.function, self.limit = function, limit
+
+    def __missing__(self, key):
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
+
+
 def participant_rows(events, base, cell=_as_it_is):
     """One row per appearance, read as tuples (programme.queries.participants_for_export)
     with the slots, events, roles and organisations looked up once: 100,000 rows stream at
     tens of thousands a second in flat memory.
 
-    ``cell`` is applied to every cell (_cell for the CSV): once for the cells that repeat
-    (a slot's, an organisation's, a country's, a role's), once per row for the others.
+    ``cell`` is applied to every cell (csv_field for the CSV): once for the cells that
+    repeat (a slot's; a role's; the position, designation, organisation and country that
+    come back together), once per row for the names and documents.
     """
     lookups = participant_lookups(events)
     document_address = document_url_function(base)
     roles = {pk: cell(label) for pk, label in lookups.roles.items()}
-    genders = {member.value: cell(str(member.label)) for member in Gender}
+    gender_labels = {member.value: str(member.label) for member in Gender}
     categories = {member.value: str(member.label) for member in OrganisationCategory}
-    slot_cells, organisation_cells, countries, designations, honorifics = {}, {}, {}, {}, {}
     no_documents = cell(Links(()))
     event_names = {pk: str(event) for pk, event in lookups.events.items()}
+    # A date or a time, a country, an honorific or a gender written once for all its rows.
+    moments = Remembered(cell)
+    countries = Remembered(
+        lambda code: [cell(code), cell(country_name(code))] if code else ["", ""]
+    )
+    honorifics = Remembered(cell)
+    genders = Remembered(lambda value: cell(gender_labels.get(value, value)))
 
-    moments = {}  # a date or a time written once, for all the slots that share it
-
-    def moment(value):
-        if value not in moments:
-            moments[value] = cell(value)
-        return moments[value]
-
-    def slot_row(slot_id):
+    def slot_cells(slot_id):
+        """(the cells before the role, the cells after the documents)."""
         event_id, date, start, end, number, title, video_url = lookups.slots[slot_id]
-        event = lookups.events[event_id]
-        cells = [
+        first = [
             cell(event_names[event_id]),
-            *(moment(value) for value in (_date(date), _time(start), _time(end))),
+            moments[_date(date)],
+            moments[_time(start)],
+            moments[_time(end)],
             cell(number),
             cell(title),
         ]
-        return cells, [cell(video_url), cell(event.status)]
+        return first, [cell(video_url), cell(lookups.events[event_id].status)]
 
-    def country_cells(code):
-        if code not in countries:
-            countries[code] = [cell(code), cell(country_name(code))] if code else ["", ""]
-        return countries[code]
+    def organisation_cells(organisation_id):
+        organisation = lookups.organisations.get(organisation_id)
+        if not organisation:
+            return ["", "", ""]
+        name, acronym, category, _country = organisation
+        return [cell(name), cell(acronym), cell(categories.get(category, category))]
 
+    def designation_cells(key):
+        """position, designation_as_printed, organisation (3 cells) and country (2 cells)."""
+        position, designation, organisation_id, country = key
+        organisation = lookups.organisations.get(organisation_id)
+        printed = designation or designation_as_printed(
+            designation,
+            position,
+            organisation[0] if organisation else None,
+            country,
+            organisation[1] if organisation else "",
+        )
+        return [
+            cell(position),
+            cell(printed),
+            *organisations[organisation_id],
+            *countries[country or (organisation[3] if organisation else "")],
+        ]
+
+    # A workbook makes hyperlinks of Links; the CSV writes their text, made here at once.
+    links = links_text if cell is csv_field else Links
+
+    # Rows come slot by slot: a slot's cells are worked out when its first row comes.
+    slots = Remembered(slot_cells, limit=100)
+    organisations = Remembered(organisation_cells)
+    designations = Remembered(designation_cells)
     for row, documents in participants_for_export(events):
         (_pk, slot_id, role_id, honorific, given_names, family_names, gender, position,
          designation, organisation_id, country) = row  # fmt: skip
-        if slot_id not in slot_cells:
-            slot_cells[slot_id] = slot_row(slot_id)
-        first, last = slot_cells[slot_id]
-        organisation = lookups.organisations.get(organisation_id)
-        if organisation_id not in organisation_cells:
-            organisation_cells[organisation_id] = (
-                [
-                    cell(organisation[0]),
-                    cell(organisation[1]),
-                    cell(categories.get(organisation[2], organisation[2])),
-                ]
-                if organisation
-                else ["", "", ""]
-            )
-        if designation:
-            printed = cell(designation)
-        else:  # worked out once per position, organisation and country
-            key = (position, organisation_id, country)
-            if key not in designations:
-                designations[key] = cell(
-                    designation_as_printed(
-                        designation,
-                        position,
-                        organisation[0] if organisation else None,
-                        country,
-                        organisation[1] if organisation else "",
-                    )
-                )
-            printed = designations[key]
-        if honorific not in honorifics:
-            honorifics[honorific] = cell(honorific)
+        first, last = slots[slot_id]
         yield [
             *first,
             roles[role_id],
             honorifics[honorific],
             cell(given_names),
             cell(family_names),
-            cell(position),
-            printed,
-            *organisation_cells[organisation_id],
-            *country_cells(country or (organisation[3] if organisation else "")),
-            genders[gender] if gender in genders else cell(gender),
+            *designations[position, designation, organisation_id, country],
+            genders[gender],
             cell(
-                Links(
-                    # no address while the file is missing (a placeholder: Document.is_placeholder)
-                    (str(name), document_address(pk) if file or url else "")
-                    for name, file, url, pk in documents
+                links(
+                    [
+                        # no address while the file is missing (Document.is_placeholder)
+                        (str(title), document_address(pk) if file or url else "")
+                        for _appearance, title, file, url, pk in documents
+                    ]
                 )
             )
             if documents
@@ -435,12 +457,12 @@ class Export:
         return list(self.columns), self.row_function(events, base)
 
     def csv_table(self, events, base):
-        """(header, rows) with every cell as the CSV writes it (neutralise()): for
+        """(header, rows) with every cell as the CSV file holds it (csv_field()): for
         csv_chunks(header, rows, neutralised=True)."""
         if not self.takes_cell:
             header, rows = self.table(events, base)
-            return header, ([_cell(cell) for cell in row] for row in rows)
-        return list(self.columns), self.row_function(events, base, cell=_cell)
+            return header, ([csv_field(cell) for cell in row] for row in rows)
+        return list(self.columns), self.row_function(events, base, cell=csv_field)
 
     def filename(self, owner: Model, extension="csv"):
         return f"{owner.slug}-{self.kind}.{extension}"

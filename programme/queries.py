@@ -134,8 +134,8 @@ def participants_for_export(events, chunk_size=EXPORT_CHUNK_SIZE * 4):
     """(appearance row, its documents) per appearance in export order, as tuples.
 
     An appearance row is (pk, slot_id, role_id, honorific, given names, family names,
-    gender, position, designation, organisation_id, country code); a document is (title,
-    file, url, pk). Two queries per chunk, nothing kept between chunks.
+    gender, position, designation, organisation_id, country code); a document is
+    (appearance_id, title, file, url, pk). Two queries per chunk, nothing kept between chunks.
     """
     appearances = (
         Appearance.objects.filter(slot__day__event__in=events)
@@ -154,14 +154,14 @@ def participants_for_export(events, chunk_size=EXPORT_CHUNK_SIZE * 4):
         documents = defaultdict(list)
         # By the chunk's slots (a few dozen keys, not thousands); a slot that continues in
         # the next chunk has its documents read again there.
-        for appearance_id, *document in (
+        for document in (
             Document.objects.filter(appearance__slot__in={row[1] for row in chunk})
             .rewrite(False)
             .annotate(export_title=translated("title"))
             .order_by("order", "pk")
             .values_list("appearance_id", "export_title", "file", "url", "pk")
         ):
-            documents[appearance_id].append(document)
+            documents[document[0]].append(document)
         for row in chunk:
             yield row, documents.get(row[0], ())
 

@@ -1,10 +1,14 @@
 """CSV exports for staff: columns, rows, neutralised formulas, access and query counts."""
 
+import csv
+import datetime
+import io
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from programme.exports import neutralise
+from programme.exports import Remembered, csv_chunks, csv_field, neutralise
 from tests.factories import (
     AppearanceFactory,
     DayFactory,
@@ -84,6 +88,63 @@ def demo(db):
 )
 def test_cells_that_could_start_a_formula_are_neutralised(value, expected):
     assert neutralise(value) == expected
+
+
+TRICKY_CELLS = [
+    "plain",
+    "",
+    None,
+    "a, b",
+    'say "hello"',
+    '"quoted"',
+    "two\nlines",
+    "carriage\rreturn",
+    "crlf\r\nend",
+    "=1+1",
+    "+41 22",
+    "-3",
+    "@SUM(A1)",
+    "\tTab",
+    "\rCR",
+    "\nLF",
+    '=HYPERLINK("http://x", "y, z")',
+    " =space first",
+    "'already",
+    "Gómez, “quoted”",
+    "\ufeffbom",
+    3,
+    -3,
+    0.1234,
+    True,
+    False,
+    datetime.date(2018, 10, 8),
+    datetime.time(9, 5),
+]
+
+
+@pytest.mark.parametrize("value", TRICKY_CELLS)
+def test_a_csv_field_is_what_csv_writer_writes_of_the_neutralised_cell(value):
+    written = io.StringIO()
+    csv.writer(written).writerow([neutralise(value), "next"])
+    assert csv_field(value) + ",next\r\n" == written.getvalue()
+
+
+def test_csv_chunks_write_the_rows_as_csv_writer_would_in_chunks_of_rows():
+    rows = [[value, index] for index, value in enumerate(TRICKY_CELLS)]
+    written = io.StringIO()
+    csv.writer(written).writerows([["value", "index"]] + [[neutralise(c) for c in r] for r in rows])
+    chunks = list(csv_chunks(["value", "index"], iter(rows), rows_per_chunk=5))
+    assert len(chunks) == 6
+    assert "".join(chunks) == "\ufeff" + written.getvalue()
+    assert list(csv_chunks(["value", "index"], iter([]))) == ["\ufeffvalue,index\r\n"]
+
+
+def test_remembered_works_each_key_out_once_and_forgets_past_its_limit():
+    calls = []
+    remembered = Remembered(lambda key: calls.append(key) or key * 2, limit=2)
+    assert [remembered[key] for key in (1, 1, 2, 1, 3, 1)] == [2, 2, 4, 2, 6, 2]
+    assert calls == [1, 2, 3, 1]
+    assert len(remembered) <= 2
 
 
 def test_participants_csv_of_the_demo_has_one_row_per_appearance(demo, staff_client):
