@@ -34,6 +34,14 @@ def designation_as_printed(designation, position, organisation_name, country, ac
     return remembered_line_from_names(position, organisation_name, acronym, country)
 
 
+def video_moment_url(video_url, video_start):
+    """The video at the moment (in seconds) a person starts speaking; "" without both
+    (Appearance.video_moment_url, and the feeds reading appearances as rows)."""
+    if video_start is None or not video_url:
+        return ""
+    return moment_url(video_url, video_start)
+
+
 class Role(models.Model):
     """What a person does in a slot: moderator, presenter, speaker …"""
 
@@ -246,9 +254,9 @@ class Appearance(VersionedModel):
         Reads self.slot: loaded with the appearance (appearances prefetched from their slot
         set it without a query).
         """
-        if self.video_start is None or not self.slot.video_url:
+        if self.video_start is None:  # the slot not read
             return ""
-        return moment_url(self.slot.video_url, self.video_start)
+        return video_moment_url(self.slot.video_url, self.video_start)
 
     @property
     def printed_designation(self):
