@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -20,7 +21,8 @@ from speakers.enums import Honorific, honorific_label
 def slot_heading(number, title):
     """“Session 1: Advancing migration governance …” or just the title."""
     if number:
-        return _("Session %(number)s: %(title)s") % {"number": number, "title": title}
+        # gettext, not the lazy _: the heading is printed at once, 120 times in a big feed.
+        return gettext("Session %(number)s: %(title)s") % {"number": number, "title": title}
     return title
 
 

@@ -8,6 +8,7 @@ description, document links …) is computed once, in ProgrammeSlot.
 
 import datetime
 import functools
+import operator
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -287,8 +288,9 @@ class ProgrammeData:
 
 def _grouped(rows, key):
     groups = defaultdict(list)
+    key_of = operator.attrgetter(key)
     for row in rows:
-        groups[getattr(row, key)].append(row)
+        groups[key_of(row)].append(row)
     return groups
 
 
