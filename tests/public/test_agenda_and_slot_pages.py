@@ -68,7 +68,7 @@ def test_the_agenda_calendar_queries_do_not_grow(client, db, django_assert_num_q
     ids = ",".join(
         str(pk) for pk in Slot.objects.filter(day__event=event).values_list("pk", flat=True)
     )
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(agenda_url(event, ids))
     assert len(summaries(response)) == slots
 
