@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -20,7 +21,8 @@ from speakers.enums import Honorific, honorific_label
 def slot_heading(number, title):
     """“Session 1: Advancing migration governance …” or just the title."""
     if number:
-        return _("Session %(number)s: %(title)s") % {"number": number, "title": title}
+        # gettext, not the lazy _: the heading is printed at once, 120 times in a big feed.
+        return gettext("Session %(number)s: %(title)s") % {"number": number, "title": title}
     return title
 
 
@@ -32,6 +34,14 @@ def designation_as_printed(designation, position, organisation_name, country, ac
     if designation:
         return designation
     return remembered_line_from_names(position, organisation_name, acronym, country)
+
+
+def video_moment_url(video_url, video_start):
+    """The video at the moment (in seconds) a person starts speaking; "" without both
+    (Appearance.video_moment_url, and the feeds reading appearances as rows)."""
+    if video_start is None or not video_url:
+        return ""
+    return moment_url(video_url, video_start)
 
 
 class Role(models.Model):
@@ -246,9 +256,9 @@ class Appearance(VersionedModel):
         Reads self.slot: loaded with the appearance (appearances prefetched from their slot
         set it without a query).
         """
-        if self.video_start is None or not self.slot.video_url:
+        if self.video_start is None:  # the slot not read
             return ""
-        return moment_url(self.slot.video_url, self.video_start)
+        return video_moment_url(self.slot.video_url, self.video_start)
 
     @property
     def printed_designation(self):

@@ -23,8 +23,7 @@ from programme.exports import EXPORTS, csv_response, without_private_columns
 from programme.feeds import frab, ical, programme_json
 from programme.feeds.data import programme_data
 from programme.feeds.pdf import pdf_unavailable_reason, render_pdf, render_programme_pdf
-from programme.links import base_url_for
-from programme.queries import (
+from programme.feeds.queries import (
     FEEDS_PRINTING_ALL,
     agenda_slot_ids,
     public_event_documents,
@@ -32,6 +31,7 @@ from programme.queries import (
     slot_for_feed,
     slots_for_agenda,
 )
+from programme.links import base_url_for
 from programme.statistics import STATISTICS_COLUMNS, compute_statistics
 from programme.workbooks import role_labels, workbook_response, write_workbook
 
@@ -232,7 +232,7 @@ def _calendar_response(body, filename):
 
 
 def _programme_data(request, event, feed, *, with_event_documents=False):
-    """programme_data() of the event, read for the ``feed`` (programme.queries:
+    """programme_data() of the event, read for the ``feed`` (programme.feeds.queries:
     "calendar", "frab" or FEEDS_PRINTING_ALL)."""
     documents = public_event_documents(event) if with_event_documents else ()
     return programme_data(

@@ -58,6 +58,12 @@ def unique_slug(model, text, *, exclude_pk=None, max_length=100):
     )
 
 
+def full_name(given_names, family_names):
+    """“Amy Pope”: a person's name as printed (Person.full_name, and the feeds reading people
+    as rows)."""
+    return " ".join(part for part in (given_names, family_names) if part)
+
+
 class Organisation(models.Model):
     """A government, UN entity, NGO, company or other body a person speaks for."""
 
@@ -199,7 +205,7 @@ class Person(VersionedModel):
 
     @property
     def full_name(self):
-        return " ".join(part for part in (self.given_names, self.family_names) if part)
+        return full_name(self.given_names, self.family_names)
 
     @property
     def sort_name(self):

@@ -1,6 +1,6 @@
 """The structure every feed renders: days, slots, appearances and public documents.
 
-Built from the rows of programme.queries (public_programme_for_feeds, slot_for_feed,
+Built from the rows of programme.feeds.queries (public_programme_for_feeds, slot_for_feed,
 public_event_documents), which load everything in a constant number of queries; nothing
 here queries the database. What the formats print of a slot (its address, heading, text
 description, document links …) is computed once, in ProgrammeSlot.
@@ -8,6 +8,7 @@ description, document links …) is computed once, in ProgrammeSlot.
 
 import datetime
 import functools
+import operator
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,9 +21,11 @@ from core.rows import text
 from programme.changes import schedule_version
 from programme.enums import SlotKind
 from programme.exports import printed_name
+from programme.feeds.queries import AppearanceRow, DocumentLink
 from programme.links import document_url_function, event_url, person_url_function
-from programme.models import Appearance, designation_as_printed, slot_heading
-from programme.queries import AppearanceLine, DocumentLink
+from programme.models import Appearance, designation_as_printed, slot_heading, video_moment_url
+from programme.video import format_moment
+from speakers.models import full_name
 
 GENERATOR = "Plenary"
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://plenary.invalid/")
@@ -76,23 +79,88 @@ class ProgrammeAppearance:
         name = printed_name(appearance.honorific, appearance.person)
         return appearance_line(self.role_label, name, self.designation)
 
+    # What frab prints of the person (RowAppearance reads the same from its row).
+
+    @property
+    def person_id(self):
+        return self.appearance.person_id
+
+    @property
+    def honorific(self):
+        return self.appearance.honorific
+
+    @property
+    def public_name(self):
+        return self.appearance.person.full_name
+
+    @property
+    def biography(self):
+        return text(self.appearance.person, "biography")
+
+    @property
+    def video_moment(self):
+        return self.appearance.video_moment
+
+    @property
+    def video_moment_url(self):
+        return self.appearance.video_moment_url
+
 
 @dataclass
-class CalendarAppearance:
-    """An appearance as the calendar prints it, from a programme.queries.AppearanceLine row
-    (the line ProgrammeAppearance prints, from the texts the row carries), with its documents."""
+class RowAppearance:
+    """An appearance as the calendar and frab print it, from a programme.feeds.queries
+    AppearanceRow: what ProgrammeAppearance prints, from the texts the row carries, through
+    the same functions."""
 
-    appearance: object
+    appearance: object  # the row
     documents: list
+    person_address: object  # as ProgrammeAppearance's
+    video_url: str  # the slot's
+
+    @property
+    def role_label(self):
+        return self.appearance.role_label
+
+    @cached_property
+    def designation(self):
+        row = self.appearance
+        return designation_as_printed(
+            row.designation, row.position, row.organisation_name, row.country, row.acronym or ""
+        )
 
     @cached_property
     def line(self):
         row = self.appearance
-        designation = designation_as_printed(
-            row.designation, row.position, row.organisation_name, row.country, row.acronym or ""
-        )
         # printed_name() reads the person's names: the row has them under the same names.
-        return appearance_line(row.role_label, printed_name(row.honorific, row), designation)
+        return appearance_line(row.role_label, printed_name(row.honorific, row), self.designation)
+
+    @cached_property
+    def person_url(self):
+        return self.person_address(self.appearance.person_slug)
+
+    @property
+    def person_id(self):
+        return self.appearance.person_id
+
+    @property
+    def honorific(self):
+        return self.appearance.honorific
+
+    @property
+    def public_name(self):
+        return full_name(self.appearance.given_names, self.appearance.family_names)
+
+    @property
+    def biography(self):
+        return self.appearance.biography
+
+    @property
+    def video_moment(self):
+        return format_moment(self.appearance.video_start)
+
+    @property
+    def video_moment_url(self):
+        return video_moment_url(self.video_url, self.appearance.video_start)
 
 
 def appearance_line(role_label, name, designation):
@@ -113,7 +181,7 @@ class ProgrammeSlot:
     document_address: object  # programme.links.document_url_function(base)
     starts_at: datetime.datetime
     ends_at: datetime.datetime | None
-    appearances: list  # ProgrammeAppearance (CalendarAppearance with the calendar's rows)
+    appearances: list  # ProgrammeAppearance (RowAppearance with the calendar's and frab's rows)
     documents: list  # the slot's own
     sequence: int = 0  # the slot's public changes (programme.changes.change_counts)
     # The event's venue and city, read once for all slots (translated fields: each reading
@@ -220,13 +288,14 @@ class ProgrammeData:
 
 def _grouped(rows, key):
     groups = defaultdict(list)
+    key_of = operator.attrgetter(key)
     for row in rows:
-        groups[getattr(row, key)].append(row)
+        groups[key_of(row)].append(row)
     return groups
 
 
 def programme_data(event, rows, base, event_documents=(), changes=(0, {})):
-    """What every format renders, from programme.queries.public_programme_for_feeds(event)
+    """What every format renders, from programme.feeds.queries.public_programme_for_feeds(event)
     or slot_for_feed() (and, for the formats that list them, public_event_documents(event));
     ``changes`` is programme.changes.change_counts(event), for the schedule's version and the
     slots' sequence numbers.
@@ -243,13 +312,13 @@ def programme_data(event, rows, base, event_documents=(), changes=(0, {})):
     slot_field = Appearance._meta.get_field("slot")
     for slot in rows.slots:  # an appearance's video moment reads its slot's video address
         for appearance in appearances.get(slot.pk, []):
-            if not isinstance(appearance, AppearanceLine):
+            if not isinstance(appearance, AppearanceRow):
                 slot_field.set_cached_value(appearance, slot)
 
-    def programme_appearance(appearance):
+    def programme_appearance(appearance, slot):
         documents = appearance_documents.get(appearance.pk, [])
-        if isinstance(appearance, AppearanceLine):
-            return CalendarAppearance(appearance=appearance, documents=documents)
+        if isinstance(appearance, AppearanceRow):
+            return RowAppearance(appearance, documents, person_address, slot.video_url)
         return ProgrammeAppearance(
             appearance=appearance, documents=documents, person_address=person_address
         )
@@ -270,7 +339,7 @@ def programme_data(event, rows, base, event_documents=(), changes=(0, {})):
                         starts_at=slot.starts_at,
                         ends_at=slot.ends_at,
                         appearances=[
-                            programme_appearance(appearance)
+                            programme_appearance(appearance, slot)
                             for appearance in appearances.get(slot.pk, [])
                         ],
                         documents=slot_documents.get(slot.pk, []),
@@ -298,8 +367,9 @@ def slot_guid(slot):
     return _guid(f"session/{slot.pk}")
 
 
-def person_guid(person):
-    return _guid(f"person/{person.pk}")
+def person_guid(pk):
+    """A UUID that stays the same for a person (by primary key)."""
+    return _guid(f"person/{pk}")
 
 
 def room_guid(event, name):

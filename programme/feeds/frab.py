@@ -9,7 +9,6 @@ from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
 
-from core.rows import text
 from programme.feeds.data import GENERATOR, ProgrammeDay, person_guid, room_guid
 from programme.links import event_url
 
@@ -62,16 +61,14 @@ def _person(base, entry):
     appearance); the honorific and the designation as printed go in fields of their own,
     which the JSON schema allows and the XML schema does not (the XML keeps them in the
     event's description)."""
-    appearance = entry.appearance
-    person = appearance.person
     return {
-        "id": person.pk,
-        "guid": person_guid(person),
-        "public_name": person.full_name,
-        "honorific": appearance.honorific,
+        "id": entry.person_id,
+        "guid": person_guid(entry.person_id),
+        "public_name": entry.public_name,
+        "honorific": entry.honorific,
         "designation": entry.designation,
         "url": entry.person_url,
-        "biography": text(person, "biography") or None,
+        "biography": entry.biography or None,
     }
 
 
@@ -120,12 +117,12 @@ def _video_moment_links(item):
     return [
         {
             "type": "media",
-            "url": entry.appearance.video_moment_url,
+            "url": entry.video_moment_url,
             "title": gettext("Video: %(name)s from %(moment)s")
-            % {"name": entry.appearance.person.full_name, "moment": entry.appearance.video_moment},
+            % {"name": entry.public_name, "moment": entry.video_moment},
         }
         for entry in item.appearances
-        if entry.appearance.video_moment_url
+        if entry.video_moment_url
     ]
 
 

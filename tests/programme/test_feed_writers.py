@@ -13,8 +13,8 @@ from icalendar.parser import Contentline
 from core.rows import instances, text
 from programme.feeds import frab, ical, programme_json
 from programme.feeds.data import GENERATOR, programme_data
+from programme.feeds.queries import public_event_documents, public_programme_for_feeds
 from programme.models import Appearance, Slot
-from programme.queries import public_event_documents, public_programme_for_feeds
 from tests.factories import EventFactory
 
 BASE = "https://programme.example.org/"

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from programme.feeds import pdf
 from programme.feeds.data import programme_data
+from programme.feeds.queries import public_programme_for_feeds
 from programme.models import Appearance, Slot
-from programme.queries import public_programme_for_feeds
 from public import feed_views as views
 from tests.factories import EventFactory
 
