@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from documents.enums import DocumentKind
+from public import fragments
 from tests.factories import (
     AppearanceFactory,
     DayFactory,
@@ -50,6 +51,19 @@ def speakers_url(event):
 
 def photos_url(event):
     return reverse("public:event-photos", kwargs={"slug": event.slug})
+
+
+def count_renders(monkeypatch):
+    """The primary keys of the slots rendered (not taken from the cache), in order."""
+    rendered = []
+    render_slot = fragments.render_slot
+
+    def counting(event, slot):
+        rendered.append(slot.pk)
+        return render_slot(event, slot)
+
+    monkeypatch.setattr(fragments, "render_slot", counting)
+    return rendered
 
 
 def cached_text(client, url, django_assert_num_queries):

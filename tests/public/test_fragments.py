@@ -13,6 +13,7 @@ from tests.pages import page_text
 from tests.public.helpers import (
     add_document,
     add_slot,
+    count_renders,
     edit_day,
     edit_designation,
     edit_document,
@@ -175,19 +176,6 @@ def test_a_change_without_signals_never_shows_stale_fragments(client, settings):
     assert page.content == rendered_from_scratch(url, settings)
 
 
-def count_renders(monkeypatch):
-    """The primary keys of the slots rendered (not taken from the cache), in order."""
-    rendered = []
-    render_slot = fragments.render_slot
-
-    def counting(event, slot):
-        rendered.append(slot.pk)
-        return render_slot(event, slot)
-
-    monkeypatch.setattr(fragments, "render_slot", counting)
-    return rendered
-
-
 def test_an_edit_of_one_slot_renders_that_slot_only(client, monkeypatch):
     event, _speaker = programme()
     other = SlotFactory(
@@ -195,13 +183,7 @@ def test_an_edit_of_one_slot_renders_that_slot_only(client, monkeypatch):
     )
     url = event.get_absolute_url()
     client.get(url)
-    rendered = []
-    render_slot = fragments.render_slot
-    monkeypatch.setattr(
-        fragments,
-        "render_slot",
-        lambda event, slot: rendered.append(slot.pk) or render_slot(event, slot),
-    )
+    rendered = count_renders(monkeypatch)
     other.title = "Closing plenary"
     other.save()
     assert "Closing plenary" in page_text(client.get(url))
@@ -225,13 +207,7 @@ def test_an_edit_in_another_language_renders_no_slot(client, settings, monkeypat
 def test_staff_pages_are_rendered_and_never_stored(staff_client, monkeypatch):
     event, speaker = programme(published=False)
     DocumentFactory(appearance=speaker, file=None, title="Awaited remarks")
-    rendered = []
-    render_slot = fragments.render_slot
-    monkeypatch.setattr(
-        fragments,
-        "render_slot",
-        lambda event, slot: rendered.append(slot.pk) or render_slot(event, slot),
-    )
+    rendered = count_renders(monkeypatch)
     monkeypatch.setattr(fragments.cache, "set_many", lambda *args, **kwargs: pytest.fail("stored"))
     for _ in range(2):
         assert "awaiting its file" in page_text(staff_client.get(event.get_absolute_url()))
