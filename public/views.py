@@ -16,6 +16,7 @@ from documents.queries import document_for_download
 from public import queries
 from public.fragments import attach_speaker_fragments, programme_with_fragments, render_slot
 from public.queries import person_profile
+from public.search_queries import search_published
 from public.seo import event_json_ld, event_summary, slot_summary, summary
 
 
@@ -95,7 +96,7 @@ def event_photos(request, slug):
 @cached_public_page("site")
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = queries.search_published(query)
+    results = search_published(query)
     context = {"query": query, "results": results}
     return render(request, "conference/search.html", context)
 

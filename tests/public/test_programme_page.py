@@ -5,6 +5,8 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from documents.enums import DocumentKind
 from programme.enums import SlotKind
@@ -198,6 +200,24 @@ def test_programme_queries_do_not_grow(client, django_assert_num_queries, slots)
         again = client.get(event.get_absolute_url())
     assert page_text(again).count("Remarks (PDF, 1 KB)") == slots * 4 + 1
     assert "See the photo gallery (2 photos)" in page_text(again)
+
+
+def test_programme_reads_no_private_field_of_the_people_it_lists(client):
+    """The programme prints a speaker's name and profile link: their email, phone, gender and
+    biography are not even read from the database for it."""
+    event = EventFactory(published=True, slots=2, speakers_per_slot=3)
+    person = event.days.get().slots.first().appearances.first().person
+    person.biography = "Born in Geneva."
+    person.save()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(event.get_absolute_url())
+    assert person.full_name in page_text(response)
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    assert '"speakers_person"."given_names"' in read
+    for column in ("email", "phone", "gender", "biography_en"):
+        assert f'"speakers_person"."{column}"' not in read
+    for private in (person.email, person.phone, "Born in Geneva."):
+        assert private not in response.content.decode()
 
 
 @pytest.mark.parametrize("slots", [1, 8])
