@@ -1,5 +1,6 @@
 """WSGI entry point for gunicorn and other servers."""
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -7,3 +8,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conference.settings")
 
 application = get_wsgi_application()
+
+# What the process made while starting (modules, settings, models, URL patterns) lives as
+# long as it does: out of the garbage collector's passes, which otherwise walk those
+# objects again at each full collection, in the middle of a page's render.
+gc.freeze()
