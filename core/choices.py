@@ -22,9 +22,10 @@ def _labels(choices, language):
     return {member.value: str(member.label) for member in choices}
 
 
-def choice_label(choices, value):
-    """The label of a value of a TextChoices class in the active language (like get_FOO_display)."""
-    return _labels(choices, get_language()).get(value, value)
+def choice_label(choices, value, language=None):
+    """The label of a value of a TextChoices class in the active language (like get_FOO_display);
+    ``language``: the active one, when the caller has read it already."""
+    return _labels(choices, language or get_language()).get(value, value)
 
 
 @functools.lru_cache(maxsize=2048)

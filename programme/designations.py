@@ -186,10 +186,17 @@ def _line_in_language(language, position, organisation_name, acronym, country):
     return line_from_names(position, organisation_name, acronym, country)
 
 
-def remembered_line_from_names(position, organisation_name="", acronym="", country=None):
+def remembered_line_from_names(
+    position, organisation_name="", acronym="", country=None, language=None
+):
     """line_from_names() for the rows of a feed or an export, where the same position,
     organisation and country come back row after row: each combination is worked out once
-    per language (the country's name is printed in the active language)."""
+    per language (the country's name is printed in the active language; ``language``: the
+    active one, when the caller has read it already)."""
     return _line_in_language(
-        get_language(), position, organisation_name, acronym, getattr(country, "code", country)
+        language or get_language(),
+        position,
+        organisation_name,
+        acronym,
+        getattr(country, "code", country),
     )

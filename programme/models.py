@@ -5,7 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -17,23 +17,31 @@ from programme.enums import SlotKind
 from programme.video import MomentField, format_moment, moment_url
 from speakers.enums import Honorific, honorific_label
 
+# A numbered slot's heading, translated where it is printed.
+SESSION_HEADING = gettext_noop("Session %(number)s: %(title)s")
 
-def slot_heading(number, title):
-    """“Session 1: Advancing migration governance …” or just the title."""
+
+def slot_heading(number, title, session_heading=None):
+    """“Session 1: Advancing migration governance …” or just the title. ``session_heading``:
+    SESSION_HEADING in the active language, when a feed printing many has translated it."""
     if number:
         # gettext, not the lazy _: the heading is printed at once, 120 times in a big feed.
-        return gettext("Session %(number)s: %(title)s") % {"number": number, "title": title}
+        session_heading = session_heading or gettext(SESSION_HEADING)
+        return session_heading % {"number": number, "title": title}
     return title
 
 
-def designation_as_printed(designation, position, organisation_name, country, acronym=""):
+def designation_as_printed(
+    designation, position, organisation_name, country, acronym="", language=None
+):
     """The line after a name: the designation as printed when there is one, else the
     position, the organisation's name and the country's name (of a Country or a code), each
     left out when the position already says it (programme.designations.line_from_names).
-    Worked out once per combination and language: feeds and exports print it on every row."""
+    Worked out once per combination and language: feeds and exports print it on every row
+    (``language``: the active one, when the caller has read it already)."""
     if designation:
         return designation
-    return remembered_line_from_names(position, organisation_name, acronym, country)
+    return remembered_line_from_names(position, organisation_name, acronym, country, language)
 
 
 def video_moment_url(video_url, video_start):

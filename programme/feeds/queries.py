@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 
+from conference.enums import EventStatus
 from conference.models import Day
 from core.rows import instances
 from documents.models import Document
@@ -136,12 +137,16 @@ def _feed_rows(event, feed=FEEDS_PRINTING_ALL, *, all_days=True, **slot_lookups)
         lookups = {f"{path}__{name}": value for name, value in slot_lookups.items()}
         return {f"{path}__day__event": event, **lookups}
 
-    public_documents = Document.objects.rewrite(False).public().order_by("order", "pk")
+    released_documents = Document.objects.rewrite(False).released().order_by("order", "pk")
 
     def documents(*path):
         # Two queries, each led by the event's slots through an index: the documents of
-        # either (an OR) made SQLite read every document of the site.
-        queryset = public_documents.filter(**of_slots(*path))
+        # either (an OR) made SQLite read every document of the site. Public ones, as
+        # Document.objects.public() chooses them: a document has one target, so its event
+        # is the one its slot is read through, whose publication is checked there (public()
+        # reaches it through three chains of joins, to build and to run: 2% of a render).
+        published = {f"{'__'.join(path)}__day__event__status": EventStatus.PUBLISHED}
+        queryset = released_documents.filter(**of_slots(*path), **published)
         if feed == FEEDS_PRINTING_ALL:
             return instances(queryset, skip=_FEED_SKIPS["document"], all_languages=False)
         return _document_links(queryset)
