@@ -7,10 +7,10 @@
 Uses the database of the environment (DATABASE_URL); run `manage.py load_demo` and
 `manage.py make_big_conference` first. Every render misses the page cache and stores the
 page as a server does for a browser (compressed in brotli; each request sends
-`Accept-Encoding: br, gzip`, as bench/peer does): "cold" empties the cache (pages and fragments) before
-each render; "after one slot's edit" renames one slot before each render, the other
-fragments staying warm. The cache is a local-memory one unless CACHE_URL says otherwise
-(Redis in production); DEBUG off (DEBUG=1 renders slower).
+`Accept-Encoding: br, gzip`, as bench/peer does): "cold" empties the cache (pages and
+fragments) before each render; "after one slot's edit" renames one slot before each
+render, the other fragments staying warm. The cache is a local-memory one unless
+CACHE_URL says otherwise (Redis in production); DEBUG off (DEBUG=1 renders slower).
 Prints, for each measurement, the median and best CPU time of a render, and its budget:
 the time one render may take for the targets of issue 18, from pretalx's req/s on this
 machine with 2 workers on 2 cores (a ratio of 1x or more meets the target in-process;
