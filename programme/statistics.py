@@ -15,6 +15,7 @@ from django_countries import countries
 
 from core.choices import choice_label
 from documents.enums import DocumentKind
+from programme.models import slot_heading
 from programme.queries import appearances_for_statistics, document_kinds_for_statistics
 from programme.regions import UNRegion, un_region
 from speakers.enums import Gender, OrganisationCategory
@@ -214,12 +215,7 @@ def _gender_row(label, counter):
 
 
 def _slot_label(row):
-    title = row["slot_title"]
-    if row["slot__number"]:
-        title = gettext("Session %(number)s: %(title)s") % {
-            "number": row["slot__number"],
-            "title": title,
-        }
+    title = slot_heading(row["slot__number"], row["slot_title"])
     start = row["slot__start_time"].strftime("%H:%M") if row["slot__start_time"] else ""
     return f"{row['slot__day__date'].isoformat()} {start} {title}"
 

@@ -12,7 +12,7 @@ from conference.enums import EventStatus
 from core.search import matching
 from core.text import search_terms
 from documents.models import Document
-from programme.models import Appearance, Slot
+from programme.models import SESSION_HEADING, Appearance, Slot
 from speakers.models import Organisation, Person
 
 SEARCH_LIMIT = 50
@@ -37,7 +37,7 @@ def slot_number_words():
     words = set()
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            heading = gettext("Session %(number)s: %(title)s") % {"number": "", "title": ""}
+            heading = gettext(SESSION_HEADING) % {"number": "", "title": ""}
         words.update(search_terms(heading))
     return words
 
