@@ -7,6 +7,10 @@ render set off two dozen collections, some of them of the whole heap (the applic
 100,000 objects and more), which took a fifth of the render (18 ms of 80 on the big
 conference). While paused, nothing is collected; the collector runs again as usual
 afterwards and finds any cycle made in between.
+
+The programme page is rendered paused too. Its rows do hold cycles (a slot and its
+appearances point at each other): ``public.queries.outline`` unlinks each slot once
+printed, so that they too are freed at once rather than walked by the next collection.
 """
 
 import contextlib

@@ -186,13 +186,14 @@ class SlotFragments:
         rendered = {}
         sub_events = SubEvents(self.request, event)
         for day in days:
-            for slot in day.slot_list:
+            for index, slot in enumerate(day.slot_list):
                 if isinstance(slot, queries.SlotOutline):
                     continue
                 slot.fragment = render_slot(event, slot)
                 slot.sub_event = sub_events.of(slot)
                 if slot.pk in self.keys:
                     rendered[self.keys[slot.pk]] = (str(slot.fragment), slot.sub_event)
+                day.slot_list[index] = queries.outline(slot)
         _store(rendered)
         for day in days:  # joined here rather than by a loop of the page's template
             day.fragments = mark_safe("\n".join(slot.fragment for slot in day.slot_list))

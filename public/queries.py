@@ -98,10 +98,13 @@ class ChangeSummary:
 
 @dataclass
 class SlotOutline:
-    """A slot of the programme whose rows are not read: its fragment is in the cache."""
+    """A slot of the programme without its rows: its fragment was in the cache, or is printed
+    (:func:`outline`)."""
 
     pk: int
     day: object
+    fragment: str = ""
+    sub_event: object = None
 
 
 @dataclass
@@ -240,6 +243,19 @@ def _arrange_slot(slot, by_slot, by_appearance):
         for name, people in (("leaders", slot.leaders), ("speakers", slot.speakers))
         if people
     ]
+
+
+def outline(slot):
+    """What the page keeps of a slot once its fragment is printed: its outline.
+
+    The rows of a read slot point at each other both ways (its appearances, each of them
+    back at it): such cycles are freed by the garbage collector only, which would then walk
+    all of them (some 15,000 objects on the big conference) once the page is made. Without
+    the links back, they are freed as soon as the slot's outline replaces it.
+    """
+    for appearance in slot.appearance_list:
+        Appearance.slot.field.delete_cached_value(appearance)
+    return SlotOutline(pk=slot.pk, day=slot.day, fragment=slot.fragment, sub_event=slot.sub_event)
 
 
 def slot_page(slug, pk, user):

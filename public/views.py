@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from conference.visibility import can_see_unpublished
 from core.cache import cached_public_page
+from core.collection import collection_paused
 from core.text import MAX_QUERY_LENGTH
 from documents.queries import document_for_download
 from public import queries
@@ -44,6 +45,7 @@ def series_detail(request, slug):
 
 @require_safe
 @cached_public_page("event")
+@collection_paused()
 def event_detail(request, slug):
     programme = programme_with_fragments(request, slug)
     event = programme.event

@@ -3,10 +3,12 @@
 import gc
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from core.collection import collection_paused
 from programme.feeds.data import programme_data
+from public.fragments import programme_with_fragments
 from tests.factories import EventFactory
 
 
@@ -45,3 +47,44 @@ def test_a_feed_renders_with_the_collector_paused_and_leaves_it_on(client, db, m
     assert response.status_code == 200
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_the_programme_renders_with_the_collector_paused_and_leaves_it_on(client, db, monkeypatch):
+    event = EventFactory(published=True, slots=2, speakers_per_slot=2)
+    seen = []
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return programme_with_fragments(*args, **kwargs)
+
+    monkeypatch.setattr("public.views.programme_with_fragments", spy)
+    response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("page_cache", [True, False])
+def test_the_programme_leaves_none_of_its_rows_to_the_collector(client, db, settings, page_cache):
+    """A slot, its appearances and their documents point at each other: once the slot is
+    printed they are freed at once, not left in cycles for the collector to walk."""
+    settings.PAGE_CACHE_ENABLED = page_cache
+    event = EventFactory(published=True, slots=3, speakers_per_slot=2)
+    client.get(event.get_absolute_url())  # a first render: what a process loads once
+    cache.clear()  # every slot printed again
+    gc.collect()
+    flags = gc.get_debug()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)  # what a collection finds goes to gc.garbage
+    try:
+        response = client.get(f"{event.get_absolute_url()}?again=1")
+        assert response.status_code == 200
+        assert "Speaker" in response.content.decode()
+        del response
+        gc.collect()
+        left = {type(found).__name__ for found in gc.garbage}
+    finally:
+        gc.set_debug(flags)
+        gc.garbage.clear()
+        gc.enable()
+    assert not left & {"Slot", "Appearance", "Document", "Person", "Organisation"}
