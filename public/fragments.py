@@ -210,23 +210,57 @@ def programme_with_fragments(request, slug):
     return programme
 
 
-def attach_speaker_fragments(event, letters, *, cached):
-    """Set ``speaker.fragment`` on every speaker of the A–Z list: from the cache where
-    ``cached``, in one ``get_many``, and one ``set_many`` for those rendered."""
-    speakers = [speaker for _letter, group in letters for speaker in group]
-    if not cached:
-        for speaker in speakers:
-            speaker.fragment = render_speaker(event, speaker)
-        return
-    keys = fragment_keys("speaker", event, [speaker.person.pk for speaker in speakers])
-    found = {} if keys is None else _stored(keys)
-    rendered = {}
-    for index, speaker in enumerate(speakers):
-        stored = found.get(keys[index]) if keys is not None else None
-        if stored is None:
-            speaker.fragment = render_speaker(event, speaker)
-            if keys is not None:
-                rendered[keys[index]] = speaker.fragment
-        else:
-            speaker.fragment = mark_safe(stored)
-    _store(rendered)
+class SpeakerFragments:
+    """The A–Z list's speakers, found in the cache before their appearances are read and
+    rendered for the others: ``public.queries.event_speakers(…, fragments=lookup)``, then
+    :meth:`letters`."""
+
+    def __init__(self):
+        self.keys = {}
+
+    def lookup(self, event, speakers):
+        """The speakers whose fragment is not stored (all of them if the cache cannot be
+        read); the others get theirs."""
+        keys = fragment_keys("speaker", event, [speaker.person.pk for speaker in speakers])
+        if keys is None:
+            return speakers
+        found = _stored(keys)
+        missing = []
+        for speaker, key in zip(speakers, keys, strict=True):
+            self.keys[speaker.person.pk] = key
+            stored = found.get(key)
+            if stored is None:
+                missing.append(speaker)
+            else:
+                speaker.fragment = mark_safe(stored)
+        return missing
+
+    def letters(self, event, letters):
+        """The A–Z list as the page prints it: each letter with its speakers' fragments,
+        those not found by :meth:`lookup` rendered (and stored if they were looked up).
+
+        Only the fragments are kept: the rows read for the speakers (each appearance with
+        its own slot, day and event) are freed as soon as they are printed, rather than left
+        to the garbage collector with the page's template context.
+        """
+        rendered = {}
+        for _letter, speakers in letters:
+            for speaker in speakers:
+                if hasattr(speaker, "fragment"):
+                    continue
+                speaker.fragment = render_speaker(event, speaker)
+                key = self.keys.get(speaker.person.pk)
+                if key is not None:
+                    rendered[key] = str(speaker.fragment)
+        _store(rendered)
+        return [(letter, [speaker.fragment for speaker in group]) for letter, group in letters]
+
+
+def speakers_with_fragments(request, slug):
+    """The event and its A–Z list (``public.queries.event_speakers``) as fragments: from the
+    cache for visitors who cannot see unpublished content."""
+    speakers = SpeakerFragments()
+    cached = settings.PAGE_CACHE_ENABLED and not can_see_unpublished(request.user)
+    lookup = speakers.lookup if cached else None
+    event, letters = queries.event_speakers(slug, request.user, fragments=lookup)
+    return event, speakers.letters(event, letters)

@@ -298,8 +298,21 @@ def speaker_sort_key(person):
     return (fold(person.family_names), fold(person.given_names), person.pk)
 
 
-def event_speakers(slug, user):
-    """Everyone in the event, A to Z by family name, each with their roles and slots."""
+# What the A–Z list prints of a person besides their appearances: the name and the profile's
+# address.
+SPEAKER_PRINTED_COLUMNS = ("id", "given_names", "family_names", "slug")
+
+
+def event_speakers(slug, user, fragments=None):
+    """Everyone in the event, A to Z by family name, each with their roles and slots, as
+    (letter, speakers) pairs.
+
+    Two queries: the event, its appearances (with people, roles, organisations, slots).
+    With ``fragments`` (``public.fragments.SpeakerFragments.lookup``), the people are read
+    first (name and address only: one more query); ``fragments(event, speakers)`` sets the
+    fragment of those it finds in the cache and returns the others, whose appearances alone
+    are read (no appearance query when it finds them all).
+    """
     # Whether the event has photos comes with the event (its Photos tab shows only then).
     photos = photos_visible_to(user).filter(event=OuterRef("pk"))
     event = get_object_or_404(
@@ -317,6 +330,19 @@ def event_speakers(slug, user):
         )
     )
     speakers = {}
+    if fragments is not None:
+        people = (
+            Person.objects.filter(appearances__slot__day__event=event)
+            .distinct()
+            .order_by()
+            .only(*SPEAKER_PRINTED_COLUMNS)
+        )
+        speakers = {person.pk: Speaker(person=person) for person in people}
+        wanted = fragments(event, list(speakers.values()))
+        if len(wanted) < len(speakers):
+            appearances = appearances.filter(person__in=[speaker.person.pk for speaker in wanted])
+        if not wanted:
+            appearances = ()
     for appearance in appearances:
         speaker = speakers.setdefault(appearance.person_id, Speaker(person=appearance.person))
         speaker.appearances.append(appearance)

@@ -2,7 +2,6 @@
 
 import os
 
-from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,7 +14,7 @@ from core.collection import collection_paused
 from core.text import MAX_QUERY_LENGTH
 from documents.queries import document_for_download
 from public import queries
-from public.fragments import attach_speaker_fragments, programme_with_fragments, render_slot
+from public.fragments import programme_with_fragments, render_slot, speakers_with_fragments
 from public.queries import person_profile
 from public.search_queries import search_published
 from public.seo import event_json_ld, event_summary, slot_summary, summary
@@ -78,10 +77,9 @@ def slot_detail(request, slug, pk):
 
 @require_safe
 @cached_public_page("event")
+@collection_paused()
 def event_speakers(request, slug):
-    event, letters = queries.event_speakers(slug, request.user)
-    cached = settings.PAGE_CACHE_ENABLED and not can_see_unpublished(request.user)
-    attach_speaker_fragments(event, letters, cached=cached)
+    event, letters = speakers_with_fragments(request, slug)
     context = {"event": event, "letters": letters, "description": event_summary(event)}
     return render_public(request, "conference/event_speakers.html", context)
 
