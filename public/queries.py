@@ -339,10 +339,10 @@ def event_speakers(slug, user, fragments=None):
         )
         speakers = {person.pk: Speaker(person=person) for person in people}
         wanted = fragments(event, list(speakers.values()))
-        if len(wanted) < len(speakers):
-            appearances = appearances.filter(person__in=[speaker.person.pk for speaker in wanted])
         if not wanted:
             appearances = ()
+        elif len(wanted) < len(speakers):
+            appearances = appearances.filter(person__in=[speaker.person.pk for speaker in wanted])
     for appearance in appearances:
         speaker = speakers.setdefault(appearance.person_id, Speaker(person=appearance.person))
         speaker.appearances.append(appearance)

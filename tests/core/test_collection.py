@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from core.collection import collection_paused
 from programme.feeds.data import programme_data
-from public.fragments import programme_with_fragments
+from public.fragments import programme_with_fragments, speakers_with_fragments
 from tests.factories import EventFactory
 
 
@@ -33,51 +33,54 @@ def test_an_inner_block_leaves_the_collector_to_the_outer_one():
     assert gc.isenabled()
 
 
-@pytest.mark.parametrize("name", ["event-frab-json", "event-frab-xml", "event-ics", "event-json"])
-def test_a_feed_renders_with_the_collector_paused_and_leaves_it_on(client, db, monkeypatch, name):
+# Each page rendered with the collector paused, and what its view calls to read its rows.
+PAUSED_PAGES = [
+    *(
+        (name, "public.feed_views", "programme_data", programme_data)
+        for name in ("event-frab-json", "event-frab-xml", "event-ics", "event-json")
+    ),
+    ("event-detail", "public.views", "programme_with_fragments", programme_with_fragments),
+    ("event-speakers", "public.views", "speakers_with_fragments", speakers_with_fragments),
+]
+
+
+@pytest.mark.parametrize(("name", "module", "reader", "read"), PAUSED_PAGES)
+def test_a_big_page_renders_with_the_collector_paused_and_leaves_it_on(
+    client, db, monkeypatch, name, module, reader, read
+):
     event = EventFactory(published=True, slots=2, speakers_per_slot=2)
     seen = []
 
     def spy(*args, **kwargs):
         seen.append(gc.isenabled())
-        return programme_data(*args, **kwargs)
+        return read(*args, **kwargs)
 
-    monkeypatch.setattr("public.feed_views.programme_data", spy)
+    monkeypatch.setattr(f"{module}.{reader}", spy)
     response = client.get(reverse(f"public:{name}", kwargs={"slug": event.slug}))
     assert response.status_code == 200
     assert seen == [False]
     assert gc.isenabled()
 
 
-def test_the_programme_renders_with_the_collector_paused_and_leaves_it_on(client, db, monkeypatch):
-    event = EventFactory(published=True, slots=2, speakers_per_slot=2)
-    seen = []
-
-    def spy(*args, **kwargs):
-        seen.append(gc.isenabled())
-        return programme_with_fragments(*args, **kwargs)
-
-    monkeypatch.setattr("public.views.programme_with_fragments", spy)
-    response = client.get(event.get_absolute_url())
-    assert response.status_code == 200
-    assert seen == [False]
-    assert gc.isenabled()
-
-
 @pytest.mark.parametrize("page_cache", [True, False])
-def test_the_programme_leaves_none_of_its_rows_to_the_collector(client, db, settings, page_cache):
-    """A slot, its appearances and their documents point at each other: once the slot is
-    printed they are freed at once, not left in cycles for the collector to walk."""
+@pytest.mark.parametrize("name", ["event-detail", "event-speakers"])
+def test_a_big_page_leaves_none_of_its_rows_to_the_collector(
+    client, db, settings, page_cache, name
+):
+    """A slot, its appearances and their documents point at each other (and the page's
+    template context at itself): once printed they are freed at once, not left in cycles for
+    the collector to walk."""
     settings.PAGE_CACHE_ENABLED = page_cache
     event = EventFactory(published=True, slots=3, speakers_per_slot=2)
-    client.get(event.get_absolute_url())  # a first render: what a process loads once
-    cache.clear()  # every slot printed again
+    url = reverse(f"public:{name}", kwargs={"slug": event.slug})
+    client.get(url)  # a first render: what a process loads once
+    cache.clear()  # every slot and person printed again
     gc.collect()
     flags = gc.get_debug()
     gc.disable()
     gc.set_debug(gc.DEBUG_SAVEALL)  # what a collection finds goes to gc.garbage
     try:
-        response = client.get(f"{event.get_absolute_url()}?again=1")
+        response = client.get(f"{url}?again=1")
         assert response.status_code == 200
         assert "Speaker" in response.content.decode()
         del response
