@@ -134,9 +134,16 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
-# Public pages and feeds are cached for anonymous visitors (conference/cache.py);
-# PLENARY_PAGE_CACHE=0 renders every request (the benchmark's uncached measurement).
-PAGE_CACHE_ENABLED = env.bool("PLENARY_PAGE_CACHE", default=True)
+# Public pages and feeds are cached for anonymous visitors (core/cache.py), and the
+# programme's slots and the A–Z list's speakers as fragments (public/fragments.py).
+# PLENARY_PAGE_CACHE=0 renders every request, fragments included (the benchmarks' cold
+# measurements); PLENARY_PAGE_CACHE=fragments keeps the fragments but stores no page, so
+# that every request assembles its page from them (bench/peer's "after one slot's edit").
+_PAGE_CACHE_MODE = env.str("PLENARY_PAGE_CACHE", default="1").strip().lower()
+FRAGMENT_CACHE_ENABLED = _PAGE_CACHE_MODE == "fragments" or env.bool(
+    "PLENARY_PAGE_CACHE", default=True
+)
+PAGE_CACHE_ENABLED = FRAGMENT_CACHE_ENABLED and _PAGE_CACHE_MODE != "fragments"
 # Seconds a cached page is kept; changes invalidate it at once whatever this says.
 PAGE_CACHE_TIMEOUT = env.int("PLENARY_PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
 # Minutes a change to a published programme waits before it is listed publicly, so that

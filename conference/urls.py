@@ -58,7 +58,10 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path(
-        "sitemap.xml", cached_public_page("site")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"
+        "sitemap.xml",
+        cached_public_page("site", query=("p",))(sitemap),  # p: the page of a long sitemap
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots-txt"),
     # The programme for an iframe on another site: the language comes after /embed/.

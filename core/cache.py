@@ -32,6 +32,14 @@ per-object receivers and bump everything once at the end.
 Only anonymous GET and HEAD requests read the cache, and only GET requests write it.
 Signed-in users (staff see drafts) bypass it entirely; only 200 responses without cookies,
 CSRF tokens or session changes are stored.
+
+A page is the same whatever query parameters it does not read: an anonymous request for
+``/en/events/idm-2018/?utm_source=newsletter`` (or ``?fbclid=…``, which a social network
+adds to every click) is the programme page, and is served from its entry. The view sees the
+request without those parameters (``query`` names the ones it reads: ``q`` for search), so
+the page it renders for the first such visitor (its language links included) is the one
+everybody gets. Otherwise every such address was rendered and stored on its own: a visitor
+could make the server render on each request and fill the cache with copies of one page.
 """
 
 import contextlib
@@ -46,7 +54,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
@@ -213,6 +221,23 @@ def _storable(request, response):
     )
 
 
+def keep_query(request, names=()):
+    """Drop from an anonymous request the query parameters its page does not read
+    (``names`` are those it does): the view and the page's key see the request without
+    them. A query string of read parameters only is left as it came."""
+    if not request.META.get("QUERY_STRING"):
+        return
+    if all(name in names for name in request.GET):
+        return
+    kept = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        if name in names:
+            kept.setlist(name, values)
+    kept._mutable = False
+    request.GET = kept
+    request.META["QUERY_STRING"] = kept.urlencode()
+
+
 def _page_digest(request, vary_on_date):
     """Which page: its language, full address and (for some pages) the date."""
     parts = [
@@ -331,19 +356,23 @@ def _within_stale_window(found):
     return time.time() - max(generation[1] for generation in found) <= STALE_SECONDS
 
 
-def cached_public_page(scope="site", *, vary_on_date=False):
+def cached_public_page(scope="site", *, vary_on_date=False, query=()):
     """Cache an anonymous public page under its generations; answer conditional GETs.
 
     ``scope="event"`` for pages of one event (the view takes the event's ``slug``);
     ``scope="site"`` for pages that list many events or people. ``vary_on_date`` for pages
-    that change with the date (upcoming and past events).
+    that change with the date (upcoming and past events). ``query``: the query parameters
+    the page reads (``("q",)`` for search); anonymous visitors' other parameters are
+    dropped before the view sees the request.
     """
+    query = frozenset(query)
 
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             if _bypass(request):
                 return view(request, *args, **kwargs)
+            keep_query(request, query)
             keys = [ALL, event_key(kwargs["slug"]) if scope == "event" else SITE]
             encoding = accepted_encoding(request, ENCODINGS)
             page_digest = _page_digest(request, vary_on_date)

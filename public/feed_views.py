@@ -270,7 +270,7 @@ def slot_ics(request, slug, pk):
 
 
 @require_safe
-@cached_public_page("event")
+@cached_public_page("event", query=("slots",))
 @collection_paused()
 def agenda_ics(request, slug):
     """A visitor's personal agenda: the slots named in ``?slots=12,15,19`` (kept in their

@@ -203,7 +203,7 @@ def programme_with_fragments(request, slug):
     """The programme of an event (``public.queries.event_programme``) with each slot's
     fragment: from the cache for visitors who cannot see unpublished content."""
     slots = SlotFragments(request)
-    cached = settings.PAGE_CACHE_ENABLED and not can_see_unpublished(request.user)
+    cached = settings.FRAGMENT_CACHE_ENABLED and not can_see_unpublished(request.user)
     lookup = slots.lookup if cached else None
     programme = queries.event_programme(slug, request.user, fragments=lookup)
     slots.attach(programme.event, programme.days)
@@ -260,7 +260,7 @@ def speakers_with_fragments(request, slug):
     """The event and its A–Z list (``public.queries.event_speakers``) as fragments: from the
     cache for visitors who cannot see unpublished content."""
     speakers = SpeakerFragments()
-    cached = settings.PAGE_CACHE_ENABLED and not can_see_unpublished(request.user)
+    cached = settings.FRAGMENT_CACHE_ENABLED and not can_see_unpublished(request.user)
     lookup = speakers.lookup if cached else None
     event, letters = queries.event_speakers(slug, request.user, fragments=lookup)
     return event, speakers.letters(event, letters)

@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from core.cache import ALL, event_key, generations
+from core.cache import ALL, event_key, generations, keep_query
 from documents.queries import can_see_unpublished
 from public import queries
 
@@ -58,6 +58,7 @@ def cached_for_the_minute(view):
         now = timezone.now().replace(second=0, microsecond=0)
         if not (_anonymous(request) and settings.PAGE_CACHE_ENABLED):
             return view(request, slug, now)
+        keep_query(request)  # it reads no query parameter: one entry whatever the address adds
         found = generations([ALL, event_key(slug)])
         parts = [
             translation.get_language() or "",

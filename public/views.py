@@ -93,7 +93,7 @@ def event_photos(request, slug):
 
 
 @require_safe
-@cached_public_page("site")
+@cached_public_page("site", query=("q",))
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = search_published(query)

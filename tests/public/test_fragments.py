@@ -126,11 +126,12 @@ EDITS = [
 
 def rendered_from_scratch(url, settings):
     """The page as a render without any cache (no page, no fragments) makes it."""
-    settings.PAGE_CACHE_ENABLED = False
+    modes = settings.PAGE_CACHE_ENABLED, settings.FRAGMENT_CACHE_ENABLED
+    settings.PAGE_CACHE_ENABLED = settings.FRAGMENT_CACHE_ENABLED = False
     try:
         return Client().get(url).content
     finally:
-        settings.PAGE_CACHE_ENABLED = True
+        settings.PAGE_CACHE_ENABLED, settings.FRAGMENT_CACHE_ENABLED = modes
 
 
 @pytest.mark.parametrize("edit", EDITS)
@@ -212,3 +213,25 @@ def test_staff_pages_are_rendered_and_never_stored(staff_client, monkeypatch):
     for _ in range(2):
         assert "awaiting its file" in page_text(staff_client.get(event.get_absolute_url()))
     assert rendered == [speaker.slot_id, speaker.slot_id]
+
+
+def test_with_fragments_only_every_request_assembles_the_page_from_them(
+    client, settings, monkeypatch, django_assert_num_queries
+):
+    """PLENARY_PAGE_CACHE=fragments: no page is stored, each request reads the programme's
+    event, days and outlines and takes the slots from their fragments (bench/peer)."""
+    settings.PAGE_CACHE_ENABLED = False
+    event, speaker = programme()
+    second = SlotFactory(day=speaker.slot.day, title="Closing plenary", number=2)
+    url = event.get_absolute_url()
+    rendered = count_renders(monkeypatch)
+    first = client.get(url)
+    assert sorted(rendered) == sorted([speaker.slot_id, second.pk])
+    with django_assert_num_queries(6):  # event, days, outlines, documents, photos, changes
+        again = client.get(url)
+    assert again.content == first.content
+    assert len(rendered) == 2  # no slot rendered again
+    new_title = edit_slot(event, speaker)
+    assert new_title in page_text(client.get(url))
+    assert rendered[2:] == [speaker.slot_id]
+    assert client.get(url).content == rendered_from_scratch(url, settings)

@@ -136,7 +136,10 @@ def test_the_page_is_cached_and_an_edit_shows_at_once(
     client.get(now_url(event))
     with django_assert_num_queries(0):
         again = client.get(now_url(event))
+        # A screen's address with a parameter the page does not read: the same entry.
+        tagged = client.get(now_url(event) + "?screen=hall-b&utm_source=qr")
     assert "Panel on migrants and cities" in text(again)
+    assert tagged.content == again.content
     panel = Slot.objects.get(day__event=event, order=1)
     panel.title = "Panel on migrants, cities and regions"
     panel.save()

@@ -11,7 +11,8 @@ from django.utils.http import http_date
 
 from core.cache import cached_public_page
 from core.cache_checks import check_shared_cache
-from tests.pages import page_text
+from tests.factories import SlotFactory
+from tests.pages import page_links, page_text
 from tests.public.helpers import (
     REDIS_URL,
     anonymous_request,
@@ -115,7 +116,7 @@ def test_a_validator_never_answers_for_a_draft_or_a_missing_page(client):
 def test_without_the_page_cache_pages_render_and_still_answer_304(
     client, settings, django_assert_num_queries
 ):
-    settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_CACHE_ENABLED = settings.FRAGMENT_CACHE_ENABLED = False  # PLENARY_PAGE_CACHE=0
     event, _ = programme()
     url = event.get_absolute_url()
     first = client.get(url)
@@ -269,3 +270,67 @@ def test_search_results_and_the_sitemap_are_cached_and_follow_edits(
     edit_person(event, speaker)
     assert "Jorge Ruiz Castillo" in page_text(client.get(search))
     assert "/speakers/jorge-ruiz-castillo/" in client.get(sitemap).content.decode()
+
+
+# Query parameters a page does not read -------------------------------------------------------
+
+# What a newsletter, a social network or a visitor adds to a shared address.
+STRAY_PARAMETERS = ["?utm_source=newsletter&utm_medium=email", "?fbclid=IwAR0xyz", "?edit=1"]
+
+
+@pytest.mark.parametrize("stray", STRAY_PARAMETERS)
+def test_a_page_is_served_from_one_entry_whatever_parameters_it_does_not_read(
+    client, django_assert_num_queries, stray
+):
+    event, speaker = programme()
+    url = event.get_absolute_url()
+    first = client.get(url + stray)  # the first visitor comes from the newsletter
+    assert first.status_code == 200
+    assert "Panel on remittances" in page_text(first)
+    links = [attributes.get("href", "") for _text, attributes in page_links(first)]
+    assert f"/fr/events/{event.slug}/" in links  # the language switcher, without them
+    assert not any(name in first.content.decode() for name in ("utm_", "fbclid", "edit=1"))
+    with django_assert_num_queries(0):
+        plain = client.get(url)
+        other = client.get(f"{url}?utm_source=social&fbclid=another")
+    assert plain.content == first.content
+    assert other.content == first.content
+    edit_slot(event, speaker)
+    assert "Panel on diaspora investment" in page_text(client.get(url + stray))
+
+
+def test_search_is_cached_per_query_whatever_else_the_address_holds(
+    client, django_assert_num_queries
+):
+    programme()
+    search = reverse("public:search")
+    found = cached_text(client, f"{search}?q=Ruiz", django_assert_num_queries)
+    assert "Jorge Ruiz" in found
+    with django_assert_num_queries(0):
+        again = client.get(f"{search}?utm_source=newsletter&q=Ruiz")
+    assert page_text(again) == found
+    other = page_text(client.get(f"{search}?q=Diallo&fbclid=x"))
+    assert "Amina Diallo" in other
+    assert "Jorge Ruiz" not in other
+
+
+def test_the_agenda_calendar_is_cached_per_choice_of_slots(client, django_assert_num_queries):
+    event, speaker = programme()
+    second = SlotFactory(day=speaker.slot.day, title="Closing plenary", number=2)
+    url = reverse("public:event-agenda-ics", kwargs={"slug": event.slug})
+    first = client.get(f"{url}?slots={speaker.slot.pk}")
+    assert b"Panel on remittances" in first.content
+    assert b"Closing plenary" not in first.content
+    with django_assert_num_queries(0):
+        again = client.get(f"{url}?slots={speaker.slot.pk}&utm_source=app")
+    assert again.content == first.content
+    both = client.get(f"{url}?utm_source=app&slots={speaker.slot.pk},{second.pk}")
+    assert b"Panel on remittances" in both.content
+    assert b"Closing plenary" in both.content
+
+
+def test_staff_keep_every_parameter_of_the_address(staff_client):
+    event, _speaker = programme()
+    response = staff_client.get(event.get_absolute_url() + "?utm_source=newsletter")
+    assert response.status_code == 200
+    assert "utm_source=newsletter" in response.content.decode()  # its language links

@@ -277,3 +277,20 @@ def test_public_pages_have_no_inline_scripts_styles_or_handlers(client, superuse
         assert response.status_code == 200, url
         assert "unsafe-inline" not in response["Content-Security-Policy"]
         assert_no_inline_code(response)
+
+
+@pytest.mark.parametrize(
+    ("value", "pages", "fragments"),
+    [("1", True, True), ("0", False, False), ("fragments", False, True)],
+)
+def test_the_page_cache_switch_turns_pages_and_fragments_on_and_off(value, pages, fragments):
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.PAGE_CACHE_ENABLED, s.FRAGMENT_CACHE_ENABLED)",
+        SECRET_KEY=SECRET,
+        PLENARY_PAGE_CACHE=value,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == [str(pages), str(fragments)]
