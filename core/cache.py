@@ -50,6 +50,7 @@ import hashlib
 import logging
 import secrets
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -224,18 +225,14 @@ def _storable(request, response):
 def keep_query(request, names=()):
     """Drop from an anonymous request the query parameters its page does not read
     (``names`` are those it does): the view and the page's key see the request without
-    them. A query string of read parameters only is left as it came."""
+    them, and those it reads written one way (``?q=a&&`` is ``?q=a``)."""
     if not request.META.get("QUERY_STRING"):
         return
-    if all(name in names for name in request.GET):
-        return
-    kept = QueryDict(mutable=True)
-    for name, values in request.GET.lists():
-        if name in names:
-            kept.setlist(name, values)
-    kept._mutable = False
-    request.GET = kept
-    request.META["QUERY_STRING"] = kept.urlencode()
+    kept = urlencode(
+        [(name, value) for name, values in request.GET.lists() if name in names for value in values]
+    )
+    request.GET = QueryDict(kept)
+    request.META["QUERY_STRING"] = kept
 
 
 def _page_digest(request, vary_on_date):

@@ -275,7 +275,13 @@ def test_search_results_and_the_sitemap_are_cached_and_follow_edits(
 # Query parameters a page does not read -------------------------------------------------------
 
 # What a newsletter, a social network or a visitor adds to a shared address.
-STRAY_PARAMETERS = ["?utm_source=newsletter&utm_medium=email", "?fbclid=IwAR0xyz", "?edit=1"]
+STRAY_PARAMETERS = [
+    "?utm_source=newsletter&utm_medium=email",
+    "?fbclid=IwAR0xyz",
+    "?edit=1",
+    "?&&",
+    "?q=Ruiz",  # a parameter of another page (search)
+]
 
 
 @pytest.mark.parametrize("stray", STRAY_PARAMETERS)
@@ -308,7 +314,9 @@ def test_search_is_cached_per_query_whatever_else_the_address_holds(
     assert "Jorge Ruiz" in found
     with django_assert_num_queries(0):
         again = client.get(f"{search}?utm_source=newsletter&q=Ruiz")
+        written_otherwise = client.get(f"{search}?&q=Ruiz&&")
     assert page_text(again) == found
+    assert written_otherwise.content == again.content
     other = page_text(client.get(f"{search}?q=Diallo&fbclid=x"))
     assert "Amina Diallo" in other
     assert "Jorge Ruiz" not in other
