@@ -29,6 +29,7 @@ see (drafts, placeholders, staff marks) is rendered for them and never stored.
 import functools
 import hashlib
 import logging
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,7 +41,7 @@ from modeltranslation.utils import get_language as translated_language
 from conference.visibility import can_see_unpublished
 from core.cache import fragment_generations
 from core.choices import PLACEHOLDERS, row_url_function
-from public import queries
+from public import display, jinja2, queries, seo
 from public.display import label_appearances, label_documents
 from public.jinja2 import jinja
 from public.seo import SubEvents
@@ -51,27 +52,26 @@ logger = logging.getLogger(__name__)
 FRAGMENT = "plenary:fragment:{kind}:{pk}:{digest}"
 SLOT_TEMPLATE = "includes/slot.html"  # in templates/jinja2/
 SPEAKER_TEMPLATE = "includes/speaker.html"
-# The templates fragments are made of: a change to one of them (a deployment) changes
-# every key, as does a change of the translation catalogues.
 PERSON_VIEW = Person.PUBLIC_VIEW
 CALENDAR_VIEW = "public:session-ics"  # its arguments: the event's slug, the slot's number
 NUMBER_PLACEHOLDER = PLACEHOLDERS[1]
-FRAGMENT_TEMPLATES = (
-    SLOT_TEMPLATE,
-    SPEAKER_TEMPLATE,
-    "includes/slot_time.html",
-    "includes/document_links.html",
-)
+# The templates and the modules fragments are printed by: a change to one of them (a
+# deployment) changes every key, as does a change of the translation catalogues.
+FRAGMENT_TEMPLATES = (SLOT_TEMPLATE, SPEAKER_TEMPLATE, "includes/slot_time.html")
+FRAGMENT_MODULES = (display, seo, jinja2)
 
 
 @functools.cache
 def _release():
-    """A digest of the fragment templates and the translation catalogues of this process."""
+    """A digest of the fragment templates and modules and the translation catalogues of this
+    process."""
     digest = hashlib.blake2b(digest_size=8)
     environment = jinja()
     for name in FRAGMENT_TEMPLATES:
         source, _filename, _uptodate = environment.loader.get_source(environment, name)
         digest.update(source.encode())
+    for module in FRAGMENT_MODULES:
+        digest.update(Path(module.__file__).read_bytes())
     for folder in settings.LOCALE_PATHS:
         for catalogue in sorted(folder.glob("*/LC_MESSAGES/django.mo")):
             digest.update(f"{catalogue}:{catalogue.stat().st_mtime_ns}".encode())

@@ -29,6 +29,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from core.rows import text
+from public.display import document_links
 from public.templatetags.languages import fallback_lang
 from public.templatetags.plenary import iso_minutes, markdown
 
@@ -79,7 +80,13 @@ def environment(**options):
     options.setdefault("keep_trailing_newline", True)
     options.pop("autoescape", None)  # always on
     env = Environment(autoescape=True, finalize=escape_quotes_as_django, **options)
-    env.globals.update(_=translate, ngettext=ngettext, url=reverse, fallback_lang=fallback_lang)
+    env.globals.update(
+        _=translate,
+        ngettext=ngettext,
+        url=reverse,
+        fallback_lang=fallback_lang,
+        document_links=document_links,
+    )
     env.filters.update(
         markdown=markdown,
         translated=text,

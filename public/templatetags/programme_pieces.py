@@ -1,7 +1,9 @@
-"""The pieces of the programme printed by Jinja2 (templates/jinja2/), for Django templates."""
+"""The pieces of the programme printed by Jinja2 (templates/jinja2/) and public.display, for
+Django templates."""
 
 from django import template
 
+from public import display
 from public.jinja2 import render_macro
 
 register = template.Library()
@@ -10,7 +12,7 @@ register = template.Library()
 @register.simple_tag
 def document_links(documents, show_title=False):
     """The links of a list of documents labelled by ``public.display.label_documents``."""
-    return render_macro("includes/document_links.html", "document_links", documents, show_title)
+    return display.document_links(documents, show_title)
 
 
 @register.simple_tag

@@ -1,6 +1,7 @@
 """The programme is assembled from cached slot fragments that never show stale data."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -203,6 +204,31 @@ def test_an_edit_in_another_language_renders_no_slot(client, settings, monkeypat
     page = client.get(url)
     assert rendered == []
     assert page.content == rendered_from_scratch(url, settings)
+
+
+@pytest.mark.parametrize("module", fragments.FRAGMENT_MODULES, ids=lambda module: module.__name__)
+def test_a_deployment_that_changes_what_prints_fragments_renders_them_again(
+    client, settings, monkeypatch, tmp_path, module
+):
+    """A fragment's key holds a digest of the templates and the code that print it: after a
+    deployment that changes how a label or a link is printed, no slot keeps the old one."""
+    settings.PAGE_CACHE_ENABLED = False  # every request assembles the page from fragments
+    event, speaker = programme()
+    url = event.get_absolute_url()
+    client.get(url)
+    rendered = count_renders(monkeypatch)
+    client.get(url)
+    assert rendered == []
+    released = tmp_path / Path(module.__file__).name
+    released.write_bytes(Path(module.__file__).read_bytes() + b"\n# the next release\n")
+    monkeypatch.setattr(module, "__file__", str(released))
+    fragments._release.cache_clear()
+    try:
+        client.get(url)
+        assert rendered == [speaker.slot_id]
+    finally:
+        monkeypatch.undo()
+        fragments._release.cache_clear()
 
 
 def test_staff_pages_are_rendered_and_never_stored(staff_client, monkeypatch):
