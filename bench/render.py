@@ -92,12 +92,16 @@ def render(client, path):
     return response.content
 
 
+def slug_of(path):
+    return path.rstrip("/").split("/")[-1]
+
+
 def prepare(path, after_edit):
     """Empty the cache (cold), or edit one slot of the page (fragments warm)."""
     if not after_edit:
         cache.clear()
         return
-    slot = Slot.objects.filter(day__event__slug=path.rstrip("/").split("/")[-1]).first()
+    slot = Slot.objects.filter(day__event__slug=slug_of(path)).first()
     slot.title = (
         slot.title.removesuffix(" (edited)")
         if slot.title.endswith(" (edited)")
@@ -116,10 +120,6 @@ def measure(client, path, after_edit, renders):
         times.append((time.perf_counter() - started) * 1000)
         cpu_times.append((time.process_time() - cpu_started) * 1000)
     return cpu_times, times
-
-
-def slug_of(path):
-    return path.rstrip("/").split("/")[-1]
 
 
 def statements_of(read):
@@ -221,8 +221,7 @@ def main():
         cpu_times, _times = measure(client, path, False, args.renders)
         orm, sql, count = reads(path, args.language, args.renders)
         cold = statistics.median(cpu_times)
-        allowed = min(allowed for _label, page, after_edit, allowed in targets
-                      if page == name and not after_edit)  # fmt: skip
+        allowed = min(ms for _label, page, edited, ms in targets if page == name and not edited)
         print(
             f"| {name} | {cold:.1f} ms | {orm:.1f} ms | {sql:.1f} ms ({count} statements) | "
             f"{cold - orm:.1f} ms | {allowed:.1f} ms | {allowed / orm:.2f}x |"

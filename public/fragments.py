@@ -41,7 +41,8 @@ from modeltranslation.utils import get_language as translated_language
 from conference.visibility import can_see_unpublished
 from core.cache import fragment_generations
 from core.choices import PLACEHOLDERS, row_url_function
-from public import display, jinja2, queries, seo
+from public import display, queries, seo
+from public import jinja2 as public_jinja2
 from public.display import label_appearances, label_documents
 from public.jinja2 import jinja
 from public.seo import SubEvents
@@ -58,7 +59,7 @@ NUMBER_PLACEHOLDER = PLACEHOLDERS[1]
 # The templates and the modules fragments are printed by: a change to one of them (a
 # deployment) changes every key, as does a change of the translation catalogues.
 FRAGMENT_TEMPLATES = (SLOT_TEMPLATE, SPEAKER_TEMPLATE, "includes/slot_time.html")
-FRAGMENT_MODULES = (display, seo, jinja2)
+FRAGMENT_MODULES = (display, seo, public_jinja2)
 
 
 @functools.cache

@@ -91,6 +91,34 @@ def test_placeholder_and_private_documents_are_for_staff_only(client, staff_clie
     assert "Statement (PDF, 1 KB) (not public; staff only)" in staff
 
 
+def test_staff_see_a_language_version_and_an_event_document_that_visitors_do_not(staff_client):
+    """A French version not yet public, in the languages of its original, and the event's
+    own document held until it is delivered, in the related documents with its title."""
+    event = EventFactory(published=True, slots=1, speakers_per_slot=1, documents_per_speaker=0)
+    appearance = event.days.get().slots.get().appearances.get(role__name="Speaker")
+    original = DocumentFactory(appearance=appearance, kind=DocumentKind.REMARKS)
+    DocumentFactory(appearance=appearance, kind=DocumentKind.REMARKS, language="fr",
+                    translation_of=original, is_public=False)  # fmt: skip
+    DocumentFactory(event=event, title="Chair's summary", kind=DocumentKind.REPORT,
+                    embargoed_until_delivered=True)  # fmt: skip
+
+    anonymous = page_text(Client().get(event.get_absolute_url()))
+    assert "Remarks (PDF, 1 KB)" in anonymous
+    assert "FR" not in anonymous.split()
+    assert "Chair's summary" not in anonymous
+    assert "staff only" not in anonymous
+
+    staff = page_text(staff_client.get(event.get_absolute_url()))
+    assert (
+        "Remarks (EN – English (PDF, 1 KB), FR – French (PDF, 1 KB) (not public; staff only))"
+        in staff
+    )
+    assert (
+        "Related documents Chair's summary: Report (PDF, 1 KB) "
+        "Check against delivery: Embargoed until delivered"
+    ) in staff
+
+
 def test_email_phone_and_gender_never_appear_on_public_pages(client):
     event = EventFactory(published=True, slots=2, speakers_per_slot=2)
     person = PersonFactory(
