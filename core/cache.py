@@ -73,6 +73,7 @@ ALL = "plenary:gen:all"
 SITE = "plenary:gen:site"
 EVENT = "plenary:gen:event:{slug}"
 EVENT_FRAGMENTS = "plenary:gen:fragments:{slug}"
+EVENT_SHELL = "plenary:gen:shell:{slug}"
 STAMP = "plenary:stamp:{kind}:{pk}:{language}"
 PAGE = "plenary:page:{digest}:{encoding}"
 LOCK = "plenary:lock:{digest}"
@@ -130,17 +131,21 @@ def bump_all():
     _bump_now_and_on_commit([ALL, SITE], stale_ok=False)
 
 
-def bump_event_slugs(slugs, *, stale_ok=True, fragments=True):
+def bump_event_slugs(slugs, *, stale_ok=True, fragments=True, shell=True):
     """Invalidate the pages of the events with these slugs, and the site-wide pages.
 
     ``stale_ok=False`` when no visitor may see the previous pages any more, not even for
     the few seconds in which one process renders the new ones (an event unpublished).
     ``fragments=False`` keeps the events' fragments: the caller invalidates those that
-    changed with :func:`bump_stamps` (the save and delete receivers do).
+    changed with :func:`bump_stamps` (the save and delete receivers do). ``shell=False``
+    keeps the programme page around its slots (``public.fragments.ProgrammeShell``): the
+    change shows in slot fragments only (a speaker's designation, a slot's title).
     """
     keys = [SITE, *(event_key(slug) for slug in sorted(slugs))]
     if fragments:
         keys += [EVENT_FRAGMENTS.format(slug=slug) for slug in sorted(slugs)]
+    if shell:
+        keys += [EVENT_SHELL.format(slug=slug) for slug in sorted(slugs)]
     _bump_now_and_on_commit(keys, stale_ok)
 
 
@@ -164,6 +169,12 @@ def fragment_generations(slug, kind, pks, language):
     keys = [ALL, EVENT_FRAGMENTS.format(slug=slug)]
     keys += [stamp_key(kind, pk, language) for pk in pks]
     return [generation[0] for generation in generations(keys)]
+
+
+def shell_generations(slug):
+    """The keys of the generations a programme page's shell depends on: every page's, its
+    event's fragments' and its event's shell's (:func:`bump_event_slugs`)."""
+    return [ALL, EVENT_FRAGMENTS.format(slug=slug), EVENT_SHELL.format(slug=slug)]
 
 
 def receivers_suspended():
@@ -210,15 +221,21 @@ def _bypass(request):
     return request.user.is_authenticated
 
 
+def for_everyone(request):
+    """Nothing of the visitor's own went into the page: no CSRF token, no session."""
+    session = getattr(request, "session", None)
+    return not request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not (
+        session is not None and (session.modified or session.session_key)
+    )
+
+
 def _storable(request, response):
     """A page anyone may get: no cookie set, no CSRF token, no session of its own."""
-    session = getattr(request, "session", None)
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not (session is not None and (session.modified or session.session_key))
+        and for_everyone(request)
     )
 
 

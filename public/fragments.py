@@ -22,6 +22,10 @@ programme page reads the stamps of its slots first and then the rows of the slot
 fragment is not stored only: after an edit of one slot, that slot is rendered and the page
 assembled from the other slots' fragments.
 
+The page around the slots is kept too (:class:`ProgrammeShell`), with each day's list of
+slots: while it is current and every slot's fragment is stored, the page is assembled from
+them without a query.
+
 Only visitors who cannot see unpublished content get fragments from the cache: what staff
 see (drafts, placeholders, staff marks) is rendered for them and never stored.
 """
@@ -29,23 +33,27 @@ see (drafts, placeholders, staff marks) is rendered for them and never stored.
 import functools
 import hashlib
 import logging
+import re
+import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from modeltranslation.utils import get_language as translated_language
 
 from conference.visibility import can_see_unpublished
-from core.cache import fragment_generations
+from core.cache import for_everyone, fragment_generations, generations, shell_generations
 from core.choices import PLACEHOLDERS, row_url_function
 from public import display, queries, seo
 from public import jinja2 as public_jinja2
 from public.display import label_appearances, label_documents
 from public.jinja2 import jinja
-from public.seo import SubEvents
+from public.seo import SubEvents, script_json, sub_events_member, sub_events_of
 from speakers.models import Person
 
 logger = logging.getLogger(__name__)
@@ -64,8 +72,8 @@ FRAGMENT_MODULES = (display, seo, public_jinja2)
 
 @functools.cache
 def _release():
-    """A digest of the fragment templates and modules and the translation catalogues of this
-    process."""
+    """A digest of the fragment templates and modules, this module (what is stored) and the
+    translation catalogues of this process."""
     digest = hashlib.blake2b(digest_size=8)
     environment = jinja()
     for name in FRAGMENT_TEMPLATES:
@@ -73,6 +81,7 @@ def _release():
         digest.update(source.encode())
     for module in FRAGMENT_MODULES:
         digest.update(Path(module.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())  # what a fragment is stored as
     for folder in settings.LOCALE_PATHS:
         for catalogue in sorted(folder.glob("*/LC_MESSAGES/django.mo")):
             digest.update(f"{catalogue}:{catalogue.stat().st_mtime_ns}".encode())
@@ -80,10 +89,11 @@ def _release():
 
 
 def fragment_keys(kind, event, pks, each=None, common=()):
-    """The key of the fragment of each object (primary keys ``pks``), read from the stamps
-    in one round trip; None when the cache cannot be read (every fragment is rendered and
-    none stored). ``each``: per object, what else it prints that its stamp does not follow;
-    ``common``: the same for all."""
+    """The key of the fragment of each object (primary keys ``pks``) of the event (anything
+    with its ``slug`` and ``time_zone``), read from the stamps in one round trip; None when
+    the cache cannot be read (every fragment is rendered and none stored). ``each``: per
+    object, what else it prints that its stamp does not follow; ``common``: the same for
+    all."""
     language = translated_language()  # as modeltranslation's descriptors resolve it
     try:
         tokens = fragment_generations(event.slug, kind, pks, language)
@@ -179,7 +189,7 @@ class SlotFragments:
             if stored is None:
                 missing.append(slot.pk)
             else:
-                slot.fragment, slot.sub_event = mark_safe(stored[0]), stored[1]
+                slot.fragment, slot.sub_event = mark_safe(stored[0].decode()), stored[1]
         return missing
 
     def attach(self, event, days):
@@ -193,7 +203,8 @@ class SlotFragments:
                 slot.fragment = render_slot(event, slot)
                 slot.sub_event = sub_events.of(slot)
                 if slot.pk in self.keys:
-                    rendered[self.keys[slot.pk]] = (str(slot.fragment), slot.sub_event)
+                    # Stored as UTF-8: the page assembled from the shell is bytes.
+                    rendered[self.keys[slot.pk]] = (slot.fragment.encode(), slot.sub_event)
                 day.slot_list[index] = queries.outline(slot)
         _store(rendered)
         for day in days:  # joined here rather than by a loop of the page's template
@@ -265,3 +276,163 @@ def speakers_with_fragments(request, slug):
     lookup = speakers.lookup if cached else None
     event, letters = queries.event_speakers(slug, request.user, fragments=lookup)
     return event, speakers.letters(event, letters)
+
+
+# The programme page around its slots ------------------------------------------------------------
+
+SHELL = "plenary:fragment:shell:{digest}"
+# Where the slots and their schema.org data go in a shell: a mark no text of the page can
+# hold (drawn by each process; escaped text and Markdown cannot make it).
+HOLE = f"plenary-hole-{secrets.token_hex(8)}-"
+HOLES = re.compile(re.escape(HOLE) + r"(\d+|events)\.")
+SUB_EVENTS_HOLE = f"{HOLE}events."
+
+
+@functools.cache
+def _shell_release():
+    """A digest of the fragments' release, the Django templates, the template tags, the
+    views that fill them and the static files' manifest: a deployment changes every
+    shell's key."""
+    digest = hashlib.blake2b(_release().encode(), digest_size=8)
+    base = Path(settings.BASE_DIR)
+    sources = [
+        *sorted((base / "templates").rglob("*.html")),
+        *sorted((base / "public" / "templatetags").glob("*.py")),
+        base / "public" / "views.py",
+        Path(settings.STATIC_ROOT) / "staticfiles.json",
+    ]
+    for source in sources:
+        if source.is_file():
+            digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class EventKey:
+    """What a fragment's key takes of its event (:func:`fragment_keys`)."""
+
+    slug: str
+    time_zone: str
+
+
+class ProgrammeShell:
+    """The programme page around its slots, cached for visitors who cannot see unpublished
+    content: after one slot's edit the page is its stored shell, the edited slot rendered
+    and the other slots' fragments, with no query.
+
+    The page is rendered with a hole for each day's slots and one for their schema.org
+    sub-events; the text between the holes is the shell. It is stored per language and
+    address with the tokens of the generations it was rendered under
+    (``core.cache.shell_generations``): every page's, the event's fragments' (a change of
+    the event) and the event's shell's, which the receivers (``public.invalidation``) bump
+    for every change that may show on it: the event, its series, days, photos, public
+    changes and documents of its own, and a slot added, removed, moved or retimed (the
+    shell lists each day's slots). A change that shows in slot fragments only (a title, a
+    speaker, a designation) leaves it. The tokens are read before the rows, as the
+    fragments' stamps are: a shell rendered from rows read before a change is stored under
+    a token the change replaces.
+
+    Staff (drafts, staff marks) get the same page rendered, never stored.
+    """
+
+    def __init__(self, request, slug):
+        self.request = request
+        self.slug = slug
+        self.cached = (
+            settings.FRAGMENT_CACHE_ENABLED
+            and not can_see_unpublished(request.user)
+            and not request.META.get("QUERY_STRING")
+        )
+        self.tokens = None  # the generations' tokens, once read
+        self.entry = None  # the stored shell, when it is current
+        if self.cached:
+            shown = [get_language(), translated_language(), _shell_release()]
+            shown.append(request.build_absolute_uri())
+            digest = hashlib.blake2b("\n".join(shown).encode(), digest_size=16).hexdigest()
+            self.key = SHELL.format(digest=digest)
+
+    def stored_page(self):
+        """The page from the stored shell and every slot's fragment; None when one of them
+        is not stored (or the visitor is staff)."""
+        if not self.cached or not self._read():
+            return None
+        _tokens, time_zone, pieces, days = self.entry
+        pks = [pk for _date, slots in days for pk in slots]
+        dates = [date for date, slots in days for _pk in slots]
+        base = self.request.build_absolute_uri("/")
+        keys = fragment_keys("slot", EventKey(self.slug, time_zone), pks, dates, [base])
+        if keys is None:
+            return None
+        found = _stored(keys)
+        if len(found) < len(keys):
+            return None
+        stored = iter(keys)
+        fragments, sub_events = [], []
+        for _date, slots in days:
+            day = [found[next(stored)] for _pk in slots]
+            fragments.append(b"\n".join(fragment for fragment, _sub_event in day))
+            sub_events += [sub_event for _fragment, sub_event in day if sub_event]
+        return _filled(pieces, fragments, sub_events)
+
+    def _read(self):
+        """Read the generations and the stored shell in one round trip; True when the shell
+        is current."""
+        keys = shell_generations(self.slug)
+        try:
+            found = cache.get_many([*keys, self.key])
+            if any(key not in found for key in keys):
+                found.update(zip(keys, generations(keys), strict=True))  # started
+        except Exception:
+            logger.exception("The shell of the programme could not be read; rendering it")
+            return False
+        self.tokens = [found[key][0] for key in keys]
+        entry = found.get(self.key)
+        if entry is not None and entry[0] == self.tokens:
+            self.entry = entry
+        return self.entry is not None
+
+    def render(self, template_name, context, event, days):
+        """The page: the template rendered around holes, the days' fragments put in them
+        (``public.fragments.SlotFragments.attach``). ``context["json_ld"]``: the event's
+        schema.org data without its sub-events (``public.seo.event_json_text``); the
+        shell is stored when the visitor may get it from the cache."""
+        layout = [(day.date.isoformat(), [slot.pk for slot in day.slot_list]) for day in days]
+        fragments = [day.fragments for day in days]
+        encoded = [fragment.encode() for fragment in fragments]
+        sub_events = sub_events_of(days)
+        if self.entry is not None and self.entry[3] == layout:
+            return _filled(self.entry[2], encoded, sub_events)
+        try:
+            for index, day in enumerate(days):
+                day.fragments = mark_safe(f"{HOLE}{index}.")
+            json_ld = context["json_ld"]
+            shell = render_to_string(
+                template_name,
+                {**context, "json_ld": f"{json_ld[:-1]}{SUB_EVENTS_HOLE}}}"},
+                self.request,
+            )
+        finally:
+            for day, fragment in zip(days, fragments, strict=True):
+                day.fragments = fragment
+        pieces = [piece.encode() for piece in HOLES.split(shell)]
+        if self.cached and self.tokens is not None and for_everyone(self.request):
+            entry = (self.tokens, event.time_zone, pieces, layout)
+            try:
+                cache.set(self.key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
+            except Exception:
+                logger.exception("The shell of the programme could not be stored")
+        return _filled(pieces, encoded, sub_events)
+
+
+def _filled(pieces, fragments, sub_events):
+    """The page in UTF-8: a shell's pieces (text, hole, text …) with each day's fragments
+    and the sub-events (escaped for the page's data block) in their holes."""
+    parts = []
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0:
+            parts.append(piece)
+        elif piece == b"events":
+            parts.append(script_json(sub_events_member(sub_events)).encode())
+        else:
+            parts.append(fragments[int(piece)])
+    return b"".join(parts)

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.signals import request_started
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.utils import timezone
 
 from core.cache import bump_event_slugs, bump_stamps, receivers_suspended
 from core.rows import column_languages, columns
@@ -76,6 +77,17 @@ FRAGMENTS_SHOWING = {
 }
 
 
+# What shows in slot fragments only, never on the programme page around them.
+FRAGMENTS_ONLY = {
+    "programme.appearance",
+    "programme.role",
+    "speakers.person",
+    "speakers.organisation",
+}
+# A slot's columns that place it on the page: which day, in which order.
+SLOT_PLACE = ("day_id", "order", "start_time")
+
+
 def _events():
     return apps.get_model("conference", "Event").objects
 
@@ -103,19 +115,25 @@ def _languages():
     return tuple(code for code, _name in settings.LANGUAGES)
 
 
-def changed_languages(instance):
-    """The languages whose fragments may show a change of the instance about to be saved:
-    those of its translated columns that changed, all for any other column (or a new row).
-    Columns not loaded (deferred) are not saved, so not changed."""
+def _stored_row(instance):
+    """The instance's loaded columns as the database holds them; None for a new row."""
     model = type(instance)
-    fields = {field.attname: field for field in model._meta.concrete_fields}
     names = [name for name in columns(model) if name in instance.__dict__]
-    stored = model._base_manager.filter(pk=instance.pk).values(*names).first()
+    return model._base_manager.filter(pk=instance.pk).values(*names).first()
+
+
+def changed_languages(instance, stored):
+    """The languages whose fragments may show a change of the instance about to be saved
+    (its row as stored: ``_stored_row``): those of its translated columns that changed, all
+    for any other column (or a new row). Columns not loaded (deferred) are not saved, so
+    not changed."""
     if stored is None:
         return _languages()
+    model = type(instance)
+    fields = {field.attname: field for field in model._meta.concrete_fields}
     by_column = column_languages(model, _languages())
     languages = set()
-    for name in names:
+    for name in stored:
         # As the column will hold it: a number given for a text column is saved as text.
         try:
             value = fields[name].to_python(instance.__dict__[name])
@@ -128,6 +146,35 @@ def changed_languages(instance):
     return sorted(languages)
 
 
+def on_programme_shell(instance, stored):
+    """Whether a change of the instance (its row as stored, None for a new row or one
+    deleted) may show on the programme page around its slots (``ProgrammeShell``), rather
+    than in slot fragments only: the event, its series, days, photos and changes do; a
+    slot where it sits (day, order, time), or when it comes or goes; a document of the
+    event itself or a translation (it may be listed under one of the event's); a change
+    once it is public."""
+    label = instance._meta.label_lower
+    if label in FRAGMENTS_ONLY:
+        return False
+    if label == "programme.slot":
+        return stored is None or any(
+            name in stored and stored[name] != instance.__dict__[name] for name in SLOT_PLACE
+        )
+    rows = [instance.__dict__, stored or {}]
+    if label == "documents.document":
+        return any(row.get("event_id") or row.get("translation_of_id") for row in rows)
+    if label == "programme.changeentry":
+        # Counted once public; one still in its grace period shows when it lifts (the
+        # lift bumps the event's pages: documents.embargo).
+        now = timezone.now()
+        return any(
+            row.get("publish_at") is not None and row["publish_at"] <= now and not row.get("silent")
+            for row in rows
+            if row
+        )
+    return True
+
+
 def _bump_fragments(instance, languages):
     label = instance._meta.label_lower
     for kind, (owner, showing) in FRAGMENTS_SHOWING.items():
@@ -136,7 +183,7 @@ def _bump_fragments(instance, languages):
             bump_stamps(kind, set(owners.values_list("pk", flat=True)), languages)
 
 
-def _changed(instance, *, stored, extra=(), stale_ok=True, languages=None):
+def _changed(instance, *, stored, extra=(), stale_ok=True, languages=None, shell=True):
     if receivers_suspended():
         return
     slugs = set(extra)
@@ -144,7 +191,7 @@ def _changed(instance, *, stored, extra=(), stale_ok=True, languages=None):
         slugs |= event_slugs_showing(instance)
         _bump_fragments(instance, _languages() if languages is None else languages)
     # A change of the event itself changes all of its fragments.
-    bump_event_slugs(slugs, stale_ok=stale_ok, fragments=_is_event(type(instance)))
+    bump_event_slugs(slugs, stale_ok=stale_ok, fragments=_is_event(type(instance)), shell=shell)
 
 
 def _is_event(sender):
@@ -154,28 +201,38 @@ def _is_event(sender):
 def before_save(sender, instance, raw=False, **kwargs):
     """The events and fragments that show the object before the change (it may move)."""
     if not instance._state.adding and not receivers_suspended():
-        instance._plenary_languages = changed_languages(instance)
-        _changed(instance, stored=True, languages=instance._plenary_languages)
+        row = _stored_row(instance)
+        instance._plenary_languages = changed_languages(instance, row)
+        instance._plenary_shell = on_programme_shell(instance, row)
+        _changed(
+            instance,
+            stored=True,
+            languages=instance._plenary_languages,
+            shell=instance._plenary_shell,
+        )
 
 
 def after_save(sender, instance, raw=False, **kwargs):
     languages = getattr(instance, "_plenary_languages", None)
+    shell = getattr(instance, "_plenary_shell", None)
+    instance._plenary_languages = instance._plenary_shell = None
     if _is_event(sender):
         # An event taken off the site leaves it at once: no previous page is served.
         _changed(instance, stored=True, extra=[instance.slug], stale_ok=instance.is_published)
     else:
-        _changed(instance, stored=True, languages=languages)
+        shell = on_programme_shell(instance, None) if shell is None else shell  # a new row
+        _changed(instance, stored=True, languages=languages, shell=shell)
 
 
 def before_delete(sender, instance, **kwargs):
-    _changed(instance, stored=True)
+    _changed(instance, stored=True, shell=on_programme_shell(instance, None))
 
 
 def after_delete(sender, instance, **kwargs):
     if _is_event(sender):
         _changed(instance, stored=False, extra=[instance.slug], stale_ok=False)
     else:
-        _changed(instance, stored=False)
+        _changed(instance, stored=False, shell=on_programme_shell(instance, None))
 
 
 def connect_receivers():

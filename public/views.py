@@ -14,15 +14,24 @@ from core.collection import collection_paused
 from core.text import MAX_QUERY_LENGTH
 from documents.queries import document_for_download
 from public import queries
-from public.fragments import programme_with_fragments, render_slot, speakers_with_fragments
+from public.fragments import (
+    ProgrammeShell,
+    programme_with_fragments,
+    render_slot,
+    speakers_with_fragments,
+)
 from public.queries import person_profile
 from public.search_queries import search_published
-from public.seo import event_json_ld, event_summary, slot_summary, summary
+from public.seo import event_json_text, event_summary, slot_summary, summary
 
 
 def render_public(request, template, context):
     """Render a public page; a page a staff member sees (drafts included) is never cached."""
-    response = render(request, template, context)
+    return private_for_staff(request, render(request, template, context))
+
+
+def private_for_staff(request, response):
+    """A page a staff member sees (drafts included) is never cached."""
     if can_see_unpublished(request.user):
         patch_cache_control(response, private=True, no_store=True)
     return response
@@ -46,19 +55,23 @@ def series_detail(request, slug):
 @cached_public_page("event")
 @collection_paused()
 def event_detail(request, slug):
-    programme = programme_with_fragments(request, slug)
-    event = programme.event
-    event.has_photos = bool(programme.photos)
-    context = {
-        "event": event,
-        "days": programme.days,
-        "documents": programme.documents,
-        "photos": programme.photos,
-        "changes": programme.changes,
-        "description": event_summary(event),
-        "json_ld": event_json_ld(request, event, programme.days, programme.photos),
-    }
-    return render_public(request, "conference/event_detail.html", context)
+    shell = ProgrammeShell(request, slug)
+    page = shell.stored_page()
+    if page is None:
+        programme = programme_with_fragments(request, slug)
+        event = programme.event
+        event.has_photos = bool(programme.photos)
+        context = {
+            "event": event,
+            "days": programme.days,
+            "documents": programme.documents,
+            "photos": programme.photos,
+            "changes": programme.changes,
+            "description": event_summary(event),
+            "json_ld": event_json_text(request, event, programme.photos),
+        }
+        page = shell.render("conference/event_detail.html", context, event, programme.days)
+    return private_for_staff(request, HttpResponse(page))
 
 
 @require_safe
@@ -121,10 +134,7 @@ def person_detail(request, slug):
         "appearances": appearances,
         "description": summary(person.biography) or designation or person.position,
     }
-    response = render(request, "speakers/person_detail.html", context)
-    if can_see_unpublished(request.user):
-        patch_cache_control(response, private=True, no_store=True)
-    return response
+    return render_public(request, "speakers/person_detail.html", context)
 
 
 # Images a browser may show in the page; everything else (PDF, Office, SVG …) is downloaded.

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from conference.visibility import can_see_unpublished
 from core.choices import row_url
 from public.display import document_label, file_size, translation_label
+from public.seo import script_json
 
 register = template.Library()
 
@@ -25,9 +26,6 @@ def may_see_unpublished(user):
 MARKDOWN_TAGS = {
     "p", "br", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", "h3", "h4", "hr",
 }  # fmt: skip
-
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
 
 _converters = threading.local()
 
@@ -69,11 +67,7 @@ register.filter("translation_label", translation_label)
 def json_ld(text):
     """A schema.org data block from its JSON text (``public.seo.json_text``); <, > and &
     escaped so the data cannot close the element."""
-    # str.replace per character rather than str.translate: the same text, many times faster
-    # on the big programme's 130 KB block.
-    for character, escaped in JSON_SCRIPT_ESCAPES.items():
-        text = text.replace(chr(character), escaped)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+    return format_html('<script type="application/ld+json">{}</script>', script_json(text))
 
 
 @register.filter

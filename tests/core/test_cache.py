@@ -2,9 +2,11 @@
 
 import gzip
 import threading
+import warnings
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.base import CacheKeyWarning
 from django.http import HttpResponse
 
 from core import cache as page_cache
@@ -212,3 +214,21 @@ def test_the_redis_backend_reuses_one_client(client, settings, django_assert_num
         assert backend.get_client(write=False) is backend.get_client(write=False)
     finally:
         cache.clear()
+
+
+def test_the_redis_backend_takes_keys_memcached_would_refuse(settings):
+    """Keys are not walked character by character for memcached's sake: Redis stores a key
+    with spaces or over 250 characters, and no warning is given."""
+    from tests.public.helpers import REDIS_URL, redis_is_up
+
+    if not redis_is_up():
+        pytest.skip("Redis is not answering on 127.0.0.1:6379")
+    settings.CACHES = {"default": {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
+    keys = {"plenary:a key with spaces": "spaces", "plenary:" + "long" * 70: "long"}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", CacheKeyWarning)
+            cache.set_many(keys)
+            assert cache.get_many(list(keys)) == keys
+    finally:
+        cache.delete_many(list(keys))
