@@ -1,6 +1,7 @@
 """Cached pages: stored compressed, read in one round trip, rendered once after a change."""
 
 import gzip
+import pickle
 import threading
 import warnings
 
@@ -232,3 +233,29 @@ def test_the_redis_backend_takes_keys_memcached_would_refuse(settings):
             assert cache.get_many(list(keys)) == keys
     finally:
         cache.delete_many(list(keys))
+
+
+def test_the_redis_backend_reads_back_every_kind_of_value(settings):
+    """Values are unpickled without trying int() first; integers (stored as digits, so that
+    incr() works) and pickles of an older protocol still read back."""
+    from tests.public.helpers import REDIS_URL, redis_is_up
+
+    if not redis_is_up():
+        pytest.skip("Redis is not answering on 127.0.0.1:6379")
+    settings.CACHES = {"default": {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
+    values = {
+        "plenary:test:int": 42,
+        "plenary:test:text": "Séance d'ouverture",
+        "plenary:test:digits": "123",
+        "plenary:test:bytes": b"\x80 not a pickle",
+        "plenary:test:tuple": (("a1b2", 1.5, True), b"<li>fragment</li>", None),
+    }
+    try:
+        cache.set_many(values)
+        assert cache.get_many(list(values)) == values
+        assert cache.incr("plenary:test:int") == 43
+        client = cache._cache.get_client(write=True)
+        client.set(cache.make_key("plenary:test:old"), pickle.dumps(["protocol", 0], protocol=0))
+        assert cache.get("plenary:test:old") == ["protocol", 0]
+    finally:
+        cache.delete_many([*values, "plenary:test:old"])
