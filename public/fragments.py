@@ -49,6 +49,7 @@ from modeltranslation.utils import get_language as translated_language
 from conference.visibility import can_see_unpublished
 from core.cache import for_everyone, fragment_generations, generations, shell_generations
 from core.choices import PLACEHOLDERS, row_url_function
+from core.recent import RecentValues
 from public import display, queries, seo
 from public import jinja2 as public_jinja2
 from public.display import label_appearances, label_documents
@@ -68,6 +69,9 @@ NUMBER_PLACEHOLDER = PLACEHOLDERS[1]
 # deployment) changes every key, as does a change of the translation catalogues.
 FRAGMENT_TEMPLATES = (SLOT_TEMPLATE, SPEAKER_TEMPLATE, "includes/slot_time.html")
 FRAGMENT_MODULES = (display, seo, public_jinja2)
+# The fragments each process holds besides the cache (core.recent): a key names one version
+# of a fragment, so the copy is never stale. The big programme's slots take 600 KB a language.
+recent = RecentValues(limit=32 * 1024 * 1024)
 
 
 @functools.cache
@@ -111,16 +115,24 @@ def fragment_keys(kind, event, pks, each=None, common=()):
 
 
 def _stored(keys):
+    """The fragments stored under these keys: those this process holds, the others from the
+    cache (and held from now on)."""
+    found = recent.get_many(keys)
+    if len(found) == len(keys):
+        return found
     try:
-        return cache.get_many(keys)
+        read = cache.get_many([key for key in keys if key not in found])
     except Exception:
         logger.exception("The fragment cache could not be read; rendering every fragment")
-        return {}
+        return found
+    recent.set_many(read)
+    return found | read
 
 
 def _store(rendered):
     if not rendered:
         return
+    recent.set_many(rendered)
     try:
         cache.set_many(rendered, timeout=settings.PAGE_CACHE_TIMEOUT)
     except Exception:

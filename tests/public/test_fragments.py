@@ -455,3 +455,29 @@ def test_staff_pages_store_no_shell(staff_client, settings, monkeypatch):
     assert not [key for key in stored if key.startswith("plenary:fragment:shell:")]
     Client().get(url)
     assert [key for key in stored if key.startswith("plenary:fragment:shell:")]
+
+
+def test_a_process_reads_the_fragments_it_holds_from_its_own_memory(client, settings, monkeypatch):
+    """A fragment's key names one version of it: the process that stored or read it keeps a
+    copy (core.recent) and asks the cache for the stamps and the shell only; after an edit,
+    the slot's new fragment is rendered, and the page equals a render from scratch."""
+    settings.PAGE_CACHE_ENABLED = False
+    event, speaker = programme()
+    url = event.get_absolute_url()
+    client.get(url)
+    asked = []
+    get_many = fragments.cache.get_many
+
+    def recording(keys, *args, **kwargs):
+        asked.extend(keys)
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(fragments.cache, "get_many", recording)
+    client.get(url)
+    assert any(key.startswith("plenary:stamp:slot:") for key in asked)
+    assert not [key for key in asked if key.startswith("plenary:fragment:slot:")]
+    fragments.recent.clear()  # another process: the fragments come from the cache
+    page = client.get(url)
+    assert [key for key in asked if key.startswith("plenary:fragment:slot:")]
+    edit_slot(event, speaker)
+    assert client.get(url).content == rendered_from_scratch(url, settings) != page.content
