@@ -7,7 +7,9 @@ generations of the events that show the object are bumped, before the change (it
 to another event or slot) and after it, and so are the stamps of the slots and people whose
 fragments show it (``public.fragments``), in the languages whose text changed: a change of
 a French column alone leaves the English and Spanish fragments, a change of an English one
-(the language the others fall back to) or of an untranslated one changes them all.
+(the language the others fall back to) or of an untranslated one changes them all. The
+programme page around its slots (``public.fragments.ProgrammeShell``) has a generation of
+its own, bumped too unless the change shows in slot fragments only (``on_programme_shell``).
 ``core.cache.bulk_changes`` suspends these receivers.
 """
 
