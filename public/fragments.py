@@ -23,8 +23,8 @@ fragment is not stored only: after an edit of one slot, that slot is rendered an
 assembled from the other slots' fragments.
 
 The page around the slots is kept too (:class:`ProgrammeShell`), with each day's list of
-slots: while it is current and every slot's fragment is stored, the page is assembled from
-them without a query.
+slots: while it is current, the page is assembled from it and the slots' fragments without
+a query, or, after an edit of a slot, with that slot's rows alone read (five queries).
 
 Only visitors who cannot see unpublished content get fragments from the cache: what staff
 see (drafts, placeholders, staff marks) is rendered for them and never stored.
@@ -330,7 +330,7 @@ class EventKey:
 class ProgrammeShell:
     """The programme page around its slots, cached for visitors who cannot see unpublished
     content: after one slot's edit the page is its stored shell, the edited slot rendered
-    and the other slots' fragments, with no query.
+    from its own rows and the other slots' fragments.
 
     The page is rendered with a hole for each day's slots and one for their schema.org
     sub-events; the text between the holes is the shell. It is stored per language and
@@ -364,8 +364,9 @@ class ProgrammeShell:
             self.key = SHELL.format(digest=digest)
 
     def stored_page(self):
-        """The page from the stored shell and every slot's fragment; None when one of them
-        is not stored (or the visitor is staff)."""
+        """The page from the stored shell and the slots' fragments, those not stored (after
+        an edit) rendered from their own rows alone; None when the shell is not stored or
+        not current (or the visitor is staff), or a slot is gone."""
         if not self.cached or not self._read():
             return None
         _tokens, time_zone, pieces, days = self.entry
@@ -377,7 +378,11 @@ class ProgrammeShell:
             return None
         found = _stored(keys)
         if len(found) < len(keys):
-            return None
+            missing = {pk: key for pk, key in zip(pks, keys, strict=True) if key not in found}
+            rendered = self._render_slots(missing)
+            if rendered is None:
+                return None
+            found |= rendered
         stored = iter(keys)
         fragments, sub_events = [], []
         for _date, slots in days:
@@ -385,6 +390,22 @@ class ProgrammeShell:
             fragments.append(b"\n".join(fragment for fragment, _sub_event in day))
             sub_events += [sub_event for _fragment, sub_event in day if sub_event]
         return _filled(pieces, fragments, sub_events)
+
+    def _render_slots(self, keys):
+        """The fragments of these slots (``{pk: key}``), rendered from their rows and
+        stored; None if one of them is no longer the event's (deleted since the shell was
+        read: the page is then rendered as a whole). Their keys were made from the stamps
+        read before the rows, as :meth:`SlotFragments.lookup` makes them."""
+        event, slots = queries.programme_slots(self.slug, self.request.user, list(keys))
+        if len(slots) < len(keys):
+            return None
+        sub_events = SubEvents(self.request, event)
+        rendered = {
+            keys[slot.pk]: (render_slot(event, slot).encode(), sub_events.of(slot))
+            for slot in slots
+        }
+        _store(rendered)
+        return rendered
 
     def _read(self):
         """Read the generations and the stored shell in one round trip; True when the shell

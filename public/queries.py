@@ -166,22 +166,42 @@ def event_programme(slug, user, fragments=None):
         for outline in outlines:
             outline.day.slot_list.append(outline)
         slots = slots.filter(pk__in=wanted) if len(wanted) < len(outlines) else slots
-    read = []
-    if days and wanted != []:
-        read = instances(slots, skip=UNPRINTED_COLUMNS, all_languages=False)
-    slot_day, appearance_slot = Slot.day.field, Appearance.slot.field
-    by_pk = {}
-    for slot in read:
-        day = by_day[slot.day_id]
-        slot_day.set_cached_value(slot, day)  # and its event, as a prefetch sets them
-        by_pk[slot.pk] = slot
-        slot.appearance_list = []
+    read, own_documents = _arranged_slots(
+        event, user, slots if days and wanted != [] else None, by_day
+    )
+    by_pk = {slot.pk: slot for slot in read}
     if wanted is None:
         for slot in read:
             slot.day.slot_list.append(slot)
     else:
         for day in days:
             day.slot_list = [by_pk.get(slot.pk, slot) for slot in day.slot_list]
+    photos = list(photos_visible_to(user).filter(event=event).order_by("order", "pk"))
+    # The slots' documents are labelled when a slot is rendered (public.fragments).
+    return Programme(
+        event=event,
+        days=days,
+        documents=label_documents(own_documents),
+        photos=photos,
+        changes=change_summary(event),
+    )
+
+
+def _arranged_slots(event, user, slots, by_day):
+    """(slots, the event's own documents): the slots of the queryset (None: none) as the
+    programme prints them, each with its day (``by_day``), its appearances in printed order
+    (with people, roles and organisations) and documents, its people split into leaders
+    and speakers (:func:`_arrange_slot`); the event's documents come in the same query as
+    theirs. At most three queries: slots, appearances, documents."""
+    read = []
+    if slots is not None:
+        read = instances(slots, skip=UNPRINTED_COLUMNS, all_languages=False)
+    slot_day, appearance_slot = Slot.day.field, Appearance.slot.field
+    by_pk = {}
+    for slot in read:
+        slot_day.set_cached_value(slot, by_day[slot.day_id])  # and its event, as a prefetch
+        by_pk[slot.pk] = slot
+        slot.appearance_list = []
     appearances = []
     if read:
         appearances = instances(
@@ -216,15 +236,20 @@ def event_programme(slug, user, fragments=None):
             by_event.append(document)
     for slot in read:
         _arrange_slot(slot, by_slot, by_appearance)
-    photos = list(photos_visible_to(user).filter(event=event).order_by("order", "pk"))
-    # The slots' documents are labelled when a slot is rendered (public.fragments).
-    return Programme(
-        event=event,
-        days=days,
-        documents=label_documents(by_event),
-        photos=photos,
-        changes=change_summary(event),
-    )
+    return read, by_event
+
+
+def programme_slots(slug, user, pks):
+    """Some slots of an event's programme (primary keys ``pks``), read and arranged as
+    :func:`event_programme` reads them: for a page whose other slots and surroundings are
+    stored (``public.fragments.ProgrammeShell``). (event, slots in no given order); a slot
+    that is no longer the event's is left out. Five queries: event, days, slots,
+    appearances, documents."""
+    event = visible_event(slug, user, "series")
+    days = list(event.days.all())
+    slots = Slot.objects.filter(day__in=days, pk__in=pks) if days else None
+    read, _own_documents = _arranged_slots(event, user, slots, {day.pk: day for day in days})
+    return event, read
 
 
 def _arrange_slot(slot, by_slot, by_appearance):

@@ -1,15 +1,19 @@
 """Shared by the public-site tests: a small published programme, page addresses, a page
-fetched twice, the edits the page cache tests make, an anonymous request, Redis."""
+fetched twice, the edits the page cache tests make, a page rendered without any cache, an
+anonymous request, Redis."""
 
 import datetime
 import socket
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.db import SessionStore
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from documents.enums import DocumentKind
+from programme.changes import record, slot_label
+from programme.enums import ChangeKind
 from public import fragments
 from tests.factories import (
     AppearanceFactory,
@@ -171,3 +175,40 @@ def redis_is_up():
             return sock.recv(16).startswith(b"+PONG")
     except OSError:
         return False
+
+
+def add_speaker(event, speaker):
+    AppearanceFactory(
+        slot=speaker.slot,
+        role=role("Speaker"),
+        person=PersonFactory(given_names="Chen", family_names="Wei"),
+        order=2,
+    )
+    return "Chen Wei"
+
+
+def list_a_change(event, speaker):
+    """A change past its grace period: counted above the programme."""
+    record(
+        event.pk,
+        ChangeKind.VIDEO_ADDED,
+        {"slot": slot_label(speaker.slot)},
+        slot_id=speaker.slot_id,
+        now=timezone.now() - datetime.timedelta(days=1),
+    )
+    return "1 change"
+
+
+def add_event_document(event, speaker):
+    DocumentFactory(event=event, title="Chair's summary")
+    return "Chair's summary"
+
+
+def rendered_from_scratch(url, settings):
+    """The page as a render without any cache (no page, no fragments) makes it."""
+    modes = settings.PAGE_CACHE_ENABLED, settings.FRAGMENT_CACHE_ENABLED
+    settings.PAGE_CACHE_ENABLED = settings.FRAGMENT_CACHE_ENABLED = False
+    try:
+        return Client().get(url).content
+    finally:
+        settings.PAGE_CACHE_ENABLED, settings.FRAGMENT_CACHE_ENABLED = modes
