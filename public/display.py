@@ -5,7 +5,8 @@ A programme page lists hundreds of documents whose labels (“Remarks (PDF, 120 
 each distinct label is translated and formatted once per language, and :func:`label_documents`
 attaches the labels and language versions to the documents a page lists, so that the
 templates print attributes rather than call filters and tags for every document.
-:func:`label_appearances` does the same for what the programme prints beside a person's name.
+:func:`people_lists` prints a slot's people, each with what the programme prints beside the
+name.
 
 :func:`document_links` prints the labelled documents as links: the big programme prints
 1,500 of them, one template macro call per list and a dozen template look-ups per link
@@ -19,7 +20,7 @@ import math
 from django.template.defaultfilters import date
 from django.templatetags.tz import utc
 from django.utils.formats import number_format
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -30,6 +31,7 @@ from documents.languages import language_versions
 from documents.models import Document
 from public.templatetags.languages import fallback_lang, fallback_lang_in
 from speakers.enums import honorific_label
+from speakers.models import Person
 
 
 def file_size(size):
@@ -122,32 +124,62 @@ def label_documents(documents):
     return documents
 
 
-def label_appearances(appearances):
-    """Attach what the programme prints of each appearance beside the person's name; no query.
+def people_lists(slot):
+    """A slot's leaders and speakers (``slot.people_lists``, each a ``<ul>``) as the programme
+    prints them (HTML); no query.
 
-    ``role_label`` and ``honorific_label``; ``designation_label``, the designation as
-    printed (``printed_designation``); ``role_lang`` and ``designation_lang``, the ``lang``
-    attribute of the text when it is English shown in place of the page's language
-    (``fallback_lang``). The language is looked up once and each role and honorific
-    labelled once: a big programme prints 800 appearances of a handful of roles.
+    Each appearance: the role (leaders only), the honorific, the name linked to the person's
+    page, the designation as printed (``printed_designation``), the moment the person starts
+    speaking in the video, and the documents (:func:`document_links`, labelled by
+    :func:`label_documents`). A text that is English shown in place of the page's language
+    says so (``fallback_lang``). The language is looked up once and each role labelled once:
+    a big programme prints 800 appearances of a handful of roles.
     """
     language = get_language()
+    person_url = row_url_function(*Person.PUBLIC_VIEW)
     roles = {}
-    for appearance in appearances:
-        role = roles.get(appearance.role_id)
-        if role is None:
-            row = appearance.role
-            role = roles[appearance.role_id] = (
-                text(row, "label"),
-                fallback_lang_in(language, row, "label"),
+    lists = []
+    for people in slot.people_lists:
+        leaders = people.name == "leaders"
+        items = [f'<ul class="people people--{_html(people.name)}">']
+        for appearance in people.appearances:
+            items.append("\n    <li>")
+            if leaders:
+                role = roles.get(appearance.role_id)
+                if role is None:
+                    row = appearance.role
+                    role = roles[appearance.role_id] = (
+                        f'<span class="role-label"{fallback_lang_in(language, row, "label")}>'
+                        f"{_html(text(row, 'label'))}:</span> "
+                    )
+                items.append(role)
+            honorific = honorific_label(appearance.honorific, language)
+            if honorific:
+                items.append(f"{_html(honorific)} ")
+            name = _html(appearance.person.full_name)
+            items.append(
+                f'<a class="person-link" dir="auto" '
+                f'href="{_html(person_url(appearance.person.slug))}">{name}</a>'
             )
-        appearance.role_label, appearance.role_lang = role
-        appearance.honorific_label = honorific_label(appearance.honorific, language)
-        appearance.designation_label = appearance.printed_designation
-        appearance.designation_lang = fallback_lang_in(
-            language, appearance, "designation", "position"
-        )
-    return appearances
+            designation = appearance.printed_designation
+            if designation:
+                lang = fallback_lang_in(language, appearance, "designation", "position")
+                items.append(
+                    f', <span class="designation" dir="auto"{lang}>{_html(designation)}</span>'
+                )
+            moment_url = appearance.video_moment_url
+            if moment_url:
+                watch = _("Watch from here (%(moment)s)") % {"moment": appearance.video_moment}
+                items.append(
+                    f' <a class="video-moment" href="{_html(moment_url)}">{_html(watch)}'
+                    f'<span class="visually-hidden">: {name}</span></a>'
+                )
+            if appearance.listed_documents:
+                items.append(document_links(appearance.listed_documents))
+            items.append("</li>")
+        items.append("\n  </ul>")
+        lists.append("".join(items))
+    return SafeString("".join(lists))  # every value escaped above (as document_links)
 
 
 def document_links(documents, show_title=False):
@@ -188,15 +220,19 @@ def document_links(documents, show_title=False):
             items.append(f" {_embargo_mark(document)}")
         items.append("</li>")
     items.append("</ul>\n")
-    return mark_safe("".join(items))  # every value escaped above
+    # Every value escaped above; SafeString as mark_safe makes it, without its check for
+    # lazy text (called 800 times a page).
+    return SafeString("".join(items))
 
 
 def _html(value):
     """A value as the templates print it: Django's ``conditional_escape`` without the lazy
     wrapper it is called through (the code above prints some 5,000 values a page)."""
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
+    if value.__class__ is not str:  # most values printed are plain text
+        if hasattr(value, "__html__"):
+            return value.__html__()
+        value = str(value)
+    return html.escape(value)
 
 
 def _staff_mark(text):

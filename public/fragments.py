@@ -48,21 +48,19 @@ from modeltranslation.utils import get_language as translated_language
 
 from conference.visibility import can_see_unpublished
 from core.cache import for_everyone, fragment_generations, generations, shell_generations
-from core.choices import PLACEHOLDERS, row_url_function
+from core.choices import PLACEHOLDERS
 from core.recent import RecentValues
 from public import display, queries, seo
 from public import jinja2 as public_jinja2
-from public.display import label_appearances, label_documents
+from public.display import label_documents
 from public.jinja2 import jinja
 from public.seo import SubEvents, script_json, sub_events_member, sub_events_of
-from speakers.models import Person
 
 logger = logging.getLogger(__name__)
 
 FRAGMENT = "plenary:fragment:{kind}:{pk}:{digest}"
 SLOT_TEMPLATE = "includes/slot.html"  # in templates/jinja2/
 SPEAKER_TEMPLATE = "includes/speaker.html"
-PERSON_VIEW = Person.PUBLIC_VIEW
 CALENDAR_VIEW = "public:session-ics"  # its arguments: the event's slug, the slot's number
 NUMBER_PLACEHOLDER = PLACEHOLDERS[1]
 # The templates and the modules fragments are printed by: a change to one of them (a
@@ -155,12 +153,9 @@ def calendar_url(event, slot):
 def render_slot(event, slot):
     """A slot as public.queries arranged it (``appearance_list``, ``listed_documents`` …)."""
     slot.calendar_url = calendar_url(event, slot)
-    person_url = row_url_function(*PERSON_VIEW)
     documents = list(slot.listed_documents)
     for appearance in slot.appearance_list:
         documents += appearance.listed_documents
-        appearance.person_url = person_url(appearance.person.slug)
-    label_appearances(slot.appearance_list)
     label_documents(documents)  # all of the slot's at once: each label made once
     # The template's module is made once; rendering the template would make a new context
     # and import its macros at each slot.

@@ -29,7 +29,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from core.rows import text
-from public.display import document_links
+from public.display import document_links, people_lists
 from public.templatetags.languages import fallback_lang
 from public.templatetags.plenary import iso_minutes, markdown
 
@@ -86,6 +86,7 @@ def environment(**options):
         url=reverse,
         fallback_lang=fallback_lang,
         document_links=document_links,
+        people_lists=people_lists,
     )
     env.filters.update(
         markdown=markdown,

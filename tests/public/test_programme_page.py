@@ -7,6 +7,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from documents.enums import DocumentKind
 from programme.enums import SlotKind
@@ -227,3 +228,55 @@ def test_programme_queries_for_staff_do_not_grow(staff_client, django_assert_num
     with django_assert_num_queries(9):
         response = staff_client.get(event.get_absolute_url())
     assert "Draft: not public" in page_text(response)
+
+
+def test_each_person_is_printed_with_role_honorific_name_designation_moment_and_documents(client):
+    """The line of each appearance, in French, as a browser receives it: the role before a
+    moderator's name (English shown in place of a missing French label says so), the
+    honorific, the name linked to the person's page, the designation as printed, the link to
+    the moment the person starts speaking, and the documents; every text escaped."""
+    event = EventFactory(published=True)
+    day = DayFactory(event=event, date=event.start_date)
+    slot = SlotFactory(day=day, video_url="https://media.example.org/idm/session-1.mp4")
+    moderator_role = role("Moderator")
+    moderator_role.label_fr = ""
+    moderator_role.save()
+    moderator = PersonFactory(
+        honorific="Mr.", given_names="Jean <b>", family_names="O'Neil", slug="jean-oneil"
+    )
+    speaker = PersonFactory(honorific="", given_names="Ana", family_names="Ruiz", slug="ana-ruiz")
+    AppearanceFactory(
+        slot=slot,
+        person=moderator,
+        role=moderator_role,
+        honorific="Mr.",
+        designation_en='Head of "Unit" <script>',
+        video_start=3755,
+    )
+    spoken = AppearanceFactory(slot=slot, person=speaker, role=role("Speaker"), position="")
+    spoken.designation_en, spoken.designation_fr = "Minister", "Ministre"
+    spoken.save()
+    remarks = DocumentFactory(appearance=spoken, kind=DocumentKind.REMARKS)
+
+    with translation.override("fr"):
+        html = client.get(event.get_absolute_url()).content.decode()
+        remarks_url = remarks.get_absolute_url()
+
+    leaders = re.search(r'<ul class="people people--leaders">(.*?)</ul>', html, re.S).group(1)
+    assert leaders == (
+        '\n    <li><span class="role-label" lang="en">Moderator:</span> M. '
+        '<a class="person-link" dir="auto" href="/fr/speakers/jean-oneil/">'
+        "Jean &lt;b&gt; O&#x27;Neil</a>, "
+        '<span class="designation" dir="auto" lang="en">Head of &quot;Unit&quot; &lt;script&gt;'
+        '</span> <a class="video-moment" '
+        'href="https://media.example.org/idm/session-1.mp4#t=3755">'
+        "Regarder à partir d’ici (1:02:35)"
+        '<span class="visually-hidden">: Jean &lt;b&gt; O&#x27;Neil</span></a></li>\n  '
+    )
+    speakers = re.search(r'<ul class="people people--speakers">(.*?)</ul>\n', html, re.S).group(1)
+    assert speakers.startswith(
+        '\n    <li><a class="person-link" dir="auto" href="/fr/speakers/ana-ruiz/">Ana Ruiz</a>, '
+        '<span class="designation" dir="auto">Ministre</span> '
+        f'<ul class="document-links"><li><a class="document-link" href="{remarks_url}" '
+        'hreflang="en">Allocution (PDF, 1 Ko)</a></li>'
+    )
