@@ -137,49 +137,58 @@ def people_lists(slot):
     """
     language = get_language()
     person_url = row_url_function(*Person.PUBLIC_VIEW)
-    roles = {}
+    roles = {}  # the role label of each role printed, made once
     lists = []
     for people in slot.people_lists:
         leaders = people.name == "leaders"
         items = [f'<ul class="people people--{_html(people.name)}">']
         for appearance in people.appearances:
-            items.append("\n    <li>")
+            role = ""
             if leaders:
                 role = roles.get(appearance.role_id)
                 if role is None:
-                    row = appearance.role
-                    role = roles[appearance.role_id] = (
-                        f'<span class="role-label"{fallback_lang_in(language, row, "label")}>'
-                        f"{_html(text(row, 'label'))}:</span> "
-                    )
-                items.append(role)
-            honorific = honorific_label(appearance.honorific, language)
-            if honorific:
-                items.append(f"{_html(honorific)} ")
-            name = _html(appearance.person.full_name)
-            items.append(
-                f'<a class="person-link" dir="auto" '
-                f'href="{_html(person_url(appearance.person.slug))}">{name}</a>'
-            )
-            designation = appearance.printed_designation
-            if designation:
-                lang = fallback_lang_in(language, appearance, "designation", "position")
-                items.append(
-                    f', <span class="designation" dir="auto"{lang}>{_html(designation)}</span>'
-                )
-            moment_url = appearance.video_moment_url
-            if moment_url:
-                watch = _("Watch from here (%(moment)s)") % {"moment": appearance.video_moment}
-                items.append(
-                    f' <a class="video-moment" href="{_html(moment_url)}">{_html(watch)}'
-                    f'<span class="visually-hidden">: {name}</span></a>'
-                )
-            if appearance.listed_documents:
-                items.append(document_links(appearance.listed_documents))
-            items.append("</li>")
+                    role = roles[appearance.role_id] = _role_label(appearance.role, language)
+            items.append(_person_item(appearance, role, language, person_url))
         items.append("\n  </ul>")
         lists.append("".join(items))
     return SafeString("".join(lists))  # every value escaped above (as document_links)
+
+
+def _role_label(role, language):
+    """“Moderator: ” before a leader's name, with ``lang`` when it is English shown in place
+    of the page's language."""
+    lang = fallback_lang_in(language, role, "label")
+    return f'<span class="role-label"{lang}>{_html(text(role, "label"))}:</span> '
+
+
+def _person_item(appearance, role, language, person_url):
+    """One ``<li>`` of :func:`people_lists`: ``role`` (:func:`_role_label`, or "" for a
+    speaker), then the honorific, the name, the designation, the video moment, the
+    documents."""
+    items = ["\n    <li>", role]
+    honorific = honorific_label(appearance.honorific, language)
+    if honorific:
+        items.append(f"{_html(honorific)} ")
+    name = _html(appearance.person.full_name)
+    items.append(
+        f'<a class="person-link" dir="auto" '
+        f'href="{_html(person_url(appearance.person.slug))}">{name}</a>'
+    )
+    designation = appearance.printed_designation
+    if designation:
+        lang = fallback_lang_in(language, appearance, "designation", "position")
+        items.append(f', <span class="designation" dir="auto"{lang}>{_html(designation)}</span>')
+    moment_url = appearance.video_moment_url
+    if moment_url:
+        watch = _("Watch from here (%(moment)s)") % {"moment": appearance.video_moment}
+        items.append(
+            f' <a class="video-moment" href="{_html(moment_url)}">{_html(watch)}'
+            f'<span class="visually-hidden">: {name}</span></a>'
+        )
+    if appearance.listed_documents:
+        items.append(document_links(appearance.listed_documents))
+    items.append("</li>")
+    return "".join(items)
 
 
 def document_links(documents, show_title=False):
