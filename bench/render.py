@@ -19,11 +19,11 @@ machine with 2 workers on 2 cores (a ratio of 1x or more meets the target in-pro
 HTTP, compression and the page cache come on top, see bench/peer).
 
 Then, for each page, where a cold render's time goes against its budget: the programme's
-reads (``public.queries.event_programme``, every query of the page) through the ORM as the
-view makes them, the same SQL statements alone on a cursor (what the database itself costs),
-and the rest of the render (templates, labels, schema.org data, the response). The budgets
-come from pretalx's req/s: the issue's figures unless --pretalx-big / --pretalx-demo give
-this machine's (bench/peer prints them).
+reads (``public.queries.event_programme``, every query of the page, compiled once per
+process by ``core.prepared``) as the view makes them, the same SQL statements alone on a
+cursor (what the database itself costs), and the rest of the render (templates, labels,
+schema.org data, the response). The budgets come from pretalx's req/s: the issue's figures
+unless --pretalx-big / --pretalx-demo give this machine's (bench/peer prints them).
 """
 
 import argparse
@@ -165,8 +165,8 @@ def cpu_median(work, rounds):
 
 
 def reads(path, language, rounds):
-    """CPU medians (ms) of the page's reads through the ORM and of their SQL alone, and the
-    number of statements."""
+    """CPU medians (ms) of the page's reads as the view makes them and of their SQL alone,
+    and the number of statements."""
     user = AnonymousUser()
 
     def read():
@@ -227,7 +227,7 @@ def main():
         )
     print()
     print("Where a cold render goes (CPU medians; the reads as the view makes them, gc paused):")
-    print("| page | cold render | reads through the ORM | their SQL alone | the rest of the "
+    print("| page | cold render | reads as the view makes them | their SQL alone | the rest of the "
           "render | budget | budget ÷ reads |")  # fmt: skip
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, path in paths.items():

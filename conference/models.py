@@ -66,7 +66,12 @@ class EventQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Every event for those who may see unpublished content, published ones for others."""
-        if can_see_unpublished(user):
+        return self.visible(can_see_unpublished(user))
+
+    def visible(self, unpublished):
+        """Every event when ``unpublished`` (``can_see_unpublished`` of the visitor), the
+        published ones otherwise."""
+        if unpublished:
             return self.all()
         return self.published()
 

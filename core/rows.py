@@ -15,6 +15,7 @@ when read, as on any instance).
 
 import functools
 import inspect
+from dataclasses import dataclass
 
 from django.db.models.base import ModelState
 from modeltranslation import settings as translation_settings
@@ -138,6 +139,42 @@ def instances(queryset, related=(), skip=(), *, all_languages=True):
     columns of a big feed's people, in English): the translated fields read as they would,
     ``title_es`` is deferred.
     """
+    values, plan = planned(queryset, related, skip, all_languages=all_languages)
+    return plan.build(values)
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    """How a row of values is made into an instance and its related ones (:func:`planned`),
+    in the language active when it was made."""
+
+    model: type
+    own: tuple  # the model's columns, first in the row
+    joined: tuple  # (foreign key, its model, its columns, where they are in the row, pk index,
+    # its resolvers)
+    db: str
+    resolvers: tuple
+
+    def build(self, rows):
+        """The instances of the rows (tuples of values in the plan's order)."""
+        model, own, db, resolvers = self.model, self.own, self.db, self.resolvers
+        joined = [(*found, {None: None}) for found in self.joined]
+        result = []
+        own_values = slice(0, len(own))
+        for row in rows:
+            instance = _build(model, own, row[own_values], db, resolvers)
+            for field, target, target_columns, where, pk_index, target_resolvers, built in joined:
+                pk = row[where.start + pk_index]
+                if pk not in built:
+                    built[pk] = _build(target, target_columns, row[where], db, target_resolvers)
+                field.set_cached_value(instance, built[pk])
+            result.append(instance)
+        return result
+
+
+def planned(queryset, related=(), skip=(), *, all_languages=True):
+    """(the queryset as the ``values_list()`` of the columns :func:`instances` reads, the
+    :class:`RowPlan` that builds its rows into instances)."""
     model = queryset.model
     if hasattr(queryset, "rewrite"):
         queryset = queryset.rewrite(False)  # modeltranslation: the columns as they are named
@@ -160,24 +197,17 @@ def instances(queryset, related=(), skip=(), *, all_languages=True):
             (field, target, target_columns, where, target_columns.index(target._meta.pk.attname))
         )
         names += [f"{path}__{name}" for name in target_columns]
-    db = queryset.db
     language, with_fallbacks = get_language(), fallbacks_enabled()
-    resolvers = _resolvers(model, language, own, with_fallbacks)
-    joined = [
-        (*found, _resolvers(found[1], language, found[2], with_fallbacks), {None: None})
-        for found in joined
-    ]
-    result = []
-    own_values = slice(0, len(own))
-    for row in queryset.values_list(*names):
-        instance = _build(model, own, row[own_values], db, resolvers)
-        for field, target, target_columns, where, pk_index, target_resolvers, built in joined:
-            pk = row[where.start + pk_index]
-            if pk not in built:
-                built[pk] = _build(target, target_columns, row[where], db, target_resolvers)
-            field.set_cached_value(instance, built[pk])
-        result.append(instance)
-    return result
+    plan = RowPlan(
+        model=model,
+        own=own,
+        joined=tuple(
+            (*found, _resolvers(found[1], language, found[2], with_fallbacks)) for found in joined
+        ),
+        db=queryset.db,
+        resolvers=_resolvers(model, language, own, with_fallbacks),
+    )
+    return queryset.values_list(*names), plan
 
 
 @functools.cache

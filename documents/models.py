@@ -67,9 +67,9 @@ def embargo_lifted(now=None):
     )
 
 
-def released_to_public():
+def released_to_public(now=None):
     """Q that is true for a public document with a file or a link, not under embargo."""
-    return Q(is_public=True) & ~(Q(file="") & Q(url="")) & embargo_lifted()
+    return Q(is_public=True) & ~(Q(file="") & Q(url="")) & embargo_lifted(now)
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -77,11 +77,11 @@ class DocumentQuerySet(models.QuerySet):
         """Public documents with a file or a link, in published events, not under embargo."""
         return self.filter(released_to_public() & published_through())
 
-    def released(self):
-        """Public documents with a file or a link, not under embargo, whatever their event:
-        for a query limited to the documents of events the visitor may see
+    def released(self, now=None):
+        """Public documents with a file or a link, not under embargo (at ``now``), whatever
+        their event: for a query limited to the documents of events the visitor may see
         (``documents.queries.documents_of_visible_event``), which needs no join."""
-        return self.filter(released_to_public())
+        return self.filter(released_to_public(now))
 
 
 class Document(TimestampedModel):

@@ -15,26 +15,28 @@ def documents_visible_to(user):
     return Document.objects.public()
 
 
-def documents_of_visible_event(user, event, slots, appearances):
-    """The documents of an event the visitor may see, as ``documents_visible_to`` gives them:
-    the event's own, its slots' and its appearances' (``slots`` and ``appearances``: all of
-    the event's, or their keys).
+def documents_of_visible_event(unpublished, event, slots, appearances, now=None):
+    """The documents of an event the visitor may see, as ``documents_visible_to`` gives them
+    (``unpublished``: ``conference.visibility.can_see_unpublished`` of the visitor): the
+    event's own, its slots' and its appearances' (``slots`` and ``appearances``: all of the
+    event's, as their keys or a query of them), those under embargo at ``now`` left out.
 
     The event comes from ``Event.objects.visible_to(user)``: its publication, which
     ``Document.objects.public()`` reaches through three chains of joins, is not checked
     again, and the documents are chosen by their own columns.
     """
-    documents = Document.objects.all() if can_see_unpublished(user) else Document.objects.released()
-    attached = Q(event=event)
-    if slots:
-        attached |= Q(slot__in=slots)
-    if appearances:
-        attached |= Q(appearance__in=appearances)
-    return documents.filter(attached)
+    documents = Document.objects.all() if unpublished else Document.objects.released(now)
+    return documents.filter(Q(event=event) | Q(slot__in=slots) | Q(appearance__in=appearances))
 
 
 def photos_visible_to(user):
-    if can_see_unpublished(user):
+    return visible_photos(can_see_unpublished(user))
+
+
+def visible_photos(unpublished):
+    """Every photo for those who may see unpublished content (``unpublished``), the photos of
+    published events for the others."""
+    if unpublished:
         return Photo.objects.all()
     return Photo.objects.public()
 

@@ -4,14 +4,14 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.conf import settings
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from conference.models import Event, EventSeries
+from conference.models import Day, Event, EventSeries
 from conference.visibility import can_see_unpublished
-from core.rows import columns, instances
+from core.rows import instances
 from core.text import fold
 from documents.queries import (
     documents_of_visible_event,
@@ -21,15 +21,9 @@ from documents.queries import (
 )
 from programme.models import Appearance, ChangeEntry, Slot
 from programme.queries import APPEARANCE_PRINTED_ORDER, appearances_in_printed_order
+from public import reads
 from public.display import label_documents
 from speakers.models import Person
-
-# Columns no page prints: bookkeeping, unread by the queries that read rows as values.
-UNPRINTED_COLUMNS = ("created_at", "updated_at", "version")
-# What the programme prints of a person beside an appearance: the name and the profile's
-# address (the appearance has its own position and designation). The rest is not read: a
-# biography in three languages, and the private fields.
-PERSON_PRINTED_COLUMNS = ("id", "given_names", "family_names", "slug")
 
 
 @dataclass
@@ -70,14 +64,20 @@ def series_with_events(slug, user):
     return series, years
 
 
-def visible_event(slug, user, *related):
-    return get_object_or_404(Event.objects.visible_to(user).select_related(*related), slug=slug)
+def visible_event(slug, user):
+    """The event at this address with its series, if the visitor may see it (else 404)."""
+    found = reads.VISIBLE_EVENT(can_see_unpublished(user), slug=slug)
+    if not found:
+        raise Http404("No event at this address.")
+    return found[0]
 
 
 def event_documents(event, user, slot_pks, appearance_pks):
     """Every document of a visible event (its own, its slots', its appearances') in one query,
     given the keys of all its slots and appearances."""
-    return documents_of_visible_event(user, event, slot_pks, appearance_pks).order_by("order", "pk")
+    return documents_of_visible_event(
+        can_see_unpublished(user), event, slot_pks, appearance_pks
+    ).order_by("order", "pk")
 
 
 @dataclass
@@ -118,20 +118,14 @@ class Programme:
 
 def change_summary(event):
     """How many public changes the event has, and when the latest was listed (one query)."""
-    found = (
-        ChangeEntry.objects.public()
-        .filter(event=event)
-        .aggregate(count=Count("pk"), latest=Max("publish_at"))
-    )
-    latest = found["latest"]
-    return ChangeSummary(
-        count=found["count"], latest=latest.astimezone(event.tzinfo).date() if latest else None
-    )
+    for _event, count, latest in reads.EVENT_CHANGES(event=event.pk, now=timezone.now()):
+        return ChangeSummary(count=count, latest=latest.astimezone(event.tzinfo).date())
+    return ChangeSummary()
 
 
 def event_changes(slug, user):
     """The changes page and its feed: the event and its public changes, newest first."""
-    event = visible_event(slug, user, "series")
+    event = visible_event(slug, user)
     entries = ChangeEntry.objects.public().filter(event=event).order_by("-publish_at", "-pk")
     return event, list(entries)
 
@@ -140,43 +134,44 @@ def event_programme(slug, user, fragments=None):
     """The programme page: days, slots, people in printed order, documents, photos.
 
     Seven queries whatever the size: event, days, slots, appearances, documents, photos,
-    the count of public changes. Slots, appearances (with people, roles, organisations) and
-    documents are read as values (``core.rows.instances``), in the page's language and its
-    fallbacks only; the documents by the keys of the slots and appearances read (no join).
+    the count of public changes, each compiled once per process (``core.prepared``). Slots,
+    appearances (with people, roles, organisations) and documents are read as values
+    (``core.rows``), in the page's language and its fallbacks only.
 
     With ``fragments`` (``public.fragments.SlotFragments.lookup``), the slots are first read
     as outlines (primary key and day: one more query); ``fragments(event, outlines)`` sets
     the fragment of those it finds in the cache and returns the keys of the others, whose
-    rows alone are read (no slot or appearance query when it finds them all). The slots
-    found stay outlines in ``day.slot_list``.
+    rows alone are read (by their keys: no slot or appearance query when it finds them
+    all). The slots found stay outlines in ``day.slot_list``.
     """
-    event = visible_event(slug, user, "series")
-    days = list(event.days.order_by("date"))
+    unpublished = can_see_unpublished(user)
+    event = visible_event(slug, user)
+    days = event_days(event)
     by_day = {day.pk: day for day in days}
-    for day in days:
-        day.slot_list = []
-    slots = Slot.objects.filter(day__in=days).order_by("order", "start_time")
     wanted = None
     if fragments is not None and days:
         outlines = [
             SlotOutline(pk=pk, day=by_day[day_pk])
-            for pk, day_pk in slots.values_list("pk", "day_id")
+            for pk, day_pk in reads.EVENT_SLOT_OUTLINES(event=event.pk)
         ]
         wanted = fragments(event, outlines)
         for outline in outlines:
             outline.day.slot_list.append(outline)
-        slots = slots.filter(pk__in=wanted) if len(wanted) < len(outlines) else slots
-    read, own_documents = _arranged_slots(
-        event, user, slots if days and wanted != [] else None, by_day
-    )
-    by_pk = {slot.pk: slot for slot in read}
+        if len(wanted) == len(outlines):
+            wanted = None
     if wanted is None:
-        for slot in read:
-            slot.day.slot_list.append(slot)
+        read, own_documents = _whole_programme(event, unpublished, days, by_day)
+        if fragments is None:
+            for slot in read:
+                slot.day.slot_list.append(slot)
     else:
+        slots = Slot.objects.filter(day__in=days, pk__in=wanted) if wanted else None
+        read, own_documents = _arranged_slots(event, user, slots, by_day)
+    if fragments is not None and days:
+        by_pk = {slot.pk: slot for slot in read}
         for day in days:
             day.slot_list = [by_pk.get(slot.pk, slot) for slot in day.slot_list]
-    photos = list(photos_visible_to(user).filter(event=event).order_by("order", "pk"))
+    photos = reads.EVENT_PHOTOS(unpublished, event=event.pk)
     # The slots' documents are labelled when a slot is rendered (public.fragments).
     return Programme(
         event=event,
@@ -187,45 +182,65 @@ def event_programme(slug, user, fragments=None):
     )
 
 
+def event_days(event):
+    """The event's days by date, each knowing its event and with an empty ``slot_list``."""
+    days = reads.EVENT_DAYS(event=event.pk)
+    for day in days:
+        Day.event.field.set_cached_value(day, event)
+        day.slot_list = []
+    return days
+
+
+def _whole_programme(event, unpublished, days, by_day):
+    """(slots, the event's own documents): every slot of the event, arranged as
+    :func:`_arranged` does. Three queries (slots, appearances, documents), the first two only
+    if the event has days and slots."""
+    slots = reads.EVENT_SLOTS(event=event.pk) if days else []
+    appearances = reads.EVENT_APPEARANCES(event=event.pk) if slots else []
+    documents = reads.EVENT_DOCUMENTS(unpublished, event=event.pk, now=timezone.now())
+    return _arranged(slots, appearances, documents, by_day)
+
+
 def _arranged_slots(event, user, slots, by_day):
-    """(slots, the event's own documents): the slots of the queryset (None: none) as the
-    programme prints them, each with its day (``by_day``), its appearances in printed order
-    (with people, roles and organisations) and documents, its people split into leaders
-    and speakers (:func:`_arrange_slot`); the event's documents come in the same query as
-    theirs. At most three queries: slots, appearances, documents."""
+    """(slots, the event's own documents): the slots of the queryset (None: none), arranged
+    as :func:`_arranged` does; the event's documents come in the same query as theirs. At
+    most three queries: slots, appearances, documents, each by the keys read before it."""
     read = []
     if slots is not None:
-        read = instances(slots, skip=UNPRINTED_COLUMNS, all_languages=False)
-    slot_day, appearance_slot = Slot.day.field, Appearance.slot.field
-    by_pk = {}
-    for slot in read:
-        slot_day.set_cached_value(slot, by_day[slot.day_id])  # and its event, as a prefetch
-        by_pk[slot.pk] = slot
-        slot.appearance_list = []
+        read = instances(slots, skip=reads.UNPRINTED_COLUMNS, all_languages=False)
     appearances = []
     if read:
         appearances = instances(
             appearances_in_printed_order().filter(slot__in=read),
-            related=("person", "role", "organisation"),
-            skip=[
-                *UNPRINTED_COLUMNS,
-                *(
-                    f"person__{name}"
-                    for name in columns(Person)
-                    if name not in PERSON_PRINTED_COLUMNS
-                ),
-            ],
+            related=reads.EVENT_APPEARANCES.related,
+            skip=reads.appearance_skips(),
             all_languages=False,
         )
-        for appearance in appearances:
-            slot = by_pk[appearance.slot_id]
-            appearance_slot.set_cached_value(appearance, slot)
-            slot.appearance_list.append(appearance)
     documents = instances(
-        event_documents(event, user, list(by_pk), [appearance.pk for appearance in appearances]),
-        skip=UNPRINTED_COLUMNS,
+        event_documents(
+            event, user, [slot.pk for slot in read], [appearance.pk for appearance in appearances]
+        ),
+        skip=reads.UNPRINTED_COLUMNS,
         all_languages=False,
     )
+    return _arranged(read, appearances, documents, by_day)
+
+
+def _arranged(slots, appearances, documents, by_day):
+    """(slots, the event's own documents): the slots as the programme prints them, each with
+    its day (``by_day``), its appearances in printed order (with people, roles and
+    organisations) and documents, its people split into leaders and speakers
+    (:func:`_arrange_slot`)."""
+    slot_day, appearance_slot = Slot.day.field, Appearance.slot.field
+    by_pk = {}
+    for slot in slots:
+        slot_day.set_cached_value(slot, by_day[slot.day_id])  # and its event, as a prepared read
+        by_pk[slot.pk] = slot
+        slot.appearance_list = []
+    for appearance in appearances:
+        slot = by_pk[appearance.slot_id]
+        appearance_slot.set_cached_value(appearance, slot)
+        slot.appearance_list.append(appearance)
     by_event, by_slot, by_appearance = [], {}, {}
     for document in group_translations(documents):
         if document.appearance_id:
@@ -234,9 +249,9 @@ def _arranged_slots(event, user, slots, by_day):
             by_slot.setdefault(document.slot_id, []).append(document)
         else:
             by_event.append(document)
-    for slot in read:
+    for slot in slots:
         _arrange_slot(slot, by_slot, by_appearance)
-    return read, by_event
+    return slots, by_event
 
 
 def programme_slots(slug, user, pks):
@@ -245,8 +260,8 @@ def programme_slots(slug, user, pks):
     stored (``public.fragments.ProgrammeShell``). (event, slots in no given order); a slot
     that is no longer the event's is left out. Five queries: event, days, slots,
     appearances, documents."""
-    event = visible_event(slug, user, "series")
-    days = list(event.days.all())
+    event = visible_event(slug, user)
+    days = event_days(event)
     slots = Slot.objects.filter(day__in=days, pk__in=pks) if days else None
     read, _own_documents = _arranged_slots(event, user, slots, {day.pk: day for day in days})
     return event, read
@@ -287,7 +302,7 @@ def slot_page(slug, pk, user):
     """One slot of a visible event, as the programme prints it: its own page, which link
     previews read (a programme anchor is invisible to them). Four queries: event, slot with
     its day, appearances, documents."""
-    event = visible_event(slug, user, "series")
+    event = visible_event(slug, user)
     slot = get_object_or_404(
         Slot.objects.select_related("day").prefetch_related(
             Prefetch("appearances", queryset=appearances_in_printed_order())
@@ -378,7 +393,7 @@ def event_speakers(slug, user, fragments=None):
 
 def event_photos(slug, user):
     """The gallery: the event and its photos with the slot each shows."""
-    event = visible_event(slug, user, "series")
+    event = visible_event(slug, user)
     photos = list(
         photos_visible_to(user).filter(event=event).select_related("slot").order_by("order", "pk")
     )
@@ -437,7 +452,7 @@ def now_and_next(slug, user, at):
     Three queries whatever the size: the event, its slots (times only), the people of the two
     slots shown.
     """
-    event = visible_event(slug, user, "series")
+    event = visible_event(slug, user)
     slots = list(
         Slot.objects.filter(day__event=event)
         .select_related("day__event")
