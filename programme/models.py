@@ -270,12 +270,16 @@ class Appearance(VersionedModel):
 
     @property
     def printed_designation(self):
-        """The designation as printed on the programme for this appearance.
+        """The designation as printed on the programme for this appearance."""
+        return self.printed_designation_in()
+
+    def printed_designation_in(self, language=None):
+        """:attr:`printed_designation`, ``language`` the active one when the caller has read
+        it already (a big programme prints 800 of them).
 
         The translated fields are read with core.rows.text: resolved once when the row was
-        read as values (a big programme prints 800 of them), else through their descriptors.
-        The country is read as its code, as the row holds it (its descriptor would build a
-        Country for it).
+        read as values, else through their descriptors. The country is read as its code, as
+        the row holds it (its descriptor would build a Country for it).
         """
         organisation = self.organisation if self.organisation_id else None
         country = self.__dict__.get("country")
@@ -287,6 +291,7 @@ class Appearance(VersionedModel):
             text(organisation, "name") if organisation else "",
             country,
             organisation.acronym if organisation else "",
+            language,
         )
 
     def fill_from_person(self):

@@ -169,12 +169,12 @@ def _person_item(appearance, role, language, person_url):
     honorific = honorific_label(appearance.honorific, language)
     if honorific:
         items.append(f"{_html(honorific)} ")
-    name = _html(appearance.person.full_name)
+    person = appearance.person
+    name = _html(person.full_name)
     items.append(
-        f'<a class="person-link" dir="auto" '
-        f'href="{_html(person_url(appearance.person.slug))}">{name}</a>'
+        f'<a class="person-link" dir="auto" href="{_html(person_url(person.slug))}">{name}</a>'
     )
-    designation = appearance.printed_designation
+    designation = appearance.printed_designation_in(language)
     if designation:
         lang = fallback_lang_in(language, appearance, "designation", "position")
         items.append(f', <span class="designation" dir="auto"{lang}>{_html(designation)}</span>')
@@ -241,7 +241,9 @@ def _html(value):
         if hasattr(value, "__html__"):
             return value.__html__()
         value = str(value)
-    return html.escape(value)
+    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
+        return html.escape(value)
+    return value  # nothing to escape (most names and labels): five scans, no copies
 
 
 def _staff_mark(text):

@@ -1,7 +1,6 @@
 """What search engines and link previews read: summaries and schema.org data."""
 
 import functools
-import json
 
 import markdown as markdown_lib
 from django.core.serializers.json import DjangoJSONEncoder
@@ -49,9 +48,14 @@ def _place(event):
     return place
 
 
+# One encoder for every call: json.dumps(cls=…) makes one per call (the big programme's
+# 120 sub-events).
+_JSON_ENCODER = DjangoJSONEncoder(ensure_ascii=False)
+
+
 def json_text(data):
     """JSON as the page's schema.org block holds it (before ``json_ld`` escapes it)."""
-    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return _JSON_ENCODER.encode(data)
 
 
 JSON_SCRIPT_ESCAPES = {">": "\\u003E", "<": "\\u003C", "&": "\\u0026"}
