@@ -93,20 +93,23 @@ def _kind_label(kind, language):
     return choice_label(DocumentKind, kind)
 
 
-def label_documents(documents):
+def label_documents(documents, language=None, download_url=None):
     """Attach what the document links print to each listed document; no query.
 
-    ``link_label`` (“Remarks (PDF, 120 KB)”), ``kind_label``, and ``language_links``: the
-    document in each of its languages when it has more than one (each version with its
-    ``link_label`` “French (PDF, 2 KB)”), else an empty list; ``download_url``, the
-    address of each (``get_absolute_url()``, the view reversed once).
+    ``link_label`` (“Remarks (PDF, 120 KB)”), ``kind_label``, ``awaiting_file``
+    (``is_placeholder``, asked once), and ``language_links``: the document in each of its
+    languages when it has more than one (each version with its ``link_label`` “French
+    (PDF, 2 KB)”), else an empty list; ``download_url``, the address of each
+    (``get_absolute_url()``, the view reversed once). ``language`` (the
+    active one) and ``download_url`` (``row_url_function`` of the download view): when the
+    caller has them already, for a page's many lists.
     """
-    download_url = row_url_function(*Document.DOWNLOAD_VIEW)
-    language = get_language()
+    download_url = download_url or row_url_function(*Document.DOWNLOAD_VIEW)
+    language = language or get_language()
     formats = {}  # each translatable format, translated once
     for document in documents:
         kind = document.kind_label = _kind_label(document.kind, language)
-        placeholder = document.is_placeholder
+        placeholder = document.awaiting_file = document.is_placeholder
         document.link_label = (
             kind if placeholder else _file_label(kind, document, language, formats)
         )
@@ -124,9 +127,10 @@ def label_documents(documents):
     return documents
 
 
-def people_lists(slot):
+def people_lists(slot, language=None, person_url=None):
     """A slot's leaders and speakers (``slot.people_lists``, each a ``<ul>``) as the programme
-    prints them (HTML); no query.
+    prints them (HTML); no query. ``language`` (the active one) and ``person_url``
+    (``row_url_function`` of the person's page): when the caller has them already.
 
     Each appearance: the role (leaders only), the honorific, the name linked to the person's
     page, the designation as printed (``printed_designation``), the moment the person starts
@@ -135,8 +139,8 @@ def people_lists(slot):
     says so (``fallback_lang``). The language is looked up once and each role labelled once:
     a big programme prints 800 appearances of a handful of roles.
     """
-    language = get_language()
-    person_url = row_url_function(*Person.PUBLIC_VIEW)
+    language = language or get_language()
+    person_url = person_url or row_url_function(*Person.PUBLIC_VIEW)
     roles = {}  # the role label of each role printed, made once
     lists = []
     for people in slot.people_lists:
@@ -207,7 +211,7 @@ def document_links(documents, show_title=False):
                 f'<span class="document-title" dir="auto"{fallback_lang(document, "title")}>'
                 f"{_html(document.title)}</span>: "
             )
-        if document.is_placeholder:
+        if document.awaiting_file:
             items.append(
                 '<span class="document-link document-link--placeholder">'
                 f"{_html(document.link_label)} "

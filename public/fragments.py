@@ -48,13 +48,15 @@ from modeltranslation.utils import get_language as translated_language
 
 from conference.visibility import can_see_unpublished
 from core.cache import for_everyone, fragment_generations, generations, shell_generations
-from core.choices import PLACEHOLDERS
+from core.choices import PLACEHOLDERS, row_url_function
 from core.recent import RecentValues
+from documents.models import Document
 from public import display, queries, seo
 from public import jinja2 as public_jinja2
 from public.display import label_documents
 from public.jinja2 import jinja
 from public.seo import SubEvents, script_json, sub_events_member, sub_events_of
+from speakers.models import Person
 
 logger = logging.getLogger(__name__)
 
@@ -142,25 +144,50 @@ def _calendar_address(slug, language, prefix, urlconf):
     return reverse(CALENDAR_VIEW, urlconf=urlconf, args=[slug, NUMBER_PLACEHOLDER])
 
 
-def calendar_url(event, slot):
-    """The address of a slot's calendar file: the view reversed once per event and language."""
+def calendar_url_function(event):
+    """The address of the calendar file of a slot of the event (a function of the slot): the
+    view reversed once per event and language."""
     address = _calendar_address(event.slug, get_language(), get_script_prefix(), get_urlconf())
     if address.count(NUMBER_PLACEHOLDER) != 1:
-        return reverse(CALENDAR_VIEW, args=[event.slug, slot.pk])
-    return address.replace(NUMBER_PLACEHOLDER, str(slot.pk))
+        return lambda slot: reverse(CALENDAR_VIEW, args=[event.slug, slot.pk])
+    return lambda slot: address.replace(NUMBER_PLACEHOLDER, str(slot.pk))
 
 
-def render_slot(event, slot):
-    """A slot as public.queries arranged it (``appearance_list``, ``listed_documents`` …)."""
-    slot.calendar_url = calendar_url(event, slot)
+@dataclass(frozen=True)
+class SlotPrinting:
+    """What every slot of a page is printed with, looked up once per page (:meth:`of`) rather
+    than for each of its slots (the big programme's 120): the language, and the addresses of
+    a person's page, of a document's download and of a slot's calendar file (functions)."""
+
+    language: str
+    person_url: object
+    download_url: object
+    calendar_url: object
+
+    @classmethod
+    def of(cls, event):
+        return cls(
+            language=get_language(),
+            person_url=row_url_function(*Person.PUBLIC_VIEW),
+            download_url=row_url_function(*Document.DOWNLOAD_VIEW),
+            calendar_url=calendar_url_function(event),
+        )
+
+
+def render_slot(event, slot, printing=None):
+    """A slot as public.queries arranged it (``appearance_list``, ``listed_documents`` …);
+    ``printing``: the page's :class:`SlotPrinting`, made here if not given."""
+    printing = printing or SlotPrinting.of(event)
+    slot.calendar_url = printing.calendar_url(slot)
     documents = list(slot.listed_documents)
     for appearance in slot.appearance_list:
         documents += appearance.listed_documents
-    label_documents(documents)  # all of the slot's at once: each label made once
+    # All of the slot's at once: each label made once.
+    label_documents(documents, printing.language, printing.download_url)
     # The template's module is made once; rendering the template would make a new context
     # and import its macros at each slot.
     module = jinja().get_template(SLOT_TEMPLATE).module
-    return mark_safe(str(module.slot_fragment(event, slot)))
+    return mark_safe(str(module.slot_fragment(event, slot, printing)))
 
 
 def render_speaker(event, speaker):
@@ -203,11 +230,12 @@ class SlotFragments:
         """Render every slot not found by :meth:`lookup` and store it if it was looked up."""
         rendered = {}
         sub_events = SubEvents(self.request, event)
+        printing = SlotPrinting.of(event)
         for day in days:
             for index, slot in enumerate(day.slot_list):
                 if isinstance(slot, queries.SlotOutline):
                     continue
-                slot.fragment = render_slot(event, slot)
+                slot.fragment = render_slot(event, slot, printing)
                 slot.sub_event = sub_events.of(slot)
                 if slot.pk in self.keys:
                     # Stored as UTF-8: the page assembled from the shell is bytes.
@@ -395,8 +423,9 @@ class ProgrammeShell:
         if len(slots) < len(keys):
             return None
         sub_events = SubEvents(self.request, event)
+        printing = SlotPrinting.of(event)
         rendered = {
-            keys[slot.pk]: (render_slot(event, slot).encode(), sub_events.of(slot))
+            keys[slot.pk]: (render_slot(event, slot, printing).encode(), sub_events.of(slot))
             for slot in slots
         }
         _store(rendered)

@@ -114,8 +114,8 @@ def event_json_text(request, event, photos=()):
 class SubEvents:
     """The slots of one programme page as schema.org sub-events of its event (JSON text).
 
-    The event's address and place, and each person's address, are built once per page (a
-    person in several slots): the big programme lists 800 performers.
+    The event's address and place, and each person as a performer, are built once per page
+    (a person in several slots): the big programme lists 800 performers.
     """
 
     def __init__(self, request, event):
@@ -126,12 +126,18 @@ class SubEvents:
         # A reversed path is already an ASCII URI: the site's origin before it is what
         # build_absolute_uri() would give.
         self.origin = request.build_absolute_uri("/").removesuffix("/")
-        self.person_urls = {}
+        self.performers = {}
 
-    def _person_url(self, person):
-        if person.pk not in self.person_urls:
-            self.person_urls[person.pk] = self.origin + self.person_url(person.slug)
-        return self.person_urls[person.pk]
+    def _performer(self, person):
+        """A person as a performer: the name and the page's address, made once per page."""
+        performer = self.performers.get(person.id)
+        if performer is None:
+            performer = self.performers[person.id] = {
+                "@type": "Person",
+                "name": person.full_name,
+                "url": self.origin + self.person_url(person.slug),
+            }
+        return performer
 
     def of(self, slot):
         """The slot's sub-event; None for a break."""
@@ -148,14 +154,7 @@ class SubEvents:
             sub_event["endDate"] = slot.ends_at.isoformat(timespec="minutes")
         people = slot.leaders + slot.speakers
         if people:
-            sub_event["performer"] = [
-                {
-                    "@type": "Person",
-                    "name": appearance.person.full_name,
-                    "url": self._person_url(appearance.person),
-                }
-                for appearance in people
-            ]
+            sub_event["performer"] = [self._performer(appearance.person) for appearance in people]
         if slot.video_url:
             sub_event["recordedIn"] = {"@type": "VideoObject", "url": slot.video_url}
         return json_text(sub_event)

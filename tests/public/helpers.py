@@ -62,9 +62,9 @@ def count_renders(monkeypatch):
     rendered = []
     render_slot = fragments.render_slot
 
-    def counting(event, slot):
+    def counting(event, slot, *printing):
         rendered.append(slot.pk)
-        return render_slot(event, slot)
+        return render_slot(event, slot, *printing)
 
     monkeypatch.setattr(fragments, "render_slot", counting)
     return rendered
