@@ -103,6 +103,8 @@ class _Statement:
         with connection.cursor() as cursor:
             cursor.execute(self.sql, parameters)
             rows = cursor.fetchall()
+        # The converters are looked up for this call's connection (one per thread): those
+        # of the connection that compiled the statement may belong to another thread.
         converters = []
         for position, expression in enumerate(self.expressions):
             found = connection.ops.get_db_converters(expression)

@@ -118,9 +118,11 @@ class Programme:
 
 def change_summary(event):
     """How many public changes the event has, and when the latest was listed (one query)."""
-    for _event, count, latest in reads.EVENT_CHANGES(event=event.pk, now=timezone.now()):
-        return ChangeSummary(count=count, latest=latest.astimezone(event.tzinfo).date())
-    return ChangeSummary()
+    rows = reads.EVENT_CHANGES(event=event.pk, now=timezone.now())
+    if not rows:  # no public change: the read groups by event, so no row
+        return ChangeSummary()
+    _event, count, latest = rows[0]
+    return ChangeSummary(count=count, latest=latest.astimezone(event.tzinfo).date())
 
 
 def event_changes(slug, user):
