@@ -93,7 +93,7 @@ def _kind_label(kind, language):
     return choice_label(DocumentKind, kind)
 
 
-def label_documents(documents, language=None, download_url=None):
+def label_documents(documents, language=None, download_url=None, formats=None):
     """Attach what the document links print to each listed document; no query.
 
     ``link_label`` (“Remarks (PDF, 120 KB)”), ``kind_label``, ``awaiting_file``
@@ -102,11 +102,12 @@ def label_documents(documents, language=None, download_url=None):
     (PDF, 2 KB)”), else an empty list; ``download_url``, the address of each
     (``get_absolute_url()``, the view reversed once). ``language`` (the
     active one) and ``download_url`` (``row_url_function`` of the download view): when the
-    caller has them already, for a page's many lists.
+    caller has them already, for a page's many lists; ``formats``, the page's dictionary of
+    translated formats (see :func:`_file_label`).
     """
     download_url = download_url or row_url_function(*Document.DOWNLOAD_VIEW)
     language = language or get_language()
-    formats = {}  # each translatable format, translated once
+    formats = {} if formats is None else formats  # each translatable format, translated once
     for document in documents:
         kind = document.kind_label = _kind_label(document.kind, language)
         placeholder = document.awaiting_file = document.is_placeholder
@@ -127,10 +128,29 @@ def label_documents(documents, language=None, download_url=None):
     return documents
 
 
-def people_lists(slot, language=None, person_url=None):
+class PersonLinks:
+    """The link to each person's page as :func:`people_lists` prints it, made once per page
+    (the big programme's 400 people appear 800 times). ``person_url``: ``row_url_function``
+    of the person's page, when the caller has it already."""
+
+    def __init__(self, person_url=None):
+        self.person_url = person_url or row_url_function(*Person.PUBLIC_VIEW)
+        self.links = {}
+
+    def __call__(self, person):
+        link = self.links.get(person.id)
+        if link is None:
+            address = escaped(self.person_url(person.slug))
+            name = escaped(person.full_name)
+            link = f'<a class="person-link" dir="auto" href="{address}">{name}</a>'
+            self.links[person.id] = link
+        return link
+
+
+def people_lists(slot, language=None, person_links=None):
     """A slot's leaders and speakers (``slot.people_lists``, each a ``<ul>``) as the programme
-    prints them (HTML); no query. ``language`` (the active one) and ``person_url``
-    (``row_url_function`` of the person's page): when the caller has them already.
+    prints them (HTML); no query. ``language`` (the active one) and ``person_links``
+    (:class:`PersonLinks`): when the caller has them already.
 
     Each appearance: the role (leaders only), the honorific, the name linked to the person's
     page, the designation as printed (``printed_designation``), the moment the person starts
@@ -140,19 +160,19 @@ def people_lists(slot, language=None, person_url=None):
     a big programme prints 800 appearances of a handful of roles.
     """
     language = language or get_language()
-    person_url = person_url or row_url_function(*Person.PUBLIC_VIEW)
+    person_links = person_links or PersonLinks()
     roles = {}  # the role label of each role printed, made once
     lists = []
     for people in slot.people_lists:
         leaders = people.name == "leaders"
-        items = [f'<ul class="people people--{_html(people.name)}">']
+        items = [f'<ul class="people people--{escaped(people.name)}">']
         for appearance in people.appearances:
             role = ""
             if leaders:
                 role = roles.get(appearance.role_id)
                 if role is None:
                     role = roles[appearance.role_id] = _role_label(appearance.role, language)
-            items.append(_person_item(appearance, role, language, person_url))
+            items.append(_person_item(appearance, role, language, person_links))
         items.append("\n  </ul>")
         lists.append("".join(items))
     return SafeString("".join(lists))  # every value escaped above (as document_links)
@@ -162,32 +182,29 @@ def _role_label(role, language):
     """“Moderator: ” before a leader's name, with ``lang`` when it is English shown in place
     of the page's language."""
     lang = fallback_lang_in(language, role, "label")
-    return f'<span class="role-label"{lang}>{_html(text(role, "label"))}:</span> '
+    return f'<span class="role-label"{lang}>{escaped(text(role, "label"))}:</span> '
 
 
-def _person_item(appearance, role, language, person_url):
+def _person_item(appearance, role, language, person_links):
     """One ``<li>`` of :func:`people_lists`: ``role`` (:func:`_role_label`, or "" for a
     speaker), then the honorific, the name, the designation, the video moment, the
     documents."""
     items = ["\n    <li>", role]
     honorific = honorific_label(appearance.honorific, language)
     if honorific:
-        items.append(f"{_html(honorific)} ")
+        items.append(f"{escaped(honorific)} ")
     person = appearance.person
-    name = _html(person.full_name)
-    items.append(
-        f'<a class="person-link" dir="auto" href="{_html(person_url(person.slug))}">{name}</a>'
-    )
+    items.append(person_links(person))
     designation = appearance.printed_designation_in(language)
     if designation:
         lang = fallback_lang_in(language, appearance, "designation", "position")
-        items.append(f', <span class="designation" dir="auto"{lang}>{_html(designation)}</span>')
+        items.append(f', <span class="designation" dir="auto"{lang}>{escaped(designation)}</span>')
     moment_url = appearance.video_moment_url
     if moment_url:
         watch = _("Watch from here (%(moment)s)") % {"moment": appearance.video_moment}
         items.append(
-            f' <a class="video-moment" href="{_html(moment_url)}">{_html(watch)}'
-            f'<span class="visually-hidden">: {name}</span></a>'
+            f' <a class="video-moment" href="{escaped(moment_url)}">{escaped(watch)}'
+            f'<span class="visually-hidden">: {escaped(person.full_name)}</span></a>'
         )
     if appearance.listed_documents:
         items.append(document_links(appearance.listed_documents))
@@ -209,23 +226,22 @@ def document_links(documents, show_title=False):
         if show_title:
             items.append(
                 f'<span class="document-title" dir="auto"{fallback_lang(document, "title")}>'
-                f"{_html(document.title)}</span>: "
+                f"{escaped(document.title)}</span>: "
             )
         if document.awaiting_file:
             items.append(
                 '<span class="document-link document-link--placeholder">'
-                f"{_html(document.link_label)} "
+                f"{escaped(document.link_label)} "
                 f"{_staff_mark(_('(awaiting its file; staff only)'))}</span>"
             )
         elif document.language_links:
             versions = ", ".join(_version_link(version) for version in document.language_links)
-            items.append(
-                f'<span class="document-languages">{_html(document.kind_label)} ({versions})</span>'
-            )
+            kind = escaped(document.kind_label)
+            items.append(f'<span class="document-languages">{kind} ({versions})</span>')
         else:
             items.append(
-                f'<a class="document-link" href="{_html(document.download_url)}" '
-                f'hreflang="{_html(document.language)}">{_html(document.link_label)}</a>'
+                f'<a class="document-link" href="{escaped(document.download_url)}" '
+                f'hreflang="{escaped(document.language)}">{escaped(document.link_label)}</a>'
             )
             if not document.is_public:
                 items.append(f" {_not_public()}")
@@ -238,7 +254,7 @@ def document_links(documents, show_title=False):
     return SafeString("".join(items))
 
 
-def _html(value):
+def escaped(value):
     """A value as the templates print it: Django's ``conditional_escape`` without the lazy
     wrapper it is called through (the code above prints some 5,000 values a page)."""
     if value.__class__ is not str:  # most values printed are plain text
@@ -251,7 +267,7 @@ def _html(value):
 
 
 def _staff_mark(text):
-    return f'<strong class="staff-mark">{_html(text)}</strong>'
+    return f'<strong class="staff-mark">{escaped(text)}</strong>'
 
 
 def _not_public():
@@ -260,9 +276,9 @@ def _not_public():
 
 def _version_link(version):
     link = (
-        f'<a class="document-link" href="{_html(version.download_url)}" '
-        f'hreflang="{_html(version.language)}">{_html(version.language.upper())}'
-        f'<span class="visually-hidden"> – {_html(version.version_label)}</span></a>'
+        f'<a class="document-link" href="{escaped(version.download_url)}" '
+        f'hreflang="{escaped(version.language)}">{escaped(version.language.upper())}'
+        f'<span class="visually-hidden"> – {escaped(version.version_label)}</span></a>'
     )
     return link if version.is_public else f"{link} {_not_public()}"
 
@@ -270,8 +286,8 @@ def _version_link(version):
 def _embargo_mark(document):
     if document.embargo_lifts_at:
         moment = date(utc(document.embargo_lifts_at), "Y-m-d H:i")
-        until = _("Embargoed until %(moment)s UTC") % {"moment": _html(moment)}
+        until = _("Embargoed until %(moment)s UTC") % {"moment": escaped(moment)}
     else:
-        until = _html(_("Embargoed until delivered"))
-    check = _html(_("Check against delivery"))
+        until = escaped(_("Embargoed until delivered"))
+    check = escaped(_("Check against delivery"))
     return f'<strong class="staff-mark">{check}: {until}</strong>'

@@ -41,34 +41,27 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from modeltranslation.utils import get_language as translated_language
 
 from conference.visibility import can_see_unpublished
 from core.cache import for_everyone, fragment_generations, generations, shell_generations
-from core.choices import PLACEHOLDERS, row_url_function
 from core.recent import RecentValues
-from documents.models import Document
-from public import display, queries, seo
+from public import display, printing, queries, seo
 from public import jinja2 as public_jinja2
-from public.display import label_documents
 from public.jinja2 import jinja
+from public.printing import SlotPrinting, render_slot
 from public.seo import SubEvents, script_json, sub_events_member, sub_events_of
-from speakers.models import Person
 
 logger = logging.getLogger(__name__)
 
 FRAGMENT = "plenary:fragment:{kind}:{pk}:{digest}"
-SLOT_TEMPLATE = "includes/slot.html"  # in templates/jinja2/
-SPEAKER_TEMPLATE = "includes/speaker.html"
-CALENDAR_VIEW = "public:session-ics"  # its arguments: the event's slug, the slot's number
-NUMBER_PLACEHOLDER = PLACEHOLDERS[1]
+SPEAKER_TEMPLATE = "includes/speaker.html"  # in templates/jinja2/
 # The templates and the modules fragments are printed by: a change to one of them (a
 # deployment) changes every key, as does a change of the translation catalogues.
-FRAGMENT_TEMPLATES = (SLOT_TEMPLATE, SPEAKER_TEMPLATE, "includes/slot_time.html")
-FRAGMENT_MODULES = (display, seo, public_jinja2)
+FRAGMENT_TEMPLATES = (SPEAKER_TEMPLATE,)
+FRAGMENT_MODULES = (display, printing, seo, public_jinja2)
 # The fragments each process holds besides the cache (core.recent): a key names one version
 # of a fragment, so the copy is never stale. The big programme's slots take 600 KB a language.
 recent = RecentValues(limit=32 * 1024 * 1024)
@@ -137,57 +130,6 @@ def _store(rendered):
         cache.set_many(rendered, timeout=settings.PAGE_CACHE_TIMEOUT)
     except Exception:
         logger.exception("The fragment cache could not store %s fragments", len(rendered))
-
-
-@functools.lru_cache(maxsize=256)
-def _calendar_address(slug, language, prefix, urlconf):
-    return reverse(CALENDAR_VIEW, urlconf=urlconf, args=[slug, NUMBER_PLACEHOLDER])
-
-
-def calendar_url_function(event):
-    """The address of the calendar file of a slot of the event (a function of the slot): the
-    view reversed once per event and language."""
-    address = _calendar_address(event.slug, get_language(), get_script_prefix(), get_urlconf())
-    if address.count(NUMBER_PLACEHOLDER) != 1:
-        return lambda slot: reverse(CALENDAR_VIEW, args=[event.slug, slot.pk])
-    return lambda slot: address.replace(NUMBER_PLACEHOLDER, str(slot.pk))
-
-
-@dataclass(frozen=True)
-class SlotPrinting:
-    """What every slot of a page is printed with, looked up once per page (:meth:`of`) rather
-    than for each of its slots (the big programme's 120): the language, and the addresses of
-    a person's page, of a document's download and of a slot's calendar file (functions)."""
-
-    language: str
-    person_url: object
-    download_url: object
-    calendar_url: object
-
-    @classmethod
-    def of(cls, event):
-        return cls(
-            language=get_language(),
-            person_url=row_url_function(*Person.PUBLIC_VIEW),
-            download_url=row_url_function(*Document.DOWNLOAD_VIEW),
-            calendar_url=calendar_url_function(event),
-        )
-
-
-def render_slot(event, slot, printing=None):
-    """A slot as public.queries arranged it (``appearance_list``, ``listed_documents`` …);
-    ``printing``: the page's :class:`SlotPrinting`, made here if not given."""
-    printing = printing or SlotPrinting.of(event)
-    slot.calendar_url = printing.calendar_url(slot)
-    documents = list(slot.listed_documents)
-    for appearance in slot.appearance_list:
-        documents += appearance.listed_documents
-    # All of the slot's at once: each label made once.
-    label_documents(documents, printing.language, printing.download_url)
-    # The template's module is made once; rendering the template would make a new context
-    # and import its macros at each slot.
-    module = jinja().get_template(SLOT_TEMPLATE).module
-    return mark_safe(str(module.slot_fragment(event, slot, printing)))
 
 
 def render_speaker(event, speaker):

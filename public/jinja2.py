@@ -1,9 +1,9 @@
 """The Jinja2 environment of the templates printed most often (``templates/jinja2/``).
 
-A programme page prints hundreds of slots, appearances and documents: Django's template
-engine resolves every variable and include at each render, Jinja2 compiles a template to
-Python once. The rest of the site stays in Django templates; the Django templates that
-print the same pieces call these ones through :func:`render_macro` (one implementation).
+The list of speakers prints hundreds of people: Django's template engine resolves every
+variable and include at each render, Jinja2 compiles a template to Python once. The rest of
+the site stays in Django templates. (A programme's slots are printed in Python,
+``public.printing``: their template cost more than the rest of the slot.)
 
 The environment speaks as the Django templates do:
 
@@ -16,20 +16,18 @@ The environment speaks as the Django templates do:
 - a template keeps its last newline, as Django's do.
 """
 
-import datetime
 import functools
 import html
 
 from django.template import defaultfilters, engines
 from django.templatetags.tz import utc
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import Environment
 from markupsafe import Markup
 
 from core.rows import text
-from public.display import document_links, people_lists
+from public.printing import slot_time
 from public.templatetags.languages import fallback_lang
 from public.templatetags.plenary import iso_minutes, markdown
 
@@ -63,19 +61,6 @@ def translate(message):
     return _translation(message, get_language())
 
 
-@functools.lru_cache(maxsize=1024)
-def _time(value, format_string, language):
-    return defaultfilters.time(value, format_string)
-
-
-def time(value, format_string=None):
-    """Django's ``time`` filter; a time of day is formatted once per format and language
-    (a programme prints the same few starts and ends hundreds of times)."""
-    if isinstance(value, datetime.time):
-        return _time(value, format_string, get_language())
-    return defaultfilters.time(value, format_string)
-
-
 def environment(**options):
     options.setdefault("keep_trailing_newline", True)
     options.pop("autoescape", None)  # always on
@@ -85,14 +70,13 @@ def environment(**options):
         ngettext=ngettext,
         url=reverse,
         fallback_lang=fallback_lang,
-        document_links=document_links,
-        people_lists=people_lists,
+        slot_time=slot_time,
     )
     env.filters.update(
         markdown=markdown,
         translated=text,
         iso_minutes=iso_minutes,
-        time=time,
+        time=defaultfilters.time,
         date=defaultfilters.date,
         utc=utc,
     )
@@ -103,9 +87,3 @@ def environment(**options):
 def jinja():
     """The site's Jinja2 environment (the second backend of TEMPLATES)."""
     return engines["jinja2"].env
-
-
-def render_macro(template_name, macro, *args, **kwargs):
-    """Call a macro of a Jinja2 template; the HTML it returns, safe for a Django template."""
-    module = jinja().get_template(template_name).module
-    return mark_safe(str(getattr(module, macro)(*args, **kwargs)))

@@ -14,12 +14,8 @@ from core.collection import collection_paused
 from core.text import MAX_QUERY_LENGTH
 from documents.queries import document_for_download
 from public import queries
-from public.fragments import (
-    ProgrammeShell,
-    programme_with_fragments,
-    render_slot,
-    speakers_with_fragments,
-)
+from public.fragments import ProgrammeShell, programme_with_fragments, speakers_with_fragments
+from public.printing import render_slot
 from public.queries import person_profile
 from public.search_queries import search_published
 from public.seo import event_json_text, event_summary, slot_summary, summary

@@ -1,10 +1,9 @@
-"""The pieces of the programme printed by Jinja2 (templates/jinja2/) and public.display, for
-Django templates."""
+"""The pieces of the programme printed by public.display and public.printing, for Django
+templates."""
 
 from django import template
 
-from public import display
-from public.jinja2 import render_macro
+from public import display, printing
 
 register = template.Library()
 
@@ -18,4 +17,4 @@ def document_links(documents, show_title=False):
 @register.simple_tag
 def slot_time(slot):
     """“10:00–11:30” with the datetimes of the slot in its event's zone."""
-    return render_macro("includes/slot_time.html", "slot_time", slot)
+    return printing.slot_time(slot)
