@@ -70,6 +70,8 @@ def row_url_function(viewname, kwarg):
     digits = placeholder.isdigit()
 
     def url(value):
+        if value.__class__ is int and value >= 0:  # a key: digits, which both converters take
+            return pattern.replace(placeholder, str(value))
         text = str(value)
         if value is None or not SAFE_VALUE.fullmatch(text) or (digits and not text.isdigit()):
             return reverse(viewname, kwargs={kwarg: value})

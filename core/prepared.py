@@ -22,7 +22,6 @@ refused.
 """
 
 import datetime
-import operator
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
@@ -80,9 +79,9 @@ class _Statement:
             *queryset._fields,
             *(name for name in query.annotation_select if name not in queryset._fields),
         ]
-        self.order = None
+        self.order = None  # or where each column the read names is in the statement's
         if named != aliases:
-            self.order = operator.itemgetter(*(aliases.index(name) for name in named))
+            self.order = tuple(aliases.index(name) for name in named)
         self.alias = queryset.db
         self.plan = plan
         connection = connections[self.alias]
@@ -111,24 +110,21 @@ class _Statement:
             found += expression.get_db_converters(connection)
             if found:
                 converters.append((position, found, expression))
-        if converters:
-            rows = self._converted(rows, converters, connection)
-        return rows if self.order is None else [self.order(row) for row in rows]
-
-    @staticmethod
-    def _converted(rows, converters, connection):
-        """The rows with each value converted as Django converts it (texts of SQLite's times
-        into times, its 0 and 1 into False and True …)."""
-        converted = []
-        for row in rows:
-            row = list(row)
-            for position, found, expression in converters:
-                value = row[position]
-                for converter in found:
-                    value = converter(value, expression, connection)
-                row[position] = value
-            converted.append(row)
-        return converted
+        if not rows or (not converters and self.order is None):
+            return rows
+        # Column by column: each value converted as Django converts it (texts of SQLite's
+        # times into times, its 0 and 1 into False and True …), the columns put in the order
+        # the read names them, and made rows again; every loop but the converters' own runs
+        # in C (the big programme's documents are 1,500 rows).
+        columns = list(zip(*rows, strict=True))
+        for position, found, expression in converters:
+            column = columns[position]
+            for converter in found:
+                column = [converter(value, expression, connection) for value in column]
+            columns[position] = column
+        if self.order is not None:
+            columns = [columns[position] for position in self.order]
+        return list(zip(*columns, strict=True))
 
 
 class PreparedRead:
@@ -138,7 +134,7 @@ class PreparedRead:
     ``all_languages`` are those of ``core.rows.instances`` (``skip`` may be a function that
     gives them, called when the read is first compiled, once the models are ready). With
     ``as_rows``, ``build`` returns a ``values_list()`` queryset and a call returns its rows
-    (lists or tuples of values).
+    (tuples of values).
     """
 
     def __init__(self, build, *, related=(), skip=(), all_languages=True, as_rows=False):

@@ -1,11 +1,12 @@
 """Slots of the timetable, the roles people play in them, and their appearances."""
 
 import datetime
+import functools
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -25,10 +26,16 @@ def slot_heading(number, title, session_heading=None):
     """“Session 1: Advancing migration governance …” or just the title. ``session_heading``:
     SESSION_HEADING in the active language, when a feed printing many has translated it."""
     if number:
-        # gettext, not the lazy _: the heading is printed at once, 120 times in a big feed.
-        session_heading = session_heading or gettext(SESSION_HEADING)
+        session_heading = session_heading or _session_heading(get_language())
         return session_heading % {"number": number, "title": title}
     return title
+
+
+@functools.lru_cache(maxsize=16)
+def _session_heading(language):
+    """SESSION_HEADING in the active language, ``language``: translated once, not for each of
+    the 120 slots of a big programme (twice each: the slot and its schema.org data)."""
+    return gettext(SESSION_HEADING)
 
 
 def designation_as_printed(

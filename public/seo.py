@@ -3,6 +3,7 @@
 import functools
 
 import markdown as markdown_lib
+import orjson
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import formats
 from django.utils.html import strip_tags
@@ -48,14 +49,17 @@ def _place(event):
     return place
 
 
-# One encoder for every call: json.dumps(cls=…) makes one per call (the big programme's
-# 120 sub-events).
-_JSON_ENCODER = DjangoJSONEncoder(ensure_ascii=False)
+# What orjson does not write itself (lazy texts) and times (which it would write otherwise)
+# are written as Django's encoder writes them.
+_DJANGO_JSON = DjangoJSONEncoder()
 
 
 def json_text(data):
-    """JSON as the page's schema.org block holds it (before ``json_ld`` escapes it)."""
-    return _JSON_ENCODER.encode(data)
+    """JSON as the page's schema.org block holds it (before ``json_ld`` escapes it): compact,
+    in UTF-8 (orjson: the big programme writes 120 sub-events, ten times faster than the
+    standard library's encoder)."""
+    option = orjson.OPT_PASSTHROUGH_DATETIME
+    return orjson.dumps(data, default=_DJANGO_JSON.default, option=option).decode()
 
 
 JSON_SCRIPT_ESCAPES = {">": "\\u003E", "<": "\\u003C", "&": "\\u0026"}
@@ -77,9 +81,9 @@ def sub_events_of(days):
 
 
 def sub_events_member(sub_events):
-    """The sub-events as the last member of the event's JSON text, as json.dumps would write
-    it (nothing when there are none)."""
-    return f', "subEvent": [{", ".join(sub_events)}]' if sub_events else ""
+    """The sub-events as the last member of the event's JSON text, as :func:`json_text`
+    would write it (nothing when there are none)."""
+    return f',"subEvent":[{",".join(sub_events)}]' if sub_events else ""
 
 
 def event_json_text(request, event, photos=()):
