@@ -88,6 +88,19 @@ def unread_columns(model, language):
     return frozenset(unread)
 
 
+def field_columns(model, names):
+    """The columns of the model's fields ``names``, a translated field's in every language
+    (``label``: ``label_en``, ``label_fr`` …)."""
+    found = set()
+    for name in names:
+        fields = [name]
+        if isinstance(inspect.getattr_static(model, name, None), TranslationFieldDescriptor):
+            languages = translation_settings.AVAILABLE_LANGUAGES
+            fields = [build_localized_fieldname(name, code) for code in languages]
+        found.update(model._meta.get_field(field).attname for field in fields)
+    return found
+
+
 def _texts(values, resolvers):
     """What each translated field's descriptor would return, read from the row's values."""
     texts = {}

@@ -38,19 +38,33 @@ def file_size(size):
     """“1 KB”, “120 KB”, “2.4 MB”: rounded up, never “0 KB”."""
     if size is None:
         return ""
+    return _size_text(*_size_shown(size))
+
+
+def _size_shown(size):
+    """A size in bytes as it is printed: ("KB", whole kilobytes, rounded up, at least 1) or
+    ("MB", megabytes to one decimal). Files of different sizes share it: labels are kept by
+    it (:func:`_label`), not by the size in bytes, which few files share."""
     if size < 1024 * 1024:
-        return _("%(size)s KB") % {"size": max(1, math.ceil(size / 1024))}
-    return _("%(size)s MB") % {"size": number_format(round(size / (1024 * 1024), 1), decimal_pos=1)}
+        return "KB", max(1, math.ceil(size / 1024))
+    return "MB", round(size / (1024 * 1024), 1)
+
+
+def _size_text(unit, amount):
+    if unit == "KB":
+        return _("%(size)s KB") % {"size": amount}
+    return _("%(size)s MB") % {"size": number_format(amount, decimal_pos=1)}
 
 
 @functools.lru_cache(maxsize=4096)
-def _label(name, format_label, size, language):
-    size_label = file_size(size) if size is not None else ""
-    if size_label:
+def _label(name, format_label, shown, language):
+    """A document's link text in the active language ``language``; ``shown``: its size as
+    :func:`_size_shown` gives it, or None."""
+    if shown is not None:
         return _("%(kind)s (%(format)s, %(size)s)") % {
             "kind": name,
             "format": format_label,
-            "size": size_label,
+            "size": _size_text(*shown),
         }
     return _("%(kind)s (%(format)s)") % {"kind": name, "format": format_label}
 
@@ -61,6 +75,7 @@ def _file_label(name, document, language, formats=None):
     ``formats``, a dictionary kept for one page, holds the translated formats (“Link”).
     """
     size = document.file_size if document.file_name else None
+    shown = _size_shown(size) if size is not None else None
     format_label = document.format_label
     if not isinstance(format_label, str):  # a translatable text: translated once
         if formats is None:
@@ -71,7 +86,7 @@ def _file_label(name, document, language, formats=None):
             if found is None:
                 found = formats[id(format_label)] = (format_label, str(format_label))
             format_label = found[1]
-    return _label(name, format_label, size, language)
+    return _label(name, format_label, shown, language)
 
 
 def document_label(document):

@@ -222,7 +222,7 @@ def _arranged_slots(event, user, slots, by_day):
         event_documents(
             event, user, [slot.pk for slot in read], [appearance.pk for appearance in appearances]
         ),
-        skip=reads.UNPRINTED_COLUMNS,
+        skip=reads.DOCUMENT_SKIPS,
         all_languages=False,
     )
     return _arranged(read, appearances, documents, by_day)

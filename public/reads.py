@@ -7,11 +7,11 @@ from django.db.models import Count, Max
 
 from conference.models import Day, Event
 from core.prepared import PreparedRead
-from core.rows import columns
+from core.rows import columns, field_columns
 from documents.queries import documents_of_visible_event, visible_photos
-from programme.models import ChangeEntry, Slot
+from programme.models import ChangeEntry, Role, Slot
 from programme.queries import appearances_in_printed_order
-from speakers.models import Person
+from speakers.models import Organisation, Person
 
 # Columns no page prints: bookkeeping, unread by the queries that read rows as values.
 UNPRINTED_COLUMNS = ("created_at", "updated_at", "version")
@@ -19,6 +19,12 @@ UNPRINTED_COLUMNS = ("created_at", "updated_at", "version")
 # address (the appearance has its own position and designation). The rest is not read: a
 # biography in three languages, and the private fields.
 PERSON_PRINTED_COLUMNS = ("id", "given_names", "family_names", "slug")
+# Of a role: its label and whether it is listed before the speakers (its order sorts the
+# appearances in the statement). Of an organisation: what the designation prints.
+ROLE_PRINTED_FIELDS = ("id", "label", "listed_before_speakers")
+ORGANISATION_PRINTED_FIELDS = ("id", "name", "acronym")
+# Nor a document's type: its download sends it, the page does not.
+DOCUMENT_SKIPS = (*UNPRINTED_COLUMNS, "content_type")
 
 VISIBLE_EVENT = PreparedRead(
     lambda unpublished, slug: Event.objects.visible(unpublished).filter(slug=slug),
@@ -49,10 +55,21 @@ EVENT_SLOTS = PreparedRead(
 
 
 def appearance_skips():
-    """The columns of an appearance and its person that the programme does not print."""
+    """The columns of an appearance, its person, role and organisation that the programme
+    does not print."""
+    printed = {
+        ("person", Person): PERSON_PRINTED_COLUMNS,
+        ("role", Role): field_columns(Role, ROLE_PRINTED_FIELDS),
+        ("organisation", Organisation): field_columns(Organisation, ORGANISATION_PRINTED_FIELDS),
+    }
     return [
         *UNPRINTED_COLUMNS,
-        *(f"person__{name}" for name in columns(Person) if name not in PERSON_PRINTED_COLUMNS),
+        *(
+            f"{path}__{name}"
+            for (path, model), kept in printed.items()
+            for name in columns(model)
+            if name not in kept
+        ),
     ]
 
 
@@ -72,7 +89,7 @@ EVENT_DOCUMENTS = PreparedRead(
         _event_appearances(event).order_by().values("pk"),
         now,
     ).order_by("order", "pk"),
-    skip=UNPRINTED_COLUMNS,
+    skip=DOCUMENT_SKIPS,
     all_languages=False,
 )
 EVENT_PHOTOS = PreparedRead(
