@@ -18,8 +18,9 @@ def documents_visible_to(user):
 def documents_of_visible_event(unpublished, event, slots, appearances, now=None):
     """The documents of an event the visitor may see, as ``documents_visible_to`` gives them
     (``unpublished``: ``conference.visibility.can_see_unpublished`` of the visitor): the
-    event's own, its slots' and its appearances' (``slots`` and ``appearances``: all of the
-    event's, as their keys or a query of them), those under embargo at ``now`` left out.
+    event's own, its slots' and its appearances' (``slots`` and ``appearances``: the keys of
+    all of the event's, or of those a page shows), those under embargo at ``now`` left out.
+    By the event's key alone: :func:`every_document_of_visible_event`.
 
     The event comes from ``Event.objects.visible_to(user)``: its publication, which
     ``Document.objects.public()`` reaches through three chains of joins, is not checked
@@ -27,6 +28,25 @@ def documents_of_visible_event(unpublished, event, slots, appearances, now=None)
     """
     documents = Document.objects.all() if unpublished else Document.objects.released(now)
     return documents.filter(Q(event=event) | Q(slot__in=slots) | Q(appearance__in=appearances))
+
+
+def every_document_of_visible_event(unpublished, event, now):
+    """Every document of an event the visitor may see (as :func:`documents_of_visible_event`
+    gives them for all of the event's slots and appearances), by the event's key alone.
+
+    Its own documents, its slots' and its appearances' are each chosen through their own
+    joins and put together (``UNION ALL``; a document has one target, a constraint of the
+    table): an index scan each, however many documents other events have. One condition
+    with the slots and appearances as subqueries (``OR … IN (SELECT …)``) made PostgreSQL
+    read the whole table: 17 ms for the big programme's 1,471 among 60,000 documents.
+    """
+    documents = Document.objects.all() if unpublished else Document.objects.released(now)
+    documents = documents.order_by()  # the whole in order, if the caller asks: not its parts
+    return documents.filter(event=event).union(
+        documents.filter(slot__day__event=event),
+        documents.filter(appearance__slot__day__event=event),
+        all=True,
+    )
 
 
 def photos_visible_to(user):

@@ -8,7 +8,7 @@ from django.db.models import Count, Max
 from conference.models import Day, Event
 from core.prepared import PreparedRead
 from core.rows import columns, field_columns
-from documents.queries import documents_of_visible_event, visible_photos
+from documents.queries import every_document_of_visible_event, visible_photos
 from programme.models import ChangeEntry, Role, Slot
 from programme.queries import appearances_in_printed_order
 from speakers.models import Organisation, Person
@@ -80,14 +80,10 @@ EVENT_APPEARANCES = PreparedRead(
     all_languages=False,
 )
 # The event's own documents, its slots' and its appearances', those under embargo at ``now``
-# left out (``documents.queries.documents_of_visible_event``).
+# left out (``documents.queries.every_document_of_visible_event``).
 EVENT_DOCUMENTS = PreparedRead(
-    lambda unpublished, event, now: documents_of_visible_event(
-        unpublished,
-        event,
-        _event_slots(event).order_by().values("pk"),
-        _event_appearances(event).order_by().values("pk"),
-        now,
+    lambda unpublished, event, now: every_document_of_visible_event(
+        unpublished, event, now
     ).order_by("order", "pk"),
     skip=DOCUMENT_SKIPS,
     all_languages=False,
