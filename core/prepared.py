@@ -79,7 +79,8 @@ class _Statement:
             *queryset._fields,
             *(name for name in query.annotation_select if name not in queryset._fields),
         ]
-        self.order = None  # or where each column the read names is in the statement's
+        # Where the statement selects each column the read names, when not in that order.
+        self.order = None
         if named != aliases:
             self.order = tuple(aliases.index(name) for name in named)
         self.alias = queryset.db

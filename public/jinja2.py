@@ -3,7 +3,7 @@
 The list of speakers prints hundreds of people: Django's template engine resolves every
 variable and include at each render, Jinja2 compiles a template to Python once. The rest of
 the site stays in Django templates. (A programme's slots are printed in Python,
-``public.printing``: their template cost more than the rest of the slot.)
+``public.printing``: their template took a tenth of a big programme's render.)
 
 The environment speaks as the Django templates do:
 

@@ -19,8 +19,8 @@ UNPRINTED_COLUMNS = ("created_at", "updated_at", "version")
 # address (the appearance has its own position and designation). The rest is not read: a
 # biography in three languages, and the private fields.
 PERSON_PRINTED_COLUMNS = ("id", "given_names", "family_names", "slug")
-# Of a role: its label and whether it is listed before the speakers (its order sorts the
-# appearances in the statement). Of an organisation: what the designation prints.
+# Of a role: its label, and whether it is listed before the speakers. Of an organisation:
+# what the designation prints, its name and acronym.
 ROLE_PRINTED_FIELDS = ("id", "label", "listed_before_speakers")
 ORGANISATION_PRINTED_FIELDS = ("id", "name", "acronym")
 # Nor a document's type: its download sends it, the page does not.
