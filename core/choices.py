@@ -10,11 +10,23 @@ import functools
 import re
 
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 SAFE_VALUE = re.compile(r"[-\w]+", re.ASCII)
 # Values that the slug and the int path converters accept and no address contains.
 PLACEHOLDERS = ("plenary0placeholder0value", "987654321987654321")
+
+
+@functools.lru_cache(maxsize=1024)
+def _message(text, language):
+    return gettext(text)
+
+
+def message(text, language=None):
+    """Django's ``gettext``, each message looked up once per language (a page prints the same
+    few messages for each of its slots); ``language``: the active one, when the caller has
+    read it already."""
+    return _message(text, language or get_language())
 
 
 @functools.cache

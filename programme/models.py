@@ -1,16 +1,16 @@
 """Slots of the timetable, the roles people play in them, and their appearances."""
 
 import datetime
-import functools
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django_countries.fields import CountryField
 
 from conference.enums import EventStatus
+from core.choices import message
 from core.models import VersionedModel
 from core.rows import text
 from programme.designations import remembered_line_from_names
@@ -26,16 +26,9 @@ def slot_heading(number, title, session_heading=None):
     """“Session 1: Advancing migration governance …” or just the title. ``session_heading``:
     SESSION_HEADING in the active language, when a feed printing many has translated it."""
     if number:
-        session_heading = session_heading or _session_heading(get_language())
+        session_heading = session_heading or message(SESSION_HEADING)
         return session_heading % {"number": number, "title": title}
     return title
-
-
-@functools.lru_cache(maxsize=16)
-def _session_heading(language):
-    """SESSION_HEADING in the active language, ``language``: translated once, not for each of
-    the 120 slots of a big programme (twice each: the slot and its schema.org data)."""
-    return gettext(SESSION_HEADING)
 
 
 def designation_as_printed(

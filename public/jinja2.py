@@ -8,7 +8,7 @@ the site stays in Django templates. (A programme's slots are printed in Python,
 The environment speaks as the Django templates do:
 
 - ``_()`` is Django's ``gettext`` (the same catalogues and messages), each message looked
-  up once per language;
+  up once per language (``core.choices.message``);
 - ``row|translated("room")`` is a translated field as its descriptor gives it, read from
   what ``core.rows.instances`` resolved when the row was read (``core.rows.text``);
 - values are escaped as Django's ``conditional_escape`` does (``&#x27;`` for ``'``, as Django
@@ -22,10 +22,11 @@ import html
 from django.template import defaultfilters, engines
 from django.templatetags.tz import utc
 from django.urls import reverse
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import ngettext
 from jinja2 import Environment
 from markupsafe import Markup
 
+from core.choices import message
 from core.rows import text
 from public.printing import slot_time
 from public.templatetags.languages import fallback_lang
@@ -50,23 +51,12 @@ def escape_quotes_as_django(value):
     return value
 
 
-@functools.lru_cache(maxsize=1024)
-def _translation(message, language):
-    return gettext(message)
-
-
-def translate(message):
-    """``_()``: Django's ``gettext``, each message looked up once per language (a programme
-    prints the same few messages for each of its slots)."""
-    return _translation(message, get_language())
-
-
 def environment(**options):
     options.setdefault("keep_trailing_newline", True)
     options.pop("autoescape", None)  # always on
     env = Environment(autoescape=True, finalize=escape_quotes_as_django, **options)
     env.globals.update(
-        _=translate,
+        _=message,
         ngettext=ngettext,
         url=reverse,
         fallback_lang=fallback_lang,

@@ -80,10 +80,9 @@ def render_slot(event, slot, printing=None):
     anchor = slot.anchor
     cancelled = slot.cancelled
     modifiers = " slot--break" if slot.is_break else ""
-    if cancelled:
-        modifiers += " slot--cancelled"
     heading = escaped(slot.heading)
     if cancelled:
+        modifiers += " slot--cancelled"
         title = f'<del class="slot__title" dir="auto">{heading}</del>'
     else:
         title = f'<span class="slot__title" dir="auto">{heading}</span>'

@@ -164,15 +164,25 @@ def test_a_slot_lists_its_own_documents_under_its_people(client):
     assert [text for text, attrs in links] == ["Presentation (PDF, 1 KB)", "Remarks (Link)"]
 
 
-def test_a_person_in_two_slots_is_linked_to_the_same_page_from_both(client):
+def test_each_person_is_linked_to_their_own_page_from_every_slot(client):
     event = EventFactory(published=True)
     day = DayFactory(event=event)
-    person = PersonFactory(given_names="Jorge", family_names="Ruiz")
+    jorge = PersonFactory(given_names="Jorge", family_names="Ruiz")
+    amina = PersonFactory(given_names="Amina", family_names="Diallo")
     first = SlotFactory(day=day, start_time=datetime.time(9), end_time=datetime.time(10))
     second = SlotFactory(day=day, start_time=datetime.time(11), end_time=datetime.time(12))
-    for slot in (first, second):
-        AppearanceFactory(slot=slot, role=role("Speaker"), person=person)
+    AppearanceFactory(slot=first, role=role("Speaker"), person=jorge)
+    AppearanceFactory(slot=second, role=role("Speaker"), person=amina, order=0)
+    AppearanceFactory(slot=second, role=role("Speaker"), person=jorge, order=1)
     response = programme_html(client, event)
 
-    links = [attrs["href"] for text, attrs in page_links(response) if text == "Jorge Ruiz"]
-    assert links == [person.get_absolute_url()] * 2
+    links = [
+        (text, attrs["href"])
+        for text, attrs in page_links(response)
+        if attrs.get("class") == "person-link"
+    ]
+    assert links == [
+        ("Jorge Ruiz", jorge.get_absolute_url()),
+        ("Amina Diallo", amina.get_absolute_url()),
+        ("Jorge Ruiz", jorge.get_absolute_url()),
+    ]
